@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Shared steps for scripts/serve and scripts/test: install what is missing (and only that), build.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+need_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# The wasm-bindgen version pinned in Cargo.toml, as resolved in Cargo.lock.
+pinned_bindgen() {
+  if [ ! -f Cargo.lock ]; then cargo generate-lockfile >/dev/null; fi
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+need_bindgen_cli() {
+  local want have
+  want="$(pinned_bindgen)"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (about 5 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --locked \
+      || cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+need_npm() {
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] \
+     || [ package.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm dev dependencies"
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  fi
+}
+
+need_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Chromium and ChromeDriver from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+# Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
+build_web() {
+  say "building the wasm core (release)"
+  cargo build --release --target wasm32-unknown-unknown
+  rm -rf www/pkg
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+    target/wasm32-unknown-unknown/release/entente.wasm
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals \
+      www/pkg/entente_bg.wasm -o www/pkg/entente_bg.wasm
+  fi
+  mkdir -p www/data
+  cp data/*.json www/data/
+}

@@ -1,0 +1,14 @@
+//! Entente's core: the dataset of ties and their evidence, its loaders, filters and layouts.
+//!
+//! Everything here compiles and is tested natively; only [`wasm`] knows about wasm-bindgen.
+
+pub mod date;
+pub mod error;
+pub mod hit;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod network;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

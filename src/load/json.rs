@@ -1,0 +1,87 @@
+//! Entente JSON: serde with the path of the failing field, then validation.
+
+use super::{validate, MAX_INPUT_BYTES};
+use crate::error::{ErrorKind, LoadError};
+use crate::model::Dataset;
+
+/// Reads and validates an Entente JSON dataset.
+///
+/// # Errors
+/// A [`LoadError`] naming the line and column where the text is not JSON or a field is wrong,
+/// and the record path (`ties[4].events[1].kind`); or, for rules that span records (ids,
+/// references, duplicates), the path alone.
+///
+/// # Example
+/// ```
+/// let text = r#"{"format":"entente/1","title":"t","actors":[],"ties":[]}"#;
+/// assert_eq!(entente::load::from_json(text).unwrap().actors.len(), 0);
+/// ```
+pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(LoadError::at(
+            ErrorKind::TooLarge,
+            "",
+            format!(
+                "the file is {} bytes; the limit is {} bytes ({} MiB)",
+                text.len(),
+                MAX_INPUT_BYTES,
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::at(ErrorKind::Empty, "", "the file is empty"));
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let (line, column) = (inner.line(), inner.column());
+        let kind = match inner.classify() {
+            serde_json::error::Category::Data => classify_data(&inner.to_string()),
+            _ => ErrorKind::Syntax,
+        };
+        // serde_path_to_error writes "?" for a segment it could not name (a broken key).
+        let path = path.trim_end_matches(".?").trim_end_matches('?');
+        let path = if path == "." {
+            String::new()
+        } else {
+            path.to_string()
+        };
+        LoadError::at(kind, path, plain_message(&inner.to_string())).with_position(line, column)
+    })?;
+    validate(&dataset)?;
+    Ok(dataset)
+}
+
+fn classify_data(message: &str) -> ErrorKind {
+    if message.contains("not a date") || message.contains("not a day in the calendar") {
+        ErrorKind::BadDate
+    } else {
+        ErrorKind::Field
+    }
+}
+
+/// serde_json's message without its trailing position, with backticks as quotes and
+/// "unknown variant" said the way a person reads it.
+fn plain_message(message: &str) -> String {
+    let message = message
+        .rfind(" at line ")
+        .map_or(message, |i| &message[..i]);
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, choices)) = rest.split_once("`, expected one of ") {
+            return format!("\"{value}\" is not one of {}", choices.replace('`', ""));
+        }
+        if let Some((value, choice)) = rest.split_once("`, expected ") {
+            return format!("\"{value}\" is not {}", choice.replace('`', ""));
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("the required field \"{field}\" is missing");
+    }
+    message.replace('`', "\"")
+}

@@ -1,0 +1,196 @@
+//! The dataset as people write it: actors, ties between them, and the dated, cited events on each tie.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build reads and writes.
+pub const FORMAT: &str = "entente/1";
+
+/// A whole dataset, as stored in an Entente JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub format: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    pub actors: Vec<Actor>,
+    pub ties: Vec<Tie>,
+}
+
+/// Where the dataset's facts come from: the publication they were read in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub title: String,
+    pub publication: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<u32>,
+    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+/// A party to ties: a state, an organization or an armed group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub actor_type: ActorType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// For non-state actors: where they are based, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActorType {
+    State,
+    Organization,
+    ArmedGroup,
+}
+
+/// The relationship between two actors, made of the events that document it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tie {
+    pub source: String,
+    pub target: String,
+    pub events: Vec<Event>,
+}
+
+/// One dated fact about a tie, with the sources that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: Date,
+    pub kind: Kind,
+    pub tone: Tone,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What sort of link an event is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Defense,
+    Diplomatic,
+    Economic,
+    Conflict,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Defense,
+        Kind::Diplomatic,
+        Kind::Economic,
+        Kind::Conflict,
+    ];
+
+    /// The bit of this kind in a [`KindSet`].
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Defense => "defense",
+            Kind::Diplomatic => "diplomatic",
+            Kind::Economic => "economic",
+            Kind::Conflict => "conflict",
+        }
+    }
+}
+
+/// The character of an event: working together, under strain, or openly hostile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Cooperative,
+    Strained,
+    Hostile,
+}
+
+impl Tone {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Cooperative => "cooperative",
+            Tone::Strained => "strained",
+            Tone::Hostile => "hostile",
+        }
+    }
+}
+
+/// A figure a fact states: an amount with its unit, and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what: Option<String>,
+}
+
+/// A citation: the outlet and the date of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub outlet: String,
+    pub date: Date,
+}
+
+/// A set of [`Kind`]s as a bit mask: bit 0 defense, 1 diplomatic, 2 economic, 3 conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct KindSet(pub u8);
+
+impl KindSet {
+    pub const ALL: KindSet = KindSet(0b1111);
+    pub const NONE: KindSet = KindSet(0);
+
+    pub fn contains(self, kind: Kind) -> bool {
+        self.0 & kind.bit() != 0
+    }
+
+    pub fn with(self, kind: Kind) -> KindSet {
+        KindSet(self.0 | kind.bit())
+    }
+
+    pub fn without(self, kind: Kind) -> KindSet {
+        KindSet(self.0 & !kind.bit())
+    }
+
+    pub fn intersects(self, other: KindSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |k| self.contains(*k))
+    }
+}
+
+impl FromIterator<Kind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = Kind>>(iter: I) -> KindSet {
+        iter.into_iter().fold(KindSet::NONE, KindSet::with)
+    }
+}

@@ -1,0 +1,263 @@
+//! The loaded dataset as a compact graph: actor indices, tie endpoints, adjacency, and the
+//! view of it that a filter selects.
+
+use crate::date::Date;
+use crate::error::LoadError;
+use crate::load::validate;
+use crate::model::{Actor, ActorType, Dataset, Event, Kind, KindSet, Tie, Tone};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Which events count: by kind, tone, actor type, and up to which date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter {
+    pub kinds: KindSet,
+    /// Bit `tone as u8` set for each tone shown.
+    pub tones: u8,
+    /// Bit `actor_type as u8` set for each actor type shown.
+    pub actor_types: u8,
+    /// Only events on or before this date; `None` for all.
+    pub until: Option<Date>,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            kinds: KindSet::ALL,
+            tones: 0b111,
+            actor_types: 0b111,
+            until: None,
+        }
+    }
+}
+
+impl Filter {
+    /// Whether one event passes the kind, tone and date parts of the filter.
+    pub fn admits(&self, e: &Event) -> bool {
+        self.kinds.contains(e.kind)
+            && self.tones & (1 << e.tone as u8) != 0
+            && self.until.is_none_or(|u| e.date <= u)
+    }
+
+    fn admits_actor(&self, a: &Actor) -> bool {
+        self.actor_types & (1 << a.actor_type as u8) != 0
+    }
+}
+
+/// A validated dataset with its graph structure.
+///
+/// Events on each tie are kept in date order.
+#[derive(Debug, Clone)]
+pub struct Network {
+    dataset: Dataset,
+    ends: Vec<[u32; 2]>,
+    index: HashMap<String, u32>,
+    /// CSR adjacency: ties of actor `a` are `adj_ties[adj_start[a]..adj_start[a + 1]]`.
+    adj_start: Vec<u32>,
+    adj_ties: Vec<u32>,
+}
+
+/// What a filter leaves on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visible {
+    /// Visible ties, by index, in dataset order.
+    pub ties: Vec<u32>,
+    /// For each visible tie: the kinds of its admitted events.
+    pub kinds: Vec<KindSet>,
+    /// For each visible tie: the tone of its latest admitted event.
+    pub tones: Vec<Tone>,
+    /// For every actor: how many visible ties it has.
+    pub degree: Vec<u32>,
+    /// For every actor: whether its type passes the filter.
+    pub shown: Vec<bool>,
+}
+
+/// A tie as seen from one of its actors, with the admitted events; what a tooltip lists.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TieView<'a> {
+    pub tie: u32,
+    pub partner: &'a str,
+    pub partner_name: &'a str,
+    pub kinds: Vec<Kind>,
+    pub tone: Tone,
+    pub events: Vec<&'a Event>,
+}
+
+impl Network {
+    /// Validates `dataset` and indexes it.
+    ///
+    /// # Errors
+    /// The first rule the dataset breaks (see [`validate`]).
+    pub fn new(mut dataset: Dataset) -> Result<Network, LoadError> {
+        validate(&dataset)?;
+        let index: HashMap<String, u32> = dataset
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
+        for t in &mut dataset.ties {
+            t.events.sort_by_key(|e| e.date);
+        }
+        let ends: Vec<[u32; 2]> = dataset
+            .ties
+            .iter()
+            .map(|t| [index[&t.source], index[&t.target]])
+            .collect();
+        let n = dataset.actors.len();
+        let mut adj_start = vec![0u32; n + 1];
+        for [s, t] in &ends {
+            adj_start[*s as usize + 1] += 1;
+            adj_start[*t as usize + 1] += 1;
+        }
+        for i in 0..n {
+            adj_start[i + 1] += adj_start[i];
+        }
+        let mut fill = adj_start.clone();
+        let mut adj_ties = vec![0u32; ends.len() * 2];
+        for (i, [s, t]) in ends.iter().enumerate() {
+            for a in [*s, *t] {
+                adj_ties[fill[a as usize] as usize] = i as u32;
+                fill[a as usize] += 1;
+            }
+        }
+        Ok(Network {
+            dataset,
+            ends,
+            index,
+            adj_start,
+            adj_ties,
+        })
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.dataset.actors.len()
+    }
+
+    pub fn tie_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn actor(&self, i: u32) -> &Actor {
+        &self.dataset.actors[i as usize]
+    }
+
+    pub fn tie(&self, i: u32) -> &Tie {
+        &self.dataset.ties[i as usize]
+    }
+
+    /// The actor indices a tie joins, as `[source, target]`.
+    pub fn ends(&self, tie: u32) -> [u32; 2] {
+        self.ends[tie as usize]
+    }
+
+    /// The index of the actor with this id.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    /// The ties of an actor, in dataset order.
+    pub fn ties_of(&self, actor: u32) -> &[u32] {
+        let a = actor as usize;
+        &self.adj_ties[self.adj_start[a] as usize..self.adj_start[a + 1] as usize]
+    }
+
+    /// The earliest and latest event dates, or `None` without events.
+    pub fn date_range(&self) -> Option<(Date, Date)> {
+        let mut dates = self
+            .dataset
+            .ties
+            .iter()
+            .flat_map(|t| &t.events)
+            .map(|e| e.date);
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+
+    /// The flat endpoint list `[s0, t0, s1, t1, ...]` of every tie, for layouts.
+    pub fn edge_list(&self) -> Vec<u32> {
+        self.ends.iter().flatten().copied().collect()
+    }
+
+    /// What `filter` leaves on screen.
+    ///
+    /// # Complexity
+    /// O(actors + events).
+    pub fn visible(&self, filter: &Filter) -> Visible {
+        let shown: Vec<bool> = self
+            .dataset
+            .actors
+            .iter()
+            .map(|a| filter.admits_actor(a))
+            .collect();
+        let mut v = Visible {
+            ties: Vec::new(),
+            kinds: Vec::new(),
+            tones: Vec::new(),
+            degree: vec![0; self.actor_count()],
+            shown,
+        };
+        for (i, (t, [s, e])) in self.dataset.ties.iter().zip(&self.ends).enumerate() {
+            if !(v.shown[*s as usize] && v.shown[*e as usize]) {
+                continue;
+            }
+            let mut kinds = KindSet::NONE;
+            let mut tone = None;
+            for ev in t.events.iter().filter(|ev| filter.admits(ev)) {
+                kinds = kinds.with(ev.kind);
+                tone = Some(ev.tone);
+            }
+            if let Some(tone) = tone {
+                v.ties.push(i as u32);
+                v.kinds.push(kinds);
+                v.tones.push(tone);
+                v.degree[*s as usize] += 1;
+                v.degree[*e as usize] += 1;
+            }
+        }
+        v
+    }
+
+    /// The ties of `actor` that `filter` leaves, each with its admitted events.
+    pub fn tie_views(&self, actor: u32, filter: &Filter) -> Vec<TieView<'_>> {
+        if !filter.admits_actor(self.actor(actor)) {
+            return Vec::new();
+        }
+        self.ties_of(actor)
+            .iter()
+            .filter_map(|&ti| {
+                let [s, t] = self.ends(ti);
+                let partner = self.actor(if s == actor { t } else { s });
+                if !filter.admits_actor(partner) {
+                    return None;
+                }
+                let events: Vec<&Event> = self
+                    .tie(ti)
+                    .events
+                    .iter()
+                    .filter(|e| filter.admits(e))
+                    .collect();
+                let tone = events.last()?.tone;
+                let kinds: KindSet = events.iter().map(|e| e.kind).collect();
+                Some(TieView {
+                    tie: ti,
+                    partner: &partner.id,
+                    partner_name: &partner.name,
+                    kinds: kinds.iter().collect(),
+                    tone,
+                    events,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether an actor is of a type the filter shows.
+    pub fn actor_type(&self, actor: u32) -> ActorType {
+        self.actor(actor).actor_type
+    }
+}

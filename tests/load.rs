@@ -1,0 +1,241 @@
+//! Loading Entente JSON: the good files load, and every bad one is refused with a located message.
+
+use entente::error::ErrorKind;
+use entente::load::from_json;
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/json")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn minimal_fixture_loads() {
+    let d = from_json(&fixture("minimal.json")).unwrap();
+    assert_eq!(d.actors.len(), 3);
+    assert_eq!(d.ties.len(), 2);
+    assert_eq!(d.ties[0].events[1].figures[0].value, 1.5e9);
+}
+
+#[test]
+fn the_shipped_dataset_loads() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/pakistan-2021.json"),
+    )
+    .unwrap();
+    let d = from_json(&text).unwrap_or_else(|e| panic!("data/pakistan-2021.json: {e}"));
+    assert!(d.actors.iter().any(|a| a.id == "PAK"));
+    assert!(d.ties.len() >= 10, "only {} ties", d.ties.len());
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", fixture("minimal.json"));
+    assert!(from_json(&text).is_ok());
+}
+
+/// Each bad fixture: the error kind, the record path, a piece of the message, and the line
+/// where the reader stopped (for errors found while reading the text).
+const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
+    (
+        "empty.json",
+        ErrorKind::Empty,
+        "",
+        "the file is empty",
+        None,
+    ),
+    (
+        "syntax_error.json",
+        ErrorKind::Syntax,
+        "actors[0]",
+        "expected",
+        Some(5),
+    ),
+    (
+        "truncated.json",
+        ErrorKind::Syntax,
+        "actors[0].name",
+        "EOF",
+        Some(1),
+    ),
+    (
+        "bad_kind.json",
+        ErrorKind::Field,
+        "ties[0].events[1].kind",
+        "\"militry\" is not one of defense, diplomatic, economic, conflict",
+        Some(49),
+    ),
+    (
+        "bad_tone.json",
+        ErrorKind::Field,
+        "ties[1].events[0].tone",
+        "\"angry\" is not one of",
+        None,
+    ),
+    (
+        "bad_actor_type.json",
+        ErrorKind::Field,
+        "actors[2].type",
+        "\"militia\" is not one of state, organization, armed-group",
+        None,
+    ),
+    (
+        "bad_date_shape.json",
+        ErrorKind::BadDate,
+        "ties[1].events[0].date",
+        "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        None,
+    ),
+    (
+        "impossible_date.json",
+        ErrorKind::BadDate,
+        "ties[0].events[0].date",
+        "\"2021-02-30\" is not a day in the calendar",
+        None,
+    ),
+    (
+        "missing_summary.json",
+        ErrorKind::Field,
+        "ties[0].events[0]",
+        "the required field \"summary\" is missing",
+        None,
+    ),
+    (
+        "unknown_field.json",
+        ErrorKind::Field,
+        "actors[1].capital",
+        "unknown field \"capital\"",
+        None,
+    ),
+    (
+        "wrong_type.json",
+        ErrorKind::Field,
+        "actors[0].lat",
+        "invalid type: string \"33.69\", expected f64",
+        None,
+    ),
+    (
+        "unsupported_format.json",
+        ErrorKind::UnsupportedFormat,
+        "format",
+        "\"entente/9\"",
+        None,
+    ),
+    (
+        "empty_name.json",
+        ErrorKind::EmptyText,
+        "actors[1].name",
+        "must not be empty",
+        None,
+    ),
+    (
+        "lat_out_of_range.json",
+        ErrorKind::OutOfRange,
+        "actors[1].lat",
+        "139.93 is outside -90..90",
+        None,
+    ),
+    (
+        "duplicate_actor.json",
+        ErrorKind::DuplicateActor,
+        "actors[3].id",
+        "\"PAK\" is already the id of actors[0]",
+        None,
+    ),
+    (
+        "unknown_actor.json",
+        ErrorKind::UnknownActor,
+        "ties[1].target",
+        "no actor has the id \"PKA\"",
+        None,
+    ),
+    (
+        "self_tie.json",
+        ErrorKind::SelfTie,
+        "ties[1].target",
+        "joins \"PAK\" to itself",
+        None,
+    ),
+    (
+        "duplicate_tie.json",
+        ErrorKind::DuplicateTie,
+        "ties[2]",
+        "ties[0] already joins \"PAK\" and \"TUR\"",
+        None,
+    ),
+    (
+        "no_events.json",
+        ErrorKind::NoEvidence,
+        "ties[1].events",
+        "at least one event",
+        None,
+    ),
+    (
+        "no_sources.json",
+        ErrorKind::NoEvidence,
+        "ties[1].events[0].sources",
+        "at least one source",
+        None,
+    ),
+    (
+        "bad_iso3.json",
+        ErrorKind::Field,
+        "actors[0].iso3",
+        "\"pk\" is not a three-letter ISO 3166 code",
+        None,
+    ),
+];
+
+#[test]
+fn every_bad_fixture_is_refused_with_its_place_and_reason() {
+    for (file, kind, path, message, line) in BAD {
+        let err = from_json(&fixture(file)).expect_err(file);
+        assert_eq!(err.kind, *kind, "{file}: {err}");
+        assert_eq!(err.path, *path, "{file}: {err}");
+        assert!(
+            err.message.contains(message),
+            "{file}: {err:?} lacks {message:?}"
+        );
+        if let Some(line) = line {
+            assert_eq!(err.line, Some(*line), "{file}: {err}");
+        }
+        let shown = err.to_string();
+        assert!(
+            shown.contains(path),
+            "{file}: the message {shown:?} must name {path:?}"
+        );
+    }
+}
+
+#[test]
+fn every_bad_fixture_on_disk_is_in_the_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/json");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name != "minimal.json" {
+            assert!(
+                BAD.iter().any(|b| b.0 == name),
+                "{name} has no expected error"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_message_reads_as_place_then_reason() {
+    let err = from_json(&fixture("bad_kind.json")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 49, column 27: ties[0].events[1].kind: \"militry\" is not one of defense, diplomatic, economic, conflict"
+    );
+}
+
+#[test]
+fn oversized_input_is_refused_naming_the_limit() {
+    let big = " ".repeat(entente::load::MAX_INPUT_BYTES + 1);
+    let err = from_json(&big).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::TooLarge);
+    assert!(err.message.contains("32 MiB"), "{err}");
+}

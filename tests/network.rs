@@ -1,0 +1,144 @@
+//! The graph a dataset becomes, and what filters leave of it.
+
+use entente::load::from_json;
+use entente::model::{Kind, KindSet, Tone};
+use entente::network::{Filter, Network};
+
+fn minimal() -> Network {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/json/minimal.json"
+    ))
+    .unwrap();
+    Network::new(from_json(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn indexes_actors_and_ties() {
+    let n = minimal();
+    assert_eq!((n.actor_count(), n.tie_count()), (3, 2));
+    let pak = n.find("PAK").unwrap();
+    assert_eq!(n.ties_of(pak).len(), 2);
+    assert_eq!(n.ties_of(n.find("TUR").unwrap()), &[0]);
+    assert_eq!(n.edge_list(), vec![0, 1, 2, 0]);
+    assert_eq!(n.find("XXX"), None);
+}
+
+#[test]
+fn events_are_kept_in_date_order() {
+    let n = minimal();
+    let dates: Vec<String> = n.tie(0).events.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(dates, ["2018-07", "2021-03"]);
+    let (first, last) = n.date_range().unwrap();
+    assert_eq!(
+        (first.to_string(), last.to_string()),
+        ("2018-07".into(), "2021-05-05".into())
+    );
+}
+
+#[test]
+fn the_unfiltered_view_shows_everything_with_the_latest_tone() {
+    let n = minimal();
+    let v = n.visible(&Filter::default());
+    assert_eq!(v.ties, vec![0, 1]);
+    assert_eq!(v.degree, vec![2, 1, 1]);
+    assert_eq!(v.tones, vec![Tone::Strained, Tone::Hostile]);
+    assert_eq!(
+        v.kinds,
+        vec![
+            KindSet::NONE.with(Kind::Defense),
+            KindSet::NONE.with(Kind::Conflict)
+        ]
+    );
+}
+
+#[test]
+fn a_kind_filter_removes_ties_without_events_of_the_kept_kinds() {
+    let n = minimal();
+    let f = Filter {
+        kinds: KindSet::ALL.without(Kind::Conflict),
+        ..Filter::default()
+    };
+    let v = n.visible(&f);
+    assert_eq!(v.ties, vec![0]);
+    assert_eq!(v.degree, vec![1, 1, 0]);
+    let f = Filter {
+        kinds: KindSet::NONE,
+        ..Filter::default()
+    };
+    assert!(n.visible(&f).ties.is_empty());
+}
+
+#[test]
+fn a_date_filter_shows_the_network_as_of_that_date() {
+    let n = minimal();
+    let f = Filter {
+        until: Some("2019".parse().unwrap()),
+        ..Filter::default()
+    };
+    let v = n.visible(&f);
+    assert_eq!(v.ties, vec![0]);
+    assert_eq!(
+        v.tones,
+        vec![Tone::Cooperative],
+        "tone as of 2019 is the 2018 deal's"
+    );
+}
+
+#[test]
+fn tone_and_actor_type_filters() {
+    let n = minimal();
+    let hostile_hidden = Filter {
+        tones: 0b011,
+        ..Filter::default()
+    };
+    assert_eq!(n.visible(&hostile_hidden).ties, vec![0]);
+    let states_only = Filter {
+        actor_types: 0b001,
+        ..Filter::default()
+    };
+    let v = n.visible(&states_only);
+    assert_eq!(v.ties, vec![0]);
+    assert_eq!(v.shown, vec![true, true, false]);
+}
+
+#[test]
+fn tie_views_list_partner_kinds_tone_and_admitted_events() {
+    let n = minimal();
+    let pak = n.find("PAK").unwrap();
+    let views = n.tie_views(pak, &Filter::default());
+    assert_eq!(views.len(), 2);
+    assert_eq!(views[0].partner, "TUR");
+    assert_eq!(views[0].partner_name, "Turkey");
+    assert_eq!(views[0].events.len(), 2);
+    assert_eq!(views[1].kinds, vec![Kind::Conflict]);
+    let json = serde_json::to_value(&views[0]).unwrap();
+    assert_eq!(json["partnerName"], "Turkey");
+    assert_eq!(json["events"][0]["sources"][0]["outlet"], "Dawn");
+    assert_eq!(json["events"][0]["date"], "2018-07");
+    let only_defense = Filter {
+        kinds: KindSet::NONE.with(Kind::Defense),
+        ..Filter::default()
+    };
+    assert_eq!(n.tie_views(pak, &only_defense).len(), 1);
+}
+
+#[test]
+fn filters_never_add_ties() {
+    let n = minimal();
+    let all = n.visible(&Filter::default()).ties;
+    for mask in 0..16u8 {
+        for tones in 0..8u8 {
+            let f = Filter {
+                kinds: KindSet(mask),
+                tones,
+                ..Filter::default()
+            };
+            let v = n.visible(&f).ties;
+            assert!(
+                v.iter().all(|t| all.contains(t)),
+                "mask {mask} tones {tones}"
+            );
+        }
+    }
+}

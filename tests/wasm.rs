@@ -1,0 +1,121 @@
+//! The wasm boundary in headless Chromium: what crosses it, and errors arriving as JS `Error`s.
+#![cfg(target_arch = "wasm32")]
+
+use entente::wasm::Entente;
+use js_sys::{Array, Error, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MINIMAL: &str = include_str!("fixtures/json/minimal.json");
+const BAD_KIND: &str = include_str!("fixtures/json/bad_kind.json");
+const DATASET: &str = include_str!("../data/pakistan-2021.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn message_of(err: wasm_bindgen::JsError) -> String {
+    let value = JsValue::from(err);
+    let error: &Error = value.dyn_ref().expect("a JS Error object");
+    String::from(error.message())
+}
+
+#[wasm_bindgen_test]
+fn actors_cross_as_plain_objects() {
+    let e = Entente::new(MINIMAL).unwrap();
+    let actors: Array = e.actors().unwrap().dyn_into().unwrap();
+    assert_eq!(actors.length(), 3);
+    let first = actors.get(0);
+    assert_eq!(get(&first, "id").as_string().unwrap(), "PAK");
+    assert_eq!(get(&first, "type").as_string().unwrap(), "state");
+    assert_eq!(get(&first, "lat").as_f64().unwrap(), 33.69);
+    assert_eq!(
+        get(&actors.get(2), "type").as_string().unwrap(),
+        "armed-group"
+    );
+}
+
+#[wasm_bindgen_test]
+fn ties_cross_with_their_dated_cited_events() {
+    let e = Entente::new(MINIMAL).unwrap();
+    let ties: Array = e.ties_of(0).unwrap().dyn_into().unwrap();
+    assert_eq!(ties.length(), 2);
+    let turkey = ties.get(0);
+    assert_eq!(get(&turkey, "partnerName").as_string().unwrap(), "Turkey");
+    let events: Array = get(&turkey, "events").dyn_into().unwrap();
+    let first = events.get(0);
+    assert_eq!(get(&first, "date").as_string().unwrap(), "2018-07");
+    let sources: Array = get(&first, "sources").dyn_into().unwrap();
+    assert_eq!(get(&sources.get(0), "outlet").as_string().unwrap(), "Dawn");
+}
+
+#[wasm_bindgen_test]
+fn positions_are_finite_and_the_centre_is_pinned_at_the_origin() {
+    let mut e = Entente::new(DATASET).unwrap();
+    e.step(50);
+    let centre = e.index_of("PAK");
+    assert!(centre >= 0);
+    let len = e.positions_len();
+    assert_eq!(len, 2 * e.actor_count());
+    let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    let view = js_sys::Float32Array::new_with_byte_offset_and_length(
+        &mem.buffer(),
+        e.positions_ptr() as u32,
+        len as u32,
+    );
+    let pos = view.to_vec();
+    assert!(pos.iter().all(|v| v.is_finite()));
+    assert_eq!(
+        (pos[2 * centre as usize], pos[2 * centre as usize + 1]),
+        (0.0, 0.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_dataset_is_a_js_error_naming_line_record_and_field() {
+    let msg = message_of(Entente::new(BAD_KIND).unwrap_err());
+    assert!(msg.contains("line 49"), "{msg}");
+    assert!(msg.contains("ties[0].events[1].kind"), "{msg}");
+    assert!(msg.contains("\"militry\" is not one of"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn a_failed_load_keeps_the_dataset_it_had() {
+    let mut e = Entente::new(MINIMAL).unwrap();
+    let msg = message_of(e.load("{ not json").unwrap_err());
+    assert!(msg.starts_with("line 1, column 3"), "{msg}");
+    assert_eq!(e.actor_count(), 3);
+    assert_eq!(e.index_of("TUR"), 1);
+}
+
+#[wasm_bindgen_test]
+fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
+    let mut e = Entente::new(MINIMAL).unwrap();
+    assert_eq!(e.visible_ties(), vec![0, 1]);
+    e.set_filter(0b0111, 0b111, 0b111, None).unwrap();
+    assert_eq!(e.visible_ties(), vec![0]);
+    assert_eq!(e.visible_kinds(), vec![1]);
+    assert_eq!(e.degrees(), vec![1, 1, 0]);
+    let msg = message_of(
+        e.set_filter(15, 7, 7, Some("2021-02-30".into()))
+            .unwrap_err(),
+    );
+    assert!(msg.contains("not a day in the calendar"), "{msg}");
+    assert_eq!(
+        e.visible_ties(),
+        vec![0],
+        "a refused filter changes nothing"
+    );
+}
+
+#[wasm_bindgen_test]
+fn out_of_range_indices_are_errors_not_panics() {
+    let mut e = Entente::new(MINIMAL).unwrap();
+    assert!(message_of(e.ties_of(99).unwrap_err()).contains("99"));
+    assert!(message_of(e.pin(7, 0.0, 0.0).unwrap_err()).contains("7"));
+    assert!(message_of(e.pin(0, f32::NAN, 0.0).unwrap_err()).contains("finite"));
+    assert!(message_of(e.set_radii(&[1.0]).unwrap_err()).contains("expected 3"));
+    assert_eq!(e.index_of("nope"), -1);
+}
