@@ -1,0 +1,153 @@
+//! Reading and steering a running [`ForceLayout`]: positions, temperature, pins, edges, sizes.
+
+use std::fmt;
+
+use super::ForceLayout;
+use crate::layout::init::clamp_coord;
+use crate::layout::springs;
+use crate::layout::{check_edges, LayoutError};
+
+impl fmt::Debug for ForceLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ForceLayout")
+            .field("node_count", &self.node_count())
+            .field("springs", &self.springs.len())
+            .field("alpha", &self.options.alpha)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Replaces non-finite or negative per-node values by 0.
+fn non_negative(values: &[f32]) -> impl Iterator<Item = f32> + '_ {
+    values
+        .iter()
+        .map(|&v| if v.is_finite() { v.max(0.0) } else { 0.0 })
+}
+
+impl ForceLayout {
+    /// Current positions, flat `[x0, y0, x1, y1, ..]` (`2 * node_count` values).
+    pub fn positions(&self) -> &[f32] {
+        &self.positions
+    }
+
+    /// Address of [`positions`](Self::positions) for a zero-copy `Float32Array` view.
+    /// The buffer is never reallocated, so the pointer stays valid for the layout's lifetime
+    /// (a view must still be re-made when wasm memory grows).
+    pub fn positions_ptr(&self) -> *const f32 {
+        self.positions.as_ptr()
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.pinned.len()
+    }
+
+    /// Current temperature.
+    pub fn alpha(&self) -> f32 {
+        self.options.alpha
+    }
+
+    /// Sets the temperature, e.g. to reheat after an edit. Non-finite values are ignored.
+    pub fn set_alpha(&mut self, alpha: f32) {
+        if alpha.is_finite() {
+            self.options.alpha = alpha;
+        }
+    }
+
+    /// Sets the temperature alpha decays toward (keep it above `alpha_min` while dragging,
+    /// back to 0 on release). Non-finite values are ignored.
+    pub fn set_alpha_target(&mut self, target: f32) {
+        if target.is_finite() {
+            self.options.alpha_target = target;
+        }
+    }
+
+    /// Fixes `node` at `(x, y)` (at once and on every tick) until [`unpin`](Self::unpin).
+    /// Pinned nodes still push and pull the others. An out-of-range node or a non-finite
+    /// coordinate is ignored.
+    pub fn pin(&mut self, node: usize, x: f32, y: f32) {
+        if node >= self.node_count() || !(x.is_finite() && y.is_finite()) {
+            return;
+        }
+        let (x, y) = (clamp_coord(x), clamp_coord(y));
+        self.pinned[node] = true;
+        self.fixed[2 * node..2 * node + 2].copy_from_slice(&[x, y]);
+        self.positions[2 * node..2 * node + 2].copy_from_slice(&[x, y]);
+        self.velocities[2 * node..2 * node + 2].fill(0.0);
+    }
+
+    /// Releases a pinned node; out-of-range nodes are ignored.
+    pub fn unpin(&mut self, node: usize) {
+        if let Some(p) = self.pinned.get_mut(node) {
+            *p = false;
+        }
+    }
+
+    /// Whether `node` is pinned (`false` when out of range).
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.pinned.get(node).copied().unwrap_or(false)
+    }
+
+    /// Replaces the edge set (e.g. a filter changed), keeping positions and velocities
+    /// (a warm start), and reheats to `alpha` (ignored if non-finite).
+    ///
+    /// # Errors
+    /// [`LayoutError::OddEdgeList`] or [`LayoutError::EdgeOutOfRange`]; the layout is then
+    /// unchanged.
+    ///
+    /// # Complexity
+    /// O(n + m), reusing the spring buffer.
+    pub fn set_edges(&mut self, edges: &[u32], alpha: f32) -> Result<(), LayoutError> {
+        let node_count = self.node_count();
+        check_edges(node_count, edges)?;
+        let strength = self.options.link_strength;
+        springs::rebuild(
+            &mut self.springs,
+            &mut self.degree,
+            node_count,
+            edges,
+            strength,
+        );
+        self.set_alpha(alpha);
+        Ok(())
+    }
+
+    /// Sets each node's collision radius (its drawn size), overriding `collide_radius`.
+    /// Negative or non-finite radii count as 0; all zero turns collision off.
+    ///
+    /// # Errors
+    /// [`LayoutError::LengthMismatch`] (field `radii`) unless there is one radius per node.
+    pub fn set_radii(&mut self, radii: &[f32]) -> Result<(), LayoutError> {
+        self.check_len("radii", radii.len())?;
+        self.radii.clear();
+        self.radii.extend(non_negative(radii));
+        self.collide_on = self.radii.iter().any(|&r| r > 0.0) && self.node_count() > 1;
+        Ok(())
+    }
+
+    /// Sets each node's charge multiplier: 0 for a hidden node, so it no longer pushes the
+    /// others (it is still pushed, and its springs follow the edge set). Negative or
+    /// non-finite weights count as 0.
+    ///
+    /// # Errors
+    /// [`LayoutError::LengthMismatch`] (field `weights`) unless there is one weight per node.
+    pub fn set_weights(&mut self, weights: &[f32]) -> Result<(), LayoutError> {
+        self.check_len("weights", weights.len())?;
+        self.weights.clear();
+        self.weights.extend(non_negative(weights));
+        Ok(())
+    }
+
+    fn check_len(&self, field: &'static str, got: usize) -> Result<(), LayoutError> {
+        let expected = self.node_count();
+        if got != expected {
+            return Err(LayoutError::LengthMismatch {
+                field,
+                expected,
+                got,
+            });
+        }
+        Ok(())
+    }
+}
