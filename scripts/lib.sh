@@ -61,4 +61,6 @@ build_web() {
   fi
   mkdir -p www/data
   cp data/*.json www/data/
+  # Bad datasets for the end-to-end tests, served beside the page.
+  mkdir -p www/fixtures && cp tests/fixtures/json/*.json www/fixtures/
 }

@@ -40,6 +40,7 @@ function eventItem(ev) {
  */
 export function fillTooltip(box, actor, ties, pinned) {
   box.replaceChildren();
+  box.classList.toggle('pinned', pinned);
   const head = el('div', 'tip-head');
   head.append(el('h2', null, actor.name), el('span', 'actor-type', actor.type.replace('-', ' ')));
   if (pinned) {

@@ -1,0 +1,97 @@
+// Test harness: serves www/ on a free loopback port and opens it in Debian's headless Chromium.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'target', 'e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForServer(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Starts the static server and the browser (Playwright gives it a fresh profile directory);
+ *  returns {base, browser, close}. */
+export async function start() {
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(ROOT, 'www')], {
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}/`;
+  await waitForServer(base);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    headless: true,
+  });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      server.kill();
+    },
+  };
+}
+
+/**
+ * Opens the page in a new context; collects console errors and page errors in `errors`.
+ * Resolves when window.entente is installed (or the error banner shows).
+ */
+export async function open(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true'
+    || !document.getElementById('error').hidden, null, { timeout: 15000 });
+  return { page, context, errors };
+}
+
+/** Waits until the layout has settled (positions stop changing). */
+export async function settle(page) {
+  await page.waitForFunction(() => {
+    const now = JSON.stringify(window.entente.nodes().map((n) => [Math.round(n.x), Math.round(n.y)]));
+    const same = window.__lastNodes === now;
+    window.__lastNodes = now;
+    return same;
+  }, null, { polling: 250, timeout: 20000 });
+}
+
+/** Screen position of an actor, from window.entente.nodes(), in page coordinates. */
+export async function actorPoint(page, id) {
+  return page.evaluate((id) => {
+    const n = window.entente.nodes().find((a) => a.id === id);
+    if (!n) return null;
+    const r = document.getElementById('network').getBoundingClientRect();
+    return { x: r.left + n.x, y: r.top + n.y };
+  }, id);
+}
