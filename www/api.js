@@ -2,15 +2,12 @@
 
 import { KINDS } from './kinds.js';
 
-/**
- * @param {{core: () => any, frame: () => any, view: () => any, kinds: () => number,
- *          setKinds: (bits: number) => void}} app
- */
+/** @param {object} app the application context from main.js */
 export function installApi(app) {
   const api = {
     /** Visible actors with their position in CSS pixels from the canvas' top-left corner. */
     nodes() {
-      const f = app.frame(), v = app.view();
+      const f = app.frame, v = app.view;
       const out = [];
       for (let i = 0; i < f.actors.length; i++) {
         if (f.degrees[i] === 0) continue;
@@ -25,12 +22,12 @@ export function installApi(app) {
     },
     /** The ties of actor `id` as the tooltip shows them (respecting the filter); [] if unknown. */
     ties(id) {
-      const i = app.core().indexOf(String(id));
-      return i < 0 ? [] : app.core().tiesOf(i);
+      const i = app.core.indexOf(String(id));
+      return i < 0 ? [] : app.core.tiesOf(i);
     },
     /** Visible ties as [{source, target, kinds}] with actor ids. */
     edges() {
-      const f = app.frame();
+      const f = app.frame;
       const out = [];
       for (let k = 0; k < f.ties.length; k++) {
         out.push({
@@ -43,17 +40,17 @@ export function installApi(app) {
     },
     /** Shows only the kinds set to true; kinds left out keep their current state. */
     setFilter(filter = {}) {
-      let bits = app.kinds();
+      let bits = app.ui.kinds;
       for (const kind of KINDS) {
         if (filter[kind.key] === true) bits |= kind.bit;
         else if (filter[kind.key] === false) bits &= ~kind.bit;
       }
-      app.setKinds(bits);
+      app.setFilter({ kinds: bits });
       return api.filter();
     },
     /** The current filter as {defense, diplomatic, economic, conflict} booleans. */
     filter() {
-      const bits = app.kinds();
+      const bits = app.ui.kinds;
       return Object.fromEntries(KINDS.map((k) => [k.key, Boolean(bits & k.bit)]));
     },
   };

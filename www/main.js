@@ -14,24 +14,50 @@ const tooltip = document.getElementById('tooltip');
 const errorBox = document.getElementById('error');
 const ctx = canvas.getContext('2d');
 
-/** The whole UI state; actions change it and ask for a frame. */
-const ui = {
-  kinds: 0b1111,
-  hover: -1,
-  pinned: -1,
-  pointer: null,
+/**
+ * The application context handed to every page module (api.js and the modules that follow).
+ * `ui` is the whole UI state; actions change it and call `requestFrame()`; drawing reads it.
+ */
+const app = {
+  wasm: null,          // the wasm module's exports (memory)
+  core: null,          // the Entente handle
+  frame: null,         // flat arrays of what is visible, re-made when the filter changes
+  view: { scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1 },
+  ui: {
+    kinds: 0b1111, tones: 0b111, types: 0b111, until: null,
+    hover: -1, pinned: -1,
+  },
+  source: DEFAULT_DATA, // where the dataset on screen came from
+  moving: true,
+  listeners: new Map(),
+  /** Subscribes to 'filter' (after a filter change), 'load' (after a new dataset), 'frame'. */
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, []);
+    this.listeners.get(event).push(fn);
+  },
+  emit(event, detail) {
+    for (const fn of this.listeners.get(event) ?? []) fn(detail);
+  },
+  requestFrame,
+  setFilter,
+  loadText,
+  showError,
+  clearError,
+  positions,
+  canvas,
+  stage,
 };
 
-let wasm = null;      // the wasm module's exports (for memory)
-let core = null;      // Entente handle
-let frame = null;     // flat arrays of what is visible, re-made when the filter changes
-let view = { scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1 };
-let moving = true;
 let queued = false;
 
 function showError(message) {
   errorBox.textContent = message;
   errorBox.hidden = false;
+}
+
+function clearError() {
+  errorBox.hidden = true;
+  errorBox.textContent = '';
 }
 
 function themeColours() {
@@ -46,42 +72,47 @@ function themeColours() {
 
 /** Positions as a view on wasm memory; re-made each frame since memory may have grown. */
 function positions() {
-  return new Float32Array(wasm.memory.buffer, core.positionsPtr(), core.positionsLen());
+  return new Float32Array(app.wasm.memory.buffer, app.core.positionsPtr(), app.core.positionsLen());
 }
 
-function rebuildFrame() {
+function rebuildFrame(actors) {
+  const { core } = app;
   const degrees = core.degrees();
   const radii = Float32Array.from(degrees, radiusFor);
   core.setRadii(radii);
-  frame = {
-    actors: frame?.actors ?? core.actors(),
+  app.frame = {
+    actors: actors ?? app.frame.actors,
     ties: core.visibleTies(),
     edges: core.visibleEdges(),
     kinds: core.visibleKinds(),
     tones: core.visibleTones(),
     degrees,
     radii,
-    positions: null,
+    positions: positions(),
   };
-  const shown = frame.ties.length;
-  const actors = degrees.filter((d) => d > 0).length;
-  document.getElementById('counts').textContent = `${actors} actors, ${shown} ties shown`;
+  const shown = app.frame.ties.length;
+  const count = degrees.filter((d) => d > 0).length;
+  document.getElementById('counts').textContent = `${count} actors, ${shown} ties shown`;
 }
 
 function resize() {
+  const { view } = app;
   const rect = canvas.getBoundingClientRect();
   view.dpr = window.devicePixelRatio || 1;
   view.width = rect.width;
   view.height = rect.height;
   canvas.width = Math.round(rect.width * view.dpr);
   canvas.height = Math.round(rect.height * view.dpr);
-  fit(true);
-  requestFrame();
+  if (app.core) {
+    fit(true);
+    requestFrame();
+  }
 }
 
 /** Fits the visible actors into the canvas; eases toward the fit unless `snap`. */
 function fit(snap) {
-  const p = frame.positions ?? positions();
+  const { frame, view } = app;
+  const p = frame.positions;
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (let i = 0; i < frame.degrees.length; i++) {
     if (frame.degrees[i] === 0) continue;
@@ -92,13 +123,13 @@ function fit(snap) {
   if (!Number.isFinite(x0)) { x0 = -1; x1 = 1; y0 = -1; y1 = 1; }
   // Keep the centre actor (pinned at the origin) in the middle: fit the bounds mirrored around it.
   const hx = Math.max(-x0, x1), hy = Math.max(-y0, y1);
-  const margin = { x: 110, y: 30 };
+  const margin = { x: Math.min(110, view.width / 6), y: 30 };
   const scale = Math.min(
     (view.width - 2 * margin.x) / (2 * hx || 1),
     (view.height - 2 * margin.y) / (2 * hy || 1),
     2.5,
   );
-  const target = { scale: Math.max(scale, 0.05), tx: view.width / 2, ty: view.height / 2 };
+  const target = { scale: Math.max(scale, 0.02), tx: view.width / 2, ty: view.height / 2 };
   const k = snap ? 1 : 0.2;
   view.scale += (target.scale - view.scale) * k;
   view.tx += (target.tx - view.tx) * k;
@@ -115,32 +146,36 @@ function requestFrame() {
 
 function tick() {
   queued = false;
-  if (!core) return;
-  if (moving) moving = core.step(1);
-  frame.positions = positions();
+  if (!app.core) return;
+  if (app.moving) app.moving = app.core.step(1);
+  app.frame.positions = positions();
   const easing = fit(false);
-  draw(ctx, frame, ui, { ...view, ...themeColours() });
+  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
   updateTooltip();
-  if (moving || easing) requestFrame();
+  app.emit('frame');
+  if (app.moving || easing) requestFrame();
 }
 
 function actorAt(clientX, clientY) {
+  const { view } = app;
   const rect = canvas.getBoundingClientRect();
   const x = (clientX - rect.left - view.tx) / view.scale;
   const y = (clientY - rect.top - view.ty) / view.scale;
-  return core.nodeAt(x, y, 4 / view.scale);
+  return app.core.nodeAt(x, y, 4 / view.scale);
 }
 
 function updateTooltip() {
+  const { ui, frame, view } = app;
   const focus = focusOf(ui);
   if (focus < 0) {
     tooltip.hidden = true;
     tooltip.dataset.actor = '';
+    tooltip.dataset.key = '';
     return;
   }
-  const key = `${focus}:${ui.pinned}:${ui.kinds}`;
+  const key = `${focus}:${ui.pinned}:${ui.kinds}:${ui.tones}:${ui.types}:${ui.until}`;
   if (tooltip.dataset.key !== key) {
-    fillTooltip(tooltip, frame.actors[focus], core.tiesOf(focus), ui.pinned >= 0);
+    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), ui.pinned >= 0);
     tooltip.dataset.key = key;
     tooltip.dataset.actor = frame.actors[focus].id;
     tooltip.hidden = false;
@@ -154,31 +189,60 @@ function updateTooltip() {
 
 // ---- actions ----
 
-export function setKinds(bits) {
-  ui.kinds = bits & 0b1111;
-  core.setFilter(ui.kinds, 0b111, 0b111, undefined);
+/** Changes part of the filter ({kinds, tones, types, until}); the layout continues warm. */
+function setFilter(change) {
+  const { ui } = app;
+  const next = { kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, ...change };
+  app.core.setFilter(next.kinds & 0b1111, next.tones & 0b111, next.types & 0b111, next.until ?? undefined);
+  Object.assign(ui, next);
   rebuildFrame();
   for (const box of document.querySelectorAll('#kinds input')) {
     box.checked = Boolean(ui.kinds & Number(box.dataset.bit));
   }
-  if (ui.hover >= 0 && frame.degrees[ui.hover] === 0) ui.hover = -1;
-  if (ui.pinned >= 0 && frame.degrees[ui.pinned] === 0) ui.pinned = -1;
-  tooltip.dataset.key = '';
-  moving = true;
+  if (ui.hover >= 0 && app.frame.degrees[ui.hover] === 0) ui.hover = -1;
+  if (ui.pinned >= 0 && app.frame.degrees[ui.pinned] === 0) ui.pinned = -1;
+  app.moving = true;
+  app.emit('filter');
   requestFrame();
 }
 
+/**
+ * Replaces the dataset with `text` (Entente JSON). On error the dataset on screen stays and the
+ * message, prefixed with `name`, goes to the error banner; returns whether it loaded.
+ */
+function loadText(text, name) {
+  let next;
+  try {
+    next = new Entente(text);
+  } catch (err) {
+    showError(`${name} is not a valid Entente dataset — ${err.message}`);
+    return false;
+  }
+  app.core?.free();
+  app.core = next;
+  app.source = name;
+  Object.assign(app.ui, { kinds: 0b1111, tones: 0b111, types: 0b111, until: null, hover: -1, pinned: -1 });
+  for (const box of document.querySelectorAll('#kinds input')) box.checked = true;
+  clearError();
+  rebuildFrame(app.core.actors());
+  showMeta();
+  app.moving = true;
+  fit(true);
+  app.emit('load');
+  requestFrame();
+  return true;
+}
+
 function setHover(i) {
-  if (i !== ui.hover) {
-    ui.hover = i;
+  if (i !== app.ui.hover) {
+    app.ui.hover = i;
     canvas.style.cursor = i >= 0 ? 'pointer' : 'default';
     requestFrame();
   }
 }
 
 function setPinned(i) {
-  ui.pinned = i;
-  tooltip.dataset.key = '';
+  app.ui.pinned = i;
   requestFrame();
 }
 
@@ -193,7 +257,10 @@ function buildControls() {
     box.checked = true;
     box.name = kind.key;
     box.dataset.bit = String(kind.bit);
-    box.addEventListener('change', () => setKinds(box.checked ? ui.kinds | kind.bit : ui.kinds & ~kind.bit));
+    box.addEventListener('change', () => {
+      const bits = box.checked ? app.ui.kinds | kind.bit : app.ui.kinds & ~kind.bit;
+      if (app.core) setFilter({ kinds: bits });
+    });
     const swatch = document.createElement('canvas');
     swatch.className = 'swatch';
     swatch.width = 44; swatch.height = 12;
@@ -216,14 +283,11 @@ function buildControls() {
 }
 
 function wirePointer() {
-  canvas.addEventListener('pointermove', (e) => {
-    ui.pointer = [e.clientX, e.clientY];
-    setHover(actorAt(e.clientX, e.clientY));
-  });
+  canvas.addEventListener('pointermove', (e) => setHover(actorAt(e.clientX, e.clientY)));
   canvas.addEventListener('pointerleave', () => setHover(-1));
   canvas.addEventListener('click', (e) => {
     const i = actorAt(e.clientX, e.clientY);
-    setPinned(i >= 0 && i !== ui.pinned ? i : -1);
+    setPinned(i >= 0 && i !== app.ui.pinned ? i : -1);
   });
   tooltip.addEventListener('click', (e) => {
     if (e.target.dataset?.action === 'unpin') setPinned(-1);
@@ -235,7 +299,7 @@ function wirePointer() {
 }
 
 function showMeta() {
-  const meta = core.meta();
+  const meta = app.core.meta();
   document.getElementById('title').textContent = meta.title;
   const p = meta.provenance;
   const foot = document.getElementById('provenance');
@@ -243,17 +307,17 @@ function showMeta() {
     const parts = [`Source: “${p.title}”`, p.publication];
     if (p.volume) parts.push(`vol. ${p.volume}`);
     if (p.issue) parts.push(`issue ${p.issue}`);
-    parts.push(String(p.year));
+    if (p.year) parts.push(String(p.year));
     foot.textContent = `${parts.join(', ')}. Each event cites the outlet the article cites.`;
   } else {
-    foot.textContent = '';
+    foot.textContent = `Dataset: ${app.source}`;
   }
 }
 
 async function main() {
   buildControls();
   try {
-    wasm = await init();
+    app.wasm = await init();
   } catch (err) {
     showError(`The WebAssembly core could not start: ${err.message}`);
     return;
@@ -268,23 +332,9 @@ async function main() {
     showError(`Could not read ${url}: ${err.message}`);
     return;
   }
-  try {
-    core = new Entente(text);
-  } catch (err) {
-    showError(`${url} is not a valid Entente dataset — ${err.message}`);
-    return;
-  }
-  rebuildFrame();
-  frame.positions = positions();
-  showMeta();
+  if (!loadText(text, url)) return;
   wirePointer();
-  installApi({
-    core: () => core,
-    frame: () => frame,
-    view: () => view,
-    kinds: () => ui.kinds,
-    setKinds,
-  });
+  installApi(app);
   resize();
 }
 

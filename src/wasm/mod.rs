@@ -1,5 +1,7 @@
 //! The only module that knows about wasm-bindgen: the `Entente` handle the page holds.
 //!
+//! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
+//!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
 
