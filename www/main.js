@@ -30,7 +30,7 @@ const app = {
   source: DEFAULT_DATA, // where the dataset on screen came from
   moving: true,
   listeners: new Map(),
-  /** Subscribes to 'filter' (after a filter change), 'load' (after a new dataset), 'frame'. */
+  /** Subscribes to 'filter' (after a filter change), 'load' ({text, name} after a new dataset), 'frame'. */
   on(event, fn) {
     if (!this.listeners.has(event)) this.listeners.set(event, []);
     this.listeners.get(event).push(fn);
@@ -228,7 +228,7 @@ function loadText(text, name) {
   showMeta();
   app.moving = true;
   fit(true);
-  app.emit('load');
+  app.emit('load', { text, name });
   requestFrame();
   return true;
 }
