@@ -31,6 +31,8 @@ pub enum ErrorKind {
     DuplicateTie,
     /// A tie without events, or an event without sources.
     NoEvidence,
+    /// The bytes are not UTF-8 text (another encoding, or a binary file).
+    Encoding,
 }
 
 /// A located load error.

@@ -18,23 +18,15 @@ use crate::model::Dataset;
 /// ```
 pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(LoadError::at(
-            ErrorKind::TooLarge,
-            "",
-            format!(
-                "the file is {} bytes; the limit is {} bytes ({} MiB)",
-                text.len(),
-                MAX_INPUT_BYTES,
-                MAX_INPUT_BYTES >> 20
-            ),
-        ));
+        return Err(super::bytes::too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::at(ErrorKind::Empty, "", "the file is empty"));
     }
+    not_an_object(text)?;
     let de = &mut serde_json::Deserializer::from_str(text);
-    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
+    let dataset: Dataset = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let (line, column) = (inner.line(), inner.column());
@@ -51,8 +43,35 @@ pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
         };
         LoadError::at(kind, path, plain_message(&inner.to_string())).with_position(line, column)
     })?;
+    de.end().map_err(|e| {
+        LoadError::at(
+            ErrorKind::Syntax,
+            "",
+            "there is more text after the end of the dataset",
+        )
+        .with_position(e.line(), e.column())
+    })?;
     validate(&dataset)?;
     Ok(dataset)
+}
+
+/// Refuses a top-level value that is not an object (serde would read an array as a record).
+fn not_an_object(text: &str) -> Result<(), LoadError> {
+    let start = text.len() - text.trim_start().len();
+    match text[start..].chars().next() {
+        Some('{') | None => Ok(()),
+        Some(c) => {
+            let before = &text[..start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(LoadError::at(
+                ErrorKind::Syntax,
+                "",
+                format!("a dataset is one JSON object, {{ ... }}; this file starts with '{c}'"),
+            )
+            .with_position(line, column))
+        }
+    }
 }
 
 fn classify_data(message: &str) -> ErrorKind {
@@ -83,5 +102,14 @@ fn plain_message(message: &str) -> String {
     {
         return format!("the required field \"{field}\" is missing");
     }
-    message.replace('`', "\"")
+    match message {
+        "number out of range" => {
+            "the number is too large: beyond ±1.8e308, the largest a 64-bit float holds".into()
+        }
+        "recursion limit exceeded" => format!(
+            "the data is nested more than {} levels deep, the limit",
+            super::limits::MAX_NESTING
+        ),
+        _ => message.replace('`', "\""),
+    }
 }

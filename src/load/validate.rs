@@ -7,7 +7,7 @@ use std::collections::HashMap;
 /// Longest text accepted in any field, in bytes.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-/// Checks the rules that serde cannot: format version, non-empty texts, ranges, unique ids,
+/// Checks the rules that serde cannot: the [`limits`](super::limits), format version, non-empty texts, ranges, unique ids,
 /// ties that name known actors, no self-ties, one tie per pair, evidence on every tie.
 ///
 /// # Errors
@@ -16,6 +16,7 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// # Complexity
 /// O(actors + ties + events), with hashing of ids.
 pub fn validate(d: &Dataset) -> Result<(), LoadError> {
+    super::limits::check(d)?;
     if d.format != FORMAT {
         return Err(LoadError::at(
             ErrorKind::UnsupportedFormat,
@@ -144,7 +145,21 @@ fn range(path: &str, value: f64, min: f64, max: f64) -> Result<(), LoadError> {
         Err(LoadError::at(
             ErrorKind::OutOfRange,
             path,
-            format!("{value} is outside {min}..{max}"),
+            format!(
+                "{} is outside {}..{}",
+                number(value),
+                number(min),
+                number(max)
+            ),
         ))
+    }
+}
+
+/// A number as a person reads it: plain when short, in scientific notation when huge.
+fn number(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e9 {
+        v.to_string()
+    } else {
+        format!("{v:e}")
     }
 }

@@ -1,0 +1,95 @@
+//! How much one dataset may hold: counts of records, lengths of texts, depth of nesting.
+//!
+//! The limits keep a hostile or mistaken file from exhausting the page's memory or freezing it;
+//! each error names the limit so a person knows what to cut.
+
+use super::validate::MAX_TEXT_BYTES;
+use crate::error::{ErrorKind, LoadError};
+use crate::model::Dataset;
+
+/// Most actors in one dataset.
+pub const MAX_ACTORS: usize = 50_000;
+/// Most ties in one dataset.
+pub const MAX_TIES: usize = 200_000;
+/// Most events in one dataset, over all ties.
+pub const MAX_EVENTS: usize = 500_000;
+/// Most sources, people or figures on one event.
+pub const MAX_PER_EVENT: usize = 1_000;
+/// Deepest nesting of JSON arrays and objects: serde_json's own recursion limit. Entente JSON
+/// nests five levels deep, so a deeper file is refused at the first value of the wrong type,
+/// before this limit is reached.
+pub const MAX_NESTING: usize = 128;
+
+/// Checks the counts of records and the length of the optional texts that the rules in
+/// [`validate`](super::validate) do not look at (descriptions, notes, bases, provenance).
+///
+/// # Errors
+/// [`ErrorKind::TooLarge`], with the record path and a message naming the limit.
+///
+/// # Complexity
+/// O(ties + events); nothing is allocated unless there is an error.
+pub fn check(d: &Dataset) -> Result<(), LoadError> {
+    count("actors", d.actors.len(), MAX_ACTORS, "actors")?;
+    count("ties", d.ties.len(), MAX_TIES, "ties")?;
+    let events: usize = d.ties.iter().map(|t| t.events.len()).sum();
+    count("ties", events, MAX_EVENTS, "events in all")?;
+    text("description", d.description.as_deref())?;
+    if let Some(p) = &d.provenance {
+        text("provenance.title", Some(&p.title))?;
+        text("provenance.publication", Some(&p.publication))?;
+        text("provenance.via", p.via.as_deref())?;
+    }
+    for (i, a) in d.actors.iter().enumerate() {
+        if let Some(base) = &a.base {
+            text(&format!("actors[{i}].base"), Some(base))?;
+        }
+    }
+    for (i, t) in d.ties.iter().enumerate() {
+        for (j, e) in t.events.iter().enumerate() {
+            let at = |field: &str| format!("ties[{i}].events[{j}].{field}");
+            for (field, n) in [
+                ("sources", e.sources.len()),
+                ("people", e.people.len()),
+                ("figures", e.figures.len()),
+            ] {
+                if n > MAX_PER_EVENT {
+                    count(&at(field), n, MAX_PER_EVENT, field)?;
+                }
+            }
+            if let Some(note) = &e.note {
+                text(&at("note"), Some(note))?;
+            }
+            for (k, f) in e.figures.iter().enumerate() {
+                if let Some(what) = &f.what {
+                    text(&at(&format!("figures[{k}].what")), Some(what))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn count(path: &str, n: usize, limit: usize, what: &str) -> Result<(), LoadError> {
+    if n <= limit {
+        return Ok(());
+    }
+    Err(LoadError::at(
+        ErrorKind::TooLarge,
+        path,
+        format!("there are {n} {what}; the limit is {limit} {what}"),
+    ))
+}
+
+fn text(path: &str, value: Option<&str>) -> Result<(), LoadError> {
+    match value {
+        Some(v) if v.len() > MAX_TEXT_BYTES => Err(LoadError::at(
+            ErrorKind::TooLarge,
+            path,
+            format!(
+                "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes",
+                v.len()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
