@@ -229,8 +229,10 @@ proptest! {
 }
 
 /// A graph as a layout sees it: node count, a flat edge list (self-loops and repeats allowed),
-/// starting positions that may be absent, non-finite or huge, and pins.
-fn graph() -> impl Strategy<Value = (usize, Vec<u32>, Option<Vec<f32>>, Vec<(usize, f32, f32)>)> {
+/// starting positions that may be absent, non-finite or huge, and pins (some out of range).
+type Graph = (usize, Vec<u32>, Option<Vec<f32>>, Vec<(usize, f32, f32)>);
+
+fn graph() -> impl Strategy<Value = Graph> {
     (1usize..40).prop_flat_map(|n| {
         let coord = prop_oneof![
             4 => -1e3f32..1e3,
@@ -271,10 +273,7 @@ fn options() -> impl Strategy<Value = ForceOptions> {
         )
 }
 
-fn run(
-    (n, edges, positions, pins): &(usize, Vec<u32>, Option<Vec<f32>>, Vec<(usize, f32, f32)>),
-    options: &ForceOptions,
-) -> Vec<f32> {
+fn run((n, edges, positions, pins): &Graph, options: &ForceOptions) -> Vec<f32> {
     let mut layout = ForceLayout::new(*n, edges, positions.as_deref(), options.clone()).unwrap();
     for &(node, x, y) in pins {
         layout.pin(node, x, y);
