@@ -47,6 +47,19 @@ need_chromium() {
   fi
 }
 
+# cargo-fuzz for scripts/fuzz (libFuzzer is built from source, so a C++ compiler too).
+need_cargo_fuzz() {
+  if ! command -v c++ >/dev/null; then
+    say "installing a C++ compiler from Debian (for libFuzzer)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (about 1 minute, once)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
 build_web() {
   say "building the wasm core (release)"

@@ -3,7 +3,7 @@
 mod controls;
 
 use super::collide::Collide;
-use super::init::{phyllotaxis, sanitise};
+use super::init::{clamp_coord, phyllotaxis, sanitise};
 use super::lcg::Lcg;
 use super::many_body::{self, Charge};
 use super::quadtree::Quadtree;
@@ -250,7 +250,7 @@ impl ForceLayout {
                     self.velocities[k] = 0.0;
                 } else {
                     self.velocities[k] *= keep;
-                    self.positions[k] += self.velocities[k];
+                    self.positions[k] = clamp_coord(self.positions[k] + self.velocities[k]);
                 }
             }
         }

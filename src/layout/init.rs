@@ -10,6 +10,9 @@ const COS_GOLDEN: f64 = -0.737_368_878_078_319_7;
 const SIN_GOLDEN: f64 = 0.675_490_294_261_523_8;
 /// Coordinates are clamped to ±this, so squared distances stay finite in `f32`.
 pub(crate) const COORD_LIMIT: f32 = 1e7;
+/// Coordinates nearer 0 than this are 0: the square of a difference of two such tiny
+/// coordinates underflows `f32` to 0, and a force divided by it becomes infinite.
+pub(crate) const COORD_FLUSH: f32 = 1e-6;
 
 /// The spiral with node `i` at slot `perm[i]`, where `perm` is a seeded shuffle.
 ///
@@ -59,9 +62,14 @@ pub(crate) fn sanitise(positions: &[f32], seed: u32) -> Vec<f32> {
     xy
 }
 
-/// Clamps one finite coordinate to ±[`COORD_LIMIT`].
+/// Clamps one finite coordinate to ±[`COORD_LIMIT`], and sets one nearer 0 than
+/// [`COORD_FLUSH`] to 0.
 pub(crate) fn clamp_coord(v: f32) -> f32 {
-    v.clamp(-COORD_LIMIT, COORD_LIMIT)
+    if v.abs() < COORD_FLUSH {
+        0.0
+    } else {
+        v.clamp(-COORD_LIMIT, COORD_LIMIT)
+    }
 }
 
 #[cfg(test)]

@@ -18,11 +18,16 @@ impl fmt::Debug for ForceLayout {
     }
 }
 
-/// Replaces non-finite or negative per-node values by 0.
+/// Replaces non-finite or negative per-node values by 0 and caps them at the coordinate limit
+/// (a disc wider than the whole plane would fling its neighbours to infinity).
 fn non_negative(values: &[f32]) -> impl Iterator<Item = f32> + '_ {
-    values
-        .iter()
-        .map(|&v| if v.is_finite() { v.max(0.0) } else { 0.0 })
+    values.iter().map(|&v| {
+        if v.is_finite() {
+            clamp_coord(v.max(0.0))
+        } else {
+            0.0
+        }
+    })
 }
 
 impl ForceLayout {
