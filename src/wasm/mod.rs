@@ -12,6 +12,9 @@ use crate::model::KindSet;
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
+mod guard;
+pub use guard::text_from_bytes;
+
 fn layout_error(e: LayoutError) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -193,9 +196,9 @@ impl Entente {
         self.layout.step(iterations)
     }
 
-    /// Reheats the layout so it moves again (after a drag, say).
+    /// Reheats the layout so it moves again (after a drag, say); `alpha` is kept within 0..=1.
     pub fn reheat(&mut self, alpha: f32) {
-        self.layout.set_alpha(alpha);
+        self.layout.set_alpha(alpha.clamp(0.0, 1.0));
     }
 
     /// Address of the positions `[x0, y0, ...]` in wasm memory; read them through a
