@@ -76,4 +76,6 @@ build_web() {
   cp data/*.json www/data/
   # Bad datasets for the end-to-end tests, served beside the page.
   mkdir -p www/fixtures && cp tests/fixtures/json/*.json www/fixtures/
+  # Hostile input (not UTF-8, XSS payloads, deep nesting...) for the robustness tests.
+  mkdir -p www/fixtures/hostile && cp tests/fixtures/hostile/*.json www/fixtures/hostile/
 }

@@ -1,10 +1,12 @@
 // Boots the page: loads the wasm core and the dataset, holds the UI state, runs the frame loop.
 
-import init, { Entente } from './pkg/entente.js';
+import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
 import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
+import { fetchDataset, installGuard } from './guard.js';
+import { installStore } from './store.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -28,6 +30,7 @@ const app = {
     hover: -1, pinned: -1,
   },
   source: DEFAULT_DATA, // where the dataset on screen came from
+  defaultSource: DEFAULT_DATA, // the built-in dataset
   moving: true,
   listeners: new Map(),
   /** Subscribes to 'filter' (after a filter change), 'load' ({text, name} after a new dataset), 'frame'. */
@@ -322,20 +325,32 @@ async function main() {
     showError(`The WebAssembly core could not start: ${err.message}`);
     return;
   }
-  const url = new URLSearchParams(location.search).get('data') || DEFAULT_DATA;
-  let text;
-  try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    text = await res.text();
-  } catch (err) {
-    showError(`Could not read ${url}: ${err.message}`);
-    return;
+  // An explicit ?data= wins over the dataset kept from last time; whatever fails, the built-in
+  // dataset comes up under the message.
+  const store = installStore(app);
+  const requested = new URLSearchParams(location.search).get('data');
+  const loaded = requested ? await loadFrom(requested) : await store.restore(loadFrom);
+  if (!loaded) {
+    const problem = errorBox.hidden ? '' : errorBox.textContent;
+    if (!(await loadFrom(DEFAULT_DATA))) return;
+    if (problem) showError(problem);
   }
-  if (!loadText(text, url)) return;
   wirePointer();
   installApi(app);
+  installGuard(app);
   resize();
+}
+
+/** Fetches a same-origin dataset as bytes and loads it; on error the message goes to the banner. */
+async function loadFrom(url) {
+  let text;
+  try {
+    text = await fetchDataset(url, textFromBytes);
+  } catch (err) {
+    showError(`Could not read ${url}: ${err.message}`);
+    return false;
+  }
+  return loadText(text, url);
 }
 
 main();

@@ -1,0 +1,204 @@
+// Keeps the datasets a person opens in this browser (IndexedDB), lists them, and restores the last one with its filters.
+
+const DB_NAME = 'entente';
+const DB_VERSION = 1;
+const TEXTS = 'texts';     // {name, text}: the dataset as loaded
+const ENTRIES = 'entries'; // {name, size, savedAt, usedAt, view, builtIn}: what the list shows, and the filters
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function openDatabase() {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      for (const name of [TEXTS, ENTRIES]) {
+        if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'name' });
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('another tab holds an older version of the storage'));
+  });
+}
+
+/** Runs `work(texts, entries)` in one transaction; resolves with its result once it is committed. */
+function transact(db, mode, work) {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction([TEXTS, ENTRIES], mode);
+    let result;
+    tx.oncomplete = () => resolve(result);
+    tx.onabort = () => reject(tx.error ?? new Error('the storage refused the change'));
+    Promise.resolve()
+      .then(() => work(tx.objectStore(TEXTS), tx.objectStore(ENTRIES)))
+      .then((r) => { result = r; }, (err) => {
+        try { tx.abort(); } catch { /* already finished */ }
+        reject(err);
+      });
+  });
+}
+
+const isEntry = (e) => e !== null && typeof e === 'object' && typeof e.name === 'string'
+  && Number.isFinite(e.usedAt);
+const describe = (err) => (err?.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : String(err?.message ?? err));
+
+function formatSize(bytes) {
+  if (!Number.isFinite(bytes)) return '';
+  return bytes < 1024 ? `${bytes} B` : bytes < 1 << 20 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
+}
+
+/**
+ * Installs the store; call before the first dataset loads. Every dataset that loads is kept
+ * (the built-in one only by name), with its filters; "Your datasets" lists the kept ones.
+ * @param {object} app the application context from main.js
+ * @returns {{restore: (loadFrom: (url: string) => Promise<boolean>) => Promise<boolean>}}
+ */
+export function installStore(app) {
+  let database = null;
+  let restoring = null; // the name of a dataset being loaded from the store (no need to write it back)
+  const db = () => (database ??= (async () => openDatabase())());
+  const section = buildSection();
+
+  function keep(name, text) {
+    const builtIn = name === app.defaultSource;
+    const now = Date.now();
+    return db().then((d) => transact(d, 'readwrite', async (texts, entries) => {
+      const old = await request(entries.get(name));
+      const entry = { name, builtIn, view: viewOf(app.ui), usedAt: now, size: old?.size, savedAt: old?.savedAt };
+      if (text !== null && !builtIn) {
+        texts.put({ name, text });
+        Object.assign(entry, { size: new Blob([text]).size, savedAt: now });
+      }
+      entries.put(entry);
+    }));
+  }
+
+  app.on('load', ({ text, name }) => {
+    keep(name, name === restoring ? null : text).then(refresh, (err) => app.showError(
+      `Could not keep “${name}” in this browser (${describe(err)}). It stays on screen, but will not come back after a reload.`));
+  });
+  app.on('filter', () => {
+    keep(app.source, null).catch((err) => app.showError(
+      `Could not keep the filters in this browser (${describe(err)}); the view on screen is unchanged.`));
+  });
+
+  /** Loads a kept dataset by name, then its filters; returns whether it loaded. */
+  async function open(name) {
+    const found = await db().then((d) => transact(d, 'readonly', async (texts, entries) => (
+      { text: await request(texts.get(name)), entry: await request(entries.get(name)) })));
+    if (typeof found.text?.text !== 'string') {
+      throw new Error(`“${name}” is no longer readable in this browser's storage`);
+    }
+    restoring = name;
+    let ok;
+    try {
+      ok = app.loadText(found.text.text, name);
+    } finally {
+      restoring = null;
+    }
+    if (ok) applyView(found.entry?.view);
+    return ok;
+  }
+
+  function applyView(view) {
+    if (view === null || typeof view !== 'object') return;
+    const bits = (x, all) => (Number.isInteger(x) && x >= 0 && x <= all ? x : all);
+    try {
+      app.setFilter({ kinds: bits(view.kinds, 15), tones: bits(view.tones, 7), types: bits(view.types, 7),
+        until: typeof view.until === 'string' ? view.until : null });
+    } catch (err) {
+      app.showError(`The filters kept for “${app.source}” could not be applied (${err.message}); showing every tie.`);
+    }
+  }
+
+  /** Loads the dataset that was on screen last time (with `loadFrom` for the built-in one). */
+  async function restore(loadFrom) {
+    let last;
+    try {
+      const all = await db().then((d) => transact(d, 'readonly', (texts, entries) => request(entries.getAll())));
+      last = all.filter(isEntry).reduce((a, b) => (a && a.usedAt >= b.usedAt ? a : b), null);
+    } catch (err) {
+      app.showError(`The datasets kept in this browser could not be read (${describe(err)}); starting with the built-in dataset.`);
+      return false;
+    }
+    if (!last) return false;
+    try {
+      if (last.name !== app.defaultSource) return await open(last.name);
+      const ok = await loadFrom(last.name);
+      if (ok) applyView(last.view);
+      return ok;
+    } catch (err) {
+      app.showError(`The dataset open last time could not be restored (${describe(err)}); starting with the built-in dataset.`);
+      return false;
+    }
+  }
+
+  async function remove(name) {
+    await db().then((d) => transact(d, 'readwrite', (texts, entries) => {
+      texts.delete(name);
+      entries.delete(name);
+    }));
+  }
+
+  /** Redraws the "Your datasets" list from the store. */
+  async function refresh() {
+    let entries = [];
+    try {
+      entries = await db().then((d) => transact(d, 'readonly', (t, e) => request(e.getAll())));
+    } catch { /* the load or restore that failed has said so */ }
+    const list = section.querySelector('ul');
+    const kept = entries.filter((e) => isEntry(e) && !e.builtIn).sort((a, b) => b.usedAt - a.usedAt);
+    list.replaceChildren(...kept.map((entry) => item(entry)));
+    section.querySelector('.hint').textContent = kept.length
+      ? 'Kept in this browser only.' : 'None yet. Datasets you open are kept here, in this browser only.';
+    document.documentElement.dataset.store = 'ready';
+  }
+
+  function item(entry) {
+    const li = document.createElement('li');
+    if (entry.name === app.source) li.setAttribute('aria-current', 'true');
+    const name = document.createElement('span');
+    name.className = 'stored-name';
+    name.textContent = entry.name;
+    const meta = document.createElement('span');
+    meta.className = 'stored-meta';
+    const when = Number.isFinite(entry.savedAt) ? new Date(entry.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+    meta.textContent = [formatSize(entry.size), when].filter(Boolean).join(' · ');
+    const load = button('Open', `Open ${entry.name}`, () => open(entry.name));
+    const del = button('Delete', `Delete ${entry.name} from this browser`, () => remove(entry.name).then(refresh));
+    li.append(name, meta, load, del);
+    return li;
+  }
+
+  function button(label, description, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.setAttribute('aria-label', description);
+    b.addEventListener('click', () => action().catch((err) => app.showError(`${description}: ${describe(err)}`)));
+    return b;
+  }
+
+  refresh();
+  return { restore };
+}
+
+function viewOf(ui) {
+  return { kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until ?? null };
+}
+
+function buildSection() {
+  const section = document.createElement('fieldset');
+  section.id = 'stored';
+  const legend = document.createElement('legend');
+  legend.textContent = 'Your datasets';
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  section.append(legend, hint, document.createElement('ul'));
+  document.getElementById('controls').append(section);
+  return section;
+}
