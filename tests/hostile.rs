@@ -290,3 +290,14 @@ mod entente_scale {
         s
     }
 }
+
+#[test]
+fn markup_and_odd_ids_are_data_like_any_other() {
+    let xss = from_json_bytes(&bytes("xss.json")).unwrap();
+    assert!(xss.title.starts_with("<img src=x onerror="));
+    assert_eq!(xss.actors[1].id, xss.actors[1].name);
+    let odd = from_json_bytes(&bytes("odd_ids.json")).unwrap();
+    let net = Network::new(odd).unwrap();
+    assert_eq!(net.find("__proto__"), Some(0));
+    assert_eq!(net.ties_of(0).len(), 3);
+}
