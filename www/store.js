@@ -60,6 +60,8 @@ function formatSize(bytes) {
 export function installStore(app) {
   let database = null;
   let restoring = null; // the name of a dataset being loaded from the store (no need to write it back)
+  let told = false;     // whether the person already knows the storage is failing
+  const tell = (message) => { told = true; app.showError(message); };
   const db = () => (database ??= (async () => openDatabase())());
   const section = buildSection();
 
@@ -77,13 +79,19 @@ export function installStore(app) {
     }));
   }
 
+  // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
   app.on('load', ({ text, name }) => {
-    keep(name, name === restoring ? null : text).then(refresh, (err) => app.showError(
-      `Could not keep “${name}” in this browser (${describe(err)}). It stays on screen, but will not come back after a reload.`));
+    const kept = name === restoring || name === app.defaultSource ? null : text;
+    keep(name, kept).then(refresh, (err) => {
+      if (kept !== null) {
+        tell(`Could not keep “${name}” in this browser (${describe(err)}). It stays on screen, but will not come back after a reload.`);
+      }
+    });
   });
   app.on('filter', () => {
-    keep(app.source, null).catch((err) => app.showError(
-      `Could not keep the filters in this browser (${describe(err)}); the view on screen is unchanged.`));
+    keep(app.source, null).catch((err) => {
+      if (!told) tell(`Could not keep the filters in this browser (${describe(err)}); the view on screen is unchanged.`);
+    });
   });
 
   /** Loads a kept dataset by name, then its filters; returns whether it loaded. */
@@ -122,7 +130,7 @@ export function installStore(app) {
       const all = await db().then((d) => transact(d, 'readonly', (texts, entries) => request(entries.getAll())));
       last = all.filter(isEntry).reduce((a, b) => (a && a.usedAt >= b.usedAt ? a : b), null);
     } catch (err) {
-      app.showError(`The datasets kept in this browser could not be read (${describe(err)}); starting with the built-in dataset.`);
+      tell(`The datasets kept in this browser could not be read (${describe(err)}); starting with the built-in dataset.`);
       return false;
     }
     if (!last) return false;
@@ -132,7 +140,7 @@ export function installStore(app) {
       if (ok) applyView(last.view);
       return ok;
     } catch (err) {
-      app.showError(`The dataset open last time could not be restored (${describe(err)}); starting with the built-in dataset.`);
+      tell(`The dataset open last time could not be restored (${describe(err)}); starting with the built-in dataset.`);
       return false;
     }
   }
