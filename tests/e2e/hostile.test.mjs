@@ -1,0 +1,43 @@
+// Every bad file in tests/hostile.json opened through the page: its located message in the banner, the built-in dataset working under it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, settle, actorPoint, ARTIFACTS, ROOT } from './harness.mjs';
+
+const CASES = JSON.parse(readFileSync(join(ROOT, 'tests/hostile.json'), 'utf8'));
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** How the banner introduces a message: bytes refused before parsing, or a dataset refused. */
+function banner(file, c) {
+  const url = `fixtures/hostile/${file}`;
+  const beforeParsing = c.kind === 'Encoding' || (c.kind === 'TooLarge' && !c.shows.includes(': '));
+  return beforeParsing ? `Could not read ${url}: ${c.shows}` : `${url} is not a valid Entente dataset — ${c.shows}`;
+}
+
+test('each bad file gets its located message and the page keeps working', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  assert.ok(CASES.length >= 30);
+  for (const c of CASES) {
+    await page.goto(`${env.base}?data=fixtures/hostile/${encodeURIComponent(c.file)}`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
+    assert.equal(await page.locator('#error').textContent(), banner(c.file, c), c.file);
+    assert.match(await page.locator('#title').textContent(), /Pakistan/, `${c.file}: the built-in dataset is up`);
+    assert.ok((await page.evaluate(() => window.entente.nodes())).length > 15, c.file);
+    if (c.file === 'latin1.json') await page.screenshot({ path: join(ARTIFACTS, 'hostile-latin1.png') });
+  }
+  // After all that, the page still answers the pointer.
+  await settle(page);
+  const p = await actorPoint(page, 'PAK');
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction(() => document.getElementById('tooltip').dataset.actor === 'PAK');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
