@@ -8,6 +8,8 @@ use entente::load::{from_json, from_json_bytes, validate, MAX_INPUT_BYTES};
 use entente::model::{Actor, ActorType, Dataset, Event, Kind, Source, Tie, Tone, FORMAT};
 use entente::network::{Filter, Network};
 use serde::Deserialize;
+
+mod scale;
 use std::path::{Path, PathBuf};
 
 /// One row of the catalogue: which fixture, the kind of error, and the whole message shown.
@@ -231,7 +233,7 @@ fn the_limits_themselves_are_accepted() {
 /// here is timed; an algorithm quadratic in the input would not finish in any sensible time.
 #[test]
 fn a_dataset_at_the_limits_scale_loads_filters_and_lays_out() {
-    let text = entente_scale::json(50_000, 100_000, 2);
+    let text = scale::json(50_000, 100_000, 2);
     assert!(text.len() < MAX_INPUT_BYTES, "{} bytes", text.len());
     let network = Network::new(from_json(&text).unwrap()).unwrap();
     assert_eq!(
@@ -257,38 +259,6 @@ fn a_dataset_at_the_limits_scale_loads_filters_and_lays_out() {
     .unwrap();
     layout.step(1);
     assert!(layout.positions().iter().all(|v| v.is_finite()));
-}
-
-mod entente_scale {
-    //! A synthetic dataset of a given size, as Entente JSON text.
-    use std::fmt::Write;
-
-    /// `actors` actors in a ring; tie `i` joins actor `i % actors` to the one `1 + i / actors`
-    /// places on, so every pair is distinct while `ties < actors * (actors - 1) / 2`.
-    pub fn json(actors: usize, ties: usize, events_per_tie: usize) -> String {
-        let mut s = String::from(r#"{"format":"entente/1","title":"scale","actors":["#);
-        for i in 0..actors {
-            let comma = if i > 0 { "," } else { "" };
-            write!(
-                s,
-                r#"{comma}{{"id":"A{i}","name":"Actor {i}","type":"state","lat":0,"lon":0}}"#
-            )
-            .unwrap();
-        }
-        s.push_str(r#"],"ties":["#);
-        for i in 0..ties {
-            let (a, b) = (i % actors, (i % actors + 1 + i / actors) % actors);
-            let comma = if i > 0 { "," } else { "" };
-            write!(s, r#"{comma}{{"source":"A{a}","target":"A{b}","events":["#).unwrap();
-            for k in 0..events_per_tie {
-                let comma = if k > 0 { "," } else { "" };
-                write!(s, r#"{comma}{{"date":"2021-0{}","kind":"defense","tone":"cooperative","summary":"s","sources":[{{"outlet":"o","date":"2021"}}]}}"#, 1 + k % 9).unwrap();
-            }
-            s.push_str("]}");
-        }
-        s.push_str("]}");
-        s
-    }
 }
 
 #[test]
