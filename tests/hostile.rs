@@ -228,7 +228,7 @@ fn the_limits_themselves_are_accepted() {
     validate(&dataset(MAX_ACTORS, vec![tie(0, 1, vec![full])])).unwrap();
 }
 
-/// 50,000 actors, 100,000 ties and 200,000 events as JSON text (about 27 MB): loading,
+/// 50,000 actors, 100,000 ties and 200,000 events as JSON text (about 31 MB): loading,
 /// indexing, filtering, the tooltip view of every actor and a layout tick all finish. Nothing
 /// here is timed; an algorithm quadratic in the input would not finish in any sensible time.
 #[test]
