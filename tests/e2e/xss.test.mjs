@@ -76,6 +76,13 @@ test('odd ids (__proto__, constructor) and odd names load and hover like any oth
   assert.match(await page.locator('#tooltip').innerText(), /3 ties shown/);
   assert.equal((await page.evaluate(() => window.entente.ties('constructor'))).length, 1);
   assert.deepEqual(await page.evaluate(() => window.entente.ties('valueOf')), []);
+  // A right-to-left override in a name stays inside the name: the tone after it reads as written.
+  const partner = page.locator('#tooltip .partner', { hasText: 'RTL' });
+  assert.equal(await partner.evaluate((el) => getComputedStyle(el).unicodeBidi), 'isolate');
+  const tip = await page.locator('#tooltip').boundingBox();
+  for (const box of await page.locator('#tooltip .partner').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
+    assert.ok(box <= tip.x + tip.width + 1, 'a 3,000-letter name wraps inside the tooltip');
+  }
   await page.screenshot({ path: join(ARTIFACTS, 'odd-ids.png') });
   assert.deepEqual(errors, []);
   await context.close();
