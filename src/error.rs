@@ -31,6 +31,12 @@ pub enum ErrorKind {
     DuplicateTie,
     /// A tie without events, or an event without sources.
     NoEvidence,
+    /// A GEXF or GraphML file uses an attribute or key it does not declare.
+    Undeclared,
+    /// The file uses a feature the reader does not support (nested GraphML graphs, hyperedges).
+    Unsupported,
+    /// The file is in none of the formats Entente reads, or files were combined that cannot be.
+    UnknownFileType,
 }
 
 /// A located load error.

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod hit;
 pub mod layout;
 pub mod load;
