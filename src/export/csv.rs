@@ -12,7 +12,10 @@ fn finish(w: ::csv::Writer<Vec<u8>>) -> String {
 
 /// People as `A; B`, or as a JSON list when a name holds `;` or `|` or starts with `[`.
 fn people_cell(e: &Event) -> Result<String, serde_json::Error> {
-    let plain = e.people.iter().all(|p| !p.contains([';', '|']) && !p.starts_with('['));
+    let plain = e
+        .people
+        .iter()
+        .all(|p| !p.contains([';', '|']) && !p.starts_with('['));
     if plain {
         Ok(e.people.join("; "))
     } else {

@@ -28,7 +28,10 @@ const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
 fn declare(out: &mut String, class: &str, attributes: &[(&str, &str)]) {
     let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
     for (id, kind) in attributes {
-        let _ = writeln!(out, "      <attribute id=\"{id}\" title=\"{id}\" type=\"{kind}\"/>");
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{id}\" title=\"{id}\" type=\"{kind}\"/>"
+        );
     }
     out.push_str("    </attributes>\n");
 }
@@ -37,7 +40,11 @@ fn values(out: &mut String, values: &[(&str, Option<String>)]) {
     out.push_str("        <attvalues>\n");
     for (id, value) in values {
         if let Some(v) = value {
-            let _ = writeln!(out, "          <attvalue for=\"{id}\" value=\"{}\"/>", attr(v));
+            let _ = writeln!(
+                out,
+                "          <attvalue for=\"{id}\" value=\"{}\"/>",
+                attr(v)
+            );
         }
     }
     out.push_str("        </attvalues>\n");
@@ -55,7 +62,11 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
     }
     if let Some(p) = &d.provenance {
         let json = serde_json::to_string(p)?;
-        let _ = writeln!(out, "    <entente:provenance>{}</entente:provenance>", text(&json));
+        let _ = writeln!(
+            out,
+            "    <entente:provenance>{}</entente:provenance>",
+            text(&json)
+        );
     }
     out.push_str("  </meta>\n");
     out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">\n");
@@ -63,7 +74,12 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
     declare(&mut out, "edge", &EDGE_ATTRIBUTES);
     out.push_str("    <nodes>\n");
     for a in &d.actors {
-        let _ = writeln!(out, "      <node id=\"{}\" label=\"{}\">", attr(&a.id), attr(&a.name));
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\">",
+            attr(&a.id),
+            attr(&a.name)
+        );
         values(
             &mut out,
             &[
@@ -74,7 +90,11 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
                 ("base", a.base.clone()),
             ],
         );
-        let _ = writeln!(out, "        <viz:position x=\"{}\" y=\"{}\" z=\"0.0\"/>", a.lon, a.lat);
+        let _ = writeln!(
+            out,
+            "        <viz:position x=\"{}\" y=\"{}\" z=\"0.0\"/>",
+            a.lon, a.lat
+        );
         out.push_str("      </node>\n");
     }
     out.push_str("    </nodes>\n    <edges>\n");
@@ -88,8 +108,12 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
                 attr(&t.target)
             );
             n += 1;
-            let figures = (!e.figures.is_empty()).then(|| serde_json::to_string(&e.figures)).transpose()?;
-            let people = (!e.people.is_empty()).then(|| serde_json::to_string(&e.people)).transpose()?;
+            let figures = (!e.figures.is_empty())
+                .then(|| serde_json::to_string(&e.figures))
+                .transpose()?;
+            let people = (!e.people.is_empty())
+                .then(|| serde_json::to_string(&e.people))
+                .transpose()?;
             values(
                 &mut out,
                 &[

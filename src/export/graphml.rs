@@ -40,10 +40,17 @@ pub(crate) fn write_graphml(d: &Dataset) -> Result<String, serde_json::Error> {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (id, domain, kind) in KEYS {
-        let _ = writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{id}\" attr.type=\"{kind}\"/>");
+        let _ = writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{id}\" attr.type=\"{kind}\"/>"
+        );
     }
     out.push_str("  <graph id=\"G\" edgedefault=\"undirected\">\n");
-    let provenance = d.provenance.as_ref().map(serde_json::to_string).transpose()?;
+    let provenance = d
+        .provenance
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()?;
     data(
         &mut out,
         "    ",
@@ -79,8 +86,12 @@ pub(crate) fn write_graphml(d: &Dataset) -> Result<String, serde_json::Error> {
                 attr(&t.target)
             );
             n += 1;
-            let figures = (!e.figures.is_empty()).then(|| serde_json::to_string(&e.figures)).transpose()?;
-            let people = (!e.people.is_empty()).then(|| serde_json::to_string(&e.people)).transpose()?;
+            let figures = (!e.figures.is_empty())
+                .then(|| serde_json::to_string(&e.figures))
+                .transpose()?;
+            let people = (!e.people.is_empty())
+                .then(|| serde_json::to_string(&e.people))
+                .transpose()?;
             data(
                 &mut out,
                 "      ",

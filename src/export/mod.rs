@@ -42,8 +42,16 @@ pub fn export(dataset: &Dataset, format: Format) -> Result<Vec<OutputFile>, serd
         Format::Csv => {
             let (events, actors) = csv::write_csv(dataset)?;
             vec![
-                OutputFile { suffix: "events.csv", mime: "text/csv", text: events },
-                OutputFile { suffix: "actors.csv", mime: "text/csv", text: actors },
+                OutputFile {
+                    suffix: "events.csv",
+                    mime: "text/csv",
+                    text: events,
+                },
+                OutputFile {
+                    suffix: "actors.csv",
+                    mime: "text/csv",
+                    text: actors,
+                },
             ]
         }
         Format::Gexf => vec![OutputFile {

@@ -42,7 +42,10 @@ pub(crate) fn first_day(date: crate::date::Date) -> String {
 mod tests {
     #[test]
     fn markup_and_line_breaks_are_escaped() {
-        assert_eq!(super::attr("a<b & \"c\"\n\td"), "a&lt;b &amp; &quot;c&quot;&#10;&#9;d");
+        assert_eq!(
+            super::attr("a<b & \"c\"\n\td"),
+            "a&lt;b &amp; &quot;c&quot;&#10;&#9;d"
+        );
         assert_eq!(super::text("x\r\ny"), "x&#13;\ny");
     }
 }

@@ -13,8 +13,17 @@ use std::collections::HashMap;
 
 /// The columns of an events file, in the order Entente writes them.
 pub const EVENT_COLUMNS: [&str; 11] = [
-    "source", "target", "date", "kind", "tone", "summary", "outlet", "outlet_date", "figures",
-    "people", "note",
+    "source",
+    "target",
+    "date",
+    "kind",
+    "tone",
+    "summary",
+    "outlet",
+    "outlet_date",
+    "figures",
+    "people",
+    "note",
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
@@ -75,7 +84,9 @@ fn table<'a>(file: InputFile<'a>, notices: &mut Vec<Notice>) -> Result<Table<'a>
     let located = |e: ::csv::Error| {
         let line = e.position().map_or(1, |p| p.line() as usize);
         let message = match e.kind() {
-            ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            ::csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => {
                 format!("the row has {len} cells; the header has {expected_len}")
             }
             _ => e.to_string(),
@@ -96,11 +107,25 @@ fn table<'a>(file: InputFile<'a>, notices: &mut Vec<Notice>) -> Result<Table<'a>
             rows.push((line, record));
         }
     }
-    Ok(Table { file, columns, rows })
+    Ok(Table {
+        file,
+        columns,
+        rows,
+    })
 }
 
-fn check_columns(t: &Table<'_>, known: &[&str], required: &[&str], what: &str, notices: &mut Vec<Notice>) -> Result<(), ImportError> {
-    let missing: Vec<&str> = required.iter().copied().filter(|c| !t.columns.contains_key(*c)).collect();
+fn check_columns(
+    t: &Table<'_>,
+    known: &[&str],
+    required: &[&str],
+    what: &str,
+    notices: &mut Vec<Notice>,
+) -> Result<(), ImportError> {
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| !t.columns.contains_key(*c))
+        .collect();
     if !missing.is_empty() {
         let mut has: Vec<(&String, &usize)> = t.columns.iter().collect();
         has.sort_by_key(|(_, i)| **i);
@@ -109,21 +134,40 @@ fn check_columns(t: &Table<'_>, known: &[&str], required: &[&str], what: &str, n
             ErrorKind::Field,
             1,
             "",
-            format!("{what} needs the columns {}; this file has {}", required.join(", "), has.join(", ")),
+            format!(
+                "{what} needs the columns {}; this file has {}",
+                required.join(", "),
+                has.join(", ")
+            ),
         ));
     }
-    let mut unknown: Vec<(&String, &usize)> = t.columns.iter().filter(|(c, _)| !known.contains(&c.as_str())).collect();
+    let mut unknown: Vec<(&String, &usize)> = t
+        .columns
+        .iter()
+        .filter(|(c, _)| !known.contains(&c.as_str()))
+        .collect();
     unknown.sort_by_key(|(_, i)| **i);
     if !unknown.is_empty() {
         let names: Vec<&str> = unknown.iter().map(|(c, _)| c.as_str()).collect();
         notices.push(Notice::new(
             NoticeKind::Ignored,
             names.len(),
-            format!("{}: the columns {} are not read.", t.file.name, names.join(", ")),
+            format!(
+                "{}: the {} {} {} not read.",
+                t.file.name,
+                verb(names.len(), "column", "columns"),
+                names.join(", "),
+                verb(names.len(), "is", "are")
+            ),
         ));
     }
     if t.rows.is_empty() {
-        return Err(t.error(ErrorKind::Empty, 2, "", "the file has a header but no rows".into()));
+        return Err(t.error(
+            ErrorKind::Empty,
+            2,
+            "",
+            "the file has a header but no rows".into(),
+        ));
     }
     Ok(())
 }
@@ -137,10 +181,20 @@ fn check_columns(t: &Table<'_>, known: &[&str], required: &[&str], what: &str, n
 ///
 /// # Complexity
 /// O(rows), with hashing of ids.
-pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, today: Date) -> Result<Imported, ImportError> {
+pub(crate) fn read_csv(
+    events: InputFile<'_>,
+    actors: Option<InputFile<'_>>,
+    today: Date,
+) -> Result<Imported, ImportError> {
     let mut notices = Vec::new();
     let ev = table(events, &mut notices)?;
-    check_columns(&ev, &EVENT_COLUMNS, &["source", "target"], "an events file", &mut notices)?;
+    check_columns(
+        &ev,
+        &EVENT_COLUMNS,
+        &["source", "target"],
+        "an events file",
+        &mut notices,
+    )?;
     let ac = match actors {
         Some(f) => {
             let t = table(f, &mut notices)?;
@@ -150,7 +204,10 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
         None => None,
     };
     let mut d = Defaults::default();
-    let default_date = DefaultDate { date: today, from_file: false };
+    let default_date = DefaultDate {
+        date: today,
+        from_file: false,
+    };
     // Where each actor came from: (file, line); file 1 is the actors file.
     let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut list: Vec<Actor> = Vec::new();
@@ -159,7 +216,10 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
         for (line, row) in &t.rows {
             let a = actor_row(t, *line, row, &mut d)?;
             if let Some(&first) = index.get(&a.id) {
-                let message = format!("\"{}\" is already the id of the actor on line {}", a.id, origin[first].1);
+                let message = format!(
+                    "\"{}\" is already the id of the actor on line {}",
+                    a.id, origin[first].1
+                );
                 return Err(t.error(ErrorKind::DuplicateActor, *line, "id", message));
             }
             index.insert(a.id.clone(), list.len());
@@ -175,19 +235,39 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
     for (line, row) in &ev.rows {
         let line = *line;
         let mut end = |column: &str| -> Result<usize, ImportError> {
-            let id = ev.cell(row, column).ok_or_else(|| ev.error(ErrorKind::EmptyText, line, column, "must not be empty".into()))?;
+            let id = ev.cell(row, column).ok_or_else(|| {
+                ev.error(
+                    ErrorKind::EmptyText,
+                    line,
+                    column,
+                    "must not be empty".into(),
+                )
+            })?;
             if let Some(&i) = index.get(id) {
                 return Ok(i);
             }
             if let Some(t) = &ac {
-                return Err(ev.error(ErrorKind::UnknownActor, line, column, format!("no actor in {} has the id \"{id}\"", t.file.name)));
+                return Err(ev.error(
+                    ErrorKind::UnknownActor,
+                    line,
+                    column,
+                    format!("no actor in {} has the id \"{id}\"", t.file.name),
+                ));
             }
             d.name.add(None);
             d.actor_type.add(None);
             d.coordinates.add(None);
             index.insert(id.to_string(), list.len());
             origin.push((0, line));
-            list.push(Actor { id: id.to_string(), name: id.to_string(), actor_type: ActorType::Organization, iso3: None, lat: 0.0, lon: 0.0, base: None });
+            list.push(Actor {
+                id: id.to_string(),
+                name: id.to_string(),
+                actor_type: ActorType::Organization,
+                iso3: None,
+                lat: 0.0,
+                lon: 0.0,
+                base: None,
+            });
             Ok(list.len() - 1)
         };
         let (s, t) = (end("source")?, end("target")?);
@@ -197,15 +277,24 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
         }
         let key = (s.min(t), s.max(t));
         let tie = *pairs.entry(key).or_insert_with(|| {
-            ties.push(Tie { source: list[s].id.clone(), target: list[t].id.clone(), events: Vec::new() });
+            ties.push(Tie {
+                source: list[s].id.clone(),
+                target: list[t].id.clone(),
+                events: Vec::new(),
+            });
             rows_of.push(Vec::new());
             ties.len() - 1
         });
         // A row that repeats the previous row's event with another outlet adds a source to it.
-        let same: String = ["source", "target", "date", "kind", "tone", "summary", "figures", "people", "note"]
-            .map(|c| ev.cell(row, c).unwrap_or(""))
-            .join("\u{1f}");
-        if previous.as_ref().is_some_and(|(pt, p)| *pt == tie && *p == same) {
+        let same: String = [
+            "source", "target", "date", "kind", "tone", "summary", "figures", "people", "note",
+        ]
+        .map(|c| ev.cell(row, c).unwrap_or(""))
+        .join("\u{1f}");
+        if previous
+            .as_ref()
+            .is_some_and(|(pt, p)| *pt == tie && *p == same)
+        {
             let date = ties[tie].events.last().map(|e| e.date).unwrap_or(today);
             let source = source_row(&ev, line, row, date, &mut d, default_date)?;
             if let Some(e) = ties[tie].events.last_mut() {
@@ -213,7 +302,14 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
             }
             continue;
         }
-        let event = event_row(&ev, line, row, (&list[s].name, &list[t].name), &mut d, default_date)?;
+        let event = event_row(
+            &ev,
+            line,
+            row,
+            (&list[s].name, &list[t].name),
+            &mut d,
+            default_date,
+        )?;
         ties[tie].events.push(event);
         rows_of[tie].push(line);
         previous = Some((tie, same));
@@ -236,10 +332,22 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
             };
             let table = if file == 1 { ac.as_ref()? } else { &ev };
             let at = table.columns.get(column).map_or(1, |i| i + 1);
-            Some(Place { file, line, column: at, path: column.to_string() })
+            Some(Place {
+                file,
+                line,
+                column: at,
+                path: column.to_string(),
+            })
         });
-        let name = if file == 1 { ac.as_ref().map_or(events.name, |t| t.file.name) } else { events.name };
-        ImportError { file: name.to_string(), error }
+        let name = if file == 1 {
+            ac.as_ref().map_or(events.name, |t| t.file.name)
+        } else {
+            events.name
+        };
+        ImportError {
+            file: name.to_string(),
+            error,
+        }
     })?;
     if self_ties > 0 {
         notices.push(Notice::new(
@@ -253,8 +361,17 @@ pub(crate) fn read_csv(events: InputFile<'_>, actors: Option<InputFile<'_>>, tod
             ),
         ));
     }
-    notices.extend(d.notices(("row", "rows"), ("actor", "actors"), events.name, default_date));
-    Ok(Imported { dataset, format: Format::Csv, notices })
+    notices.extend(d.notices(
+        ("row", "rows"),
+        ("actor", "actors"),
+        events.name,
+        default_date,
+    ));
+    Ok(Imported {
+        dataset,
+        format: Format::Csv,
+        notices,
+    })
 }
 
 /// The CSV column a dataset field comes from: `sources[0].outlet` is `outlet`.
@@ -270,12 +387,25 @@ fn column_of(field: &str) -> &str {
 /// The title of a CSV import: the events file's name without `.csv` and an `events` suffix.
 fn title_of(name: &str) -> String {
     let stem = stem(name);
-    let stem = ["-events", "_events", ".events", " events"].iter().fold(stem, |s, suffix| s.strip_suffix(suffix).unwrap_or(s));
-    if stem.trim().is_empty() { "Imported events".to_string() } else { stem.to_string() }
+    let stem = ["-events", "_events", ".events", " events"]
+        .iter()
+        .fold(stem, |s, suffix| s.strip_suffix(suffix).unwrap_or(s));
+    if stem.trim().is_empty() {
+        "Imported events".to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
-fn actor_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, d: &mut Defaults) -> Result<Actor, ImportError> {
-    let id = t.cell(row, "id").ok_or_else(|| t.error(ErrorKind::EmptyText, line, "id", "must not be empty".into()))?;
+fn actor_row(
+    t: &Table<'_>,
+    line: usize,
+    row: &::csv::StringRecord,
+    d: &mut Defaults,
+) -> Result<Actor, ImportError> {
+    let id = t
+        .cell(row, "id")
+        .ok_or_else(|| t.error(ErrorKind::EmptyText, line, "id", "must not be empty".into()))?;
     let name = t.cell(row, "name").unwrap_or_else(|| {
         d.name.add(None);
         id
@@ -284,7 +414,12 @@ fn actor_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, d: &mut Defa
     let actor_type = match t.cell(row, "type") {
         Some(v) => ActorType::from_name(v).ok_or_else(|| {
             let choices = ActorType::ALL.map(ActorType::as_str).join(", ");
-            t.error(ErrorKind::Field, line, "type", format!("\"{v}\" is not one of {choices}"))
+            t.error(
+                ErrorKind::Field,
+                line,
+                "type",
+                format!("\"{v}\" is not one of {choices}"),
+            )
         })?,
         None => fields::actor_type_of(None, iso3.is_some()).unwrap_or_else(|_| {
             d.actor_type.add(None);
@@ -293,7 +428,16 @@ fn actor_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, d: &mut Defa
     };
     let number = |column: &str| -> Result<Option<f64>, ImportError> {
         t.cell(row, column)
-            .map(|v| v.parse::<f64>().map_err(|_| t.error(ErrorKind::Field, line, column, format!("\"{v}\" is not a number"))))
+            .map(|v| {
+                v.parse::<f64>().map_err(|_| {
+                    t.error(
+                        ErrorKind::Field,
+                        line,
+                        column,
+                        format!("\"{v}\" is not a number"),
+                    )
+                })
+            })
             .transpose()
     };
     let (lat, lon) = match (number("lat")?, number("lon")?) {
@@ -314,13 +458,28 @@ fn actor_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, d: &mut Defa
     })
 }
 
-fn date_cell(t: &Table<'_>, line: usize, row: &::csv::StringRecord, column: &str) -> Result<Option<Date>, ImportError> {
+fn date_cell(
+    t: &Table<'_>,
+    line: usize,
+    row: &::csv::StringRecord,
+    column: &str,
+) -> Result<Option<Date>, ImportError> {
     t.cell(row, column)
-        .map(|v| v.parse::<Date>().map_err(|e| t.error(ErrorKind::BadDate, line, column, e.to_string())))
+        .map(|v| {
+            v.parse::<Date>()
+                .map_err(|e| t.error(ErrorKind::BadDate, line, column, e.to_string()))
+        })
         .transpose()
 }
 
-fn source_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, date: Date, d: &mut Defaults, default: DefaultDate) -> Result<Source, ImportError> {
+fn source_row(
+    t: &Table<'_>,
+    line: usize,
+    row: &::csv::StringRecord,
+    date: Date,
+    d: &mut Defaults,
+    default: DefaultDate,
+) -> Result<Source, ImportError> {
     let outlet_date = date_cell(t, line, row, "outlet_date")?;
     Ok(match t.cell(row, "outlet") {
         Some(outlet) => Source {
@@ -332,19 +491,37 @@ fn source_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, date: Date,
         },
         None => {
             d.source.add(None);
-            Source { outlet: t.file.name.to_string(), date: default.date }
+            Source {
+                outlet: t.file.name.to_string(),
+                date: default.date,
+            }
         }
     })
 }
 
-fn event_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, ends: (&str, &str), d: &mut Defaults, default: DefaultDate) -> Result<Event, ImportError> {
+fn event_row(
+    t: &Table<'_>,
+    line: usize,
+    row: &::csv::StringRecord,
+    ends: (&str, &str),
+    d: &mut Defaults,
+    default: DefaultDate,
+) -> Result<Event, ImportError> {
     let date = date_cell(t, line, row, "date")?.unwrap_or_else(|| {
         d.date.add(None);
         default.date
     });
     let kind = match t.cell(row, "kind") {
         Some(v) => Kind::from_name(v).ok_or_else(|| {
-            t.error(ErrorKind::Field, line, "kind", format!("\"{v}\" is not one of {}", Kind::ALL.map(Kind::as_str).join(", ")))
+            t.error(
+                ErrorKind::Field,
+                line,
+                "kind",
+                format!(
+                    "\"{v}\" is not one of {}",
+                    Kind::ALL.map(Kind::as_str).join(", ")
+                ),
+            )
         })?,
         None => {
             d.kind.add(None);
@@ -353,20 +530,39 @@ fn event_row(t: &Table<'_>, line: usize, row: &::csv::StringRecord, ends: (&str,
     };
     let tone = match t.cell(row, "tone") {
         Some(v) => Tone::from_name(v).ok_or_else(|| {
-            t.error(ErrorKind::Field, line, "tone", format!("\"{v}\" is not one of {}", Tone::ALL.map(Tone::as_str).join(", ")))
+            t.error(
+                ErrorKind::Field,
+                line,
+                "tone",
+                format!(
+                    "\"{v}\" is not one of {}",
+                    Tone::ALL.map(Tone::as_str).join(", ")
+                ),
+            )
         })?,
         None => {
             d.tone.add(None);
             fields::DEFAULT_TONE
         }
     };
-    let summary = t.cell(row, "summary").map(str::to_string).unwrap_or_else(|| {
-        d.summary.add(None);
-        format!("{} and {}: linked in the imported file.", ends.0, ends.1)
-    });
+    let summary = t
+        .cell(row, "summary")
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            d.summary.add(None);
+            format!("{} and {}: linked in the imported file.", ends.0, ends.1)
+        });
     let bad = |column: &str, message: String| t.error(ErrorKind::Field, line, column, message);
-    let figures = t.cell(row, "figures").map(fields::figures_of).transpose().map_err(|m| bad("figures", m))?;
-    let people = t.cell(row, "people").map(fields::people_of).transpose().map_err(|m| bad("people", m))?;
+    let figures = t
+        .cell(row, "figures")
+        .map(fields::figures_of)
+        .transpose()
+        .map_err(|m| bad("figures", m))?;
+    let people = t
+        .cell(row, "people")
+        .map(fields::people_of)
+        .transpose()
+        .map_err(|m| bad("people", m))?;
     Ok(Event {
         date,
         kind,

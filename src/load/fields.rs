@@ -130,10 +130,11 @@ impl Defaults {
             NoticeKind::DefaultKind,
             &self.kind,
             format!(
-                "{} {} no Entente kind ({kinds}){}: their events are {}.",
+                "{} {} no Entente kind ({kinds}){}: {} events are {}.",
                 n(&self.kind),
                 verb(self.kind.count, "has", "have"),
                 self.kind.example(),
+                verb(self.kind.count, "its", "their"),
                 DEFAULT_KIND.as_str()
             ),
         );
@@ -142,10 +143,11 @@ impl Defaults {
             NoticeKind::DefaultTone,
             &self.tone,
             format!(
-                "{} {} no tone ({tones}){}: their events are {}.",
+                "{} {} no tone ({tones}){}: {} events are {}.",
                 n(&self.tone),
                 verb(self.tone.count, "has", "have"),
                 self.tone.example(),
+                verb(self.tone.count, "its", "their"),
                 DEFAULT_TONE.as_str()
             ),
         );
@@ -167,10 +169,11 @@ impl Defaults {
             NoticeKind::DefaultDate,
             &self.date,
             format!(
-                "{} {} no date{spells}{}: their events are dated {}, {whence}.",
+                "{} {} no date{spells}{}: {} events are dated {}, {whence}.",
                 n(&self.date),
                 verb(self.date.count, "has", "have"),
                 self.date.example(),
+                verb(self.date.count, "its", "their"),
                 date.date
             ),
         );
@@ -178,9 +181,10 @@ impl Defaults {
             NoticeKind::DefaultSource,
             &self.source,
             format!(
-                "{} {} no source: their events cite the file \"{file}\" ({}).",
+                "{} {} no source: {} events cite the file \"{file}\" ({}).",
                 n(&self.source),
                 verb(self.source.count, "cites", "cite"),
+                verb(self.source.count, "its", "their"),
                 date.date
             ),
         );
@@ -197,16 +201,17 @@ impl Defaults {
             NoticeKind::DefaultSummary,
             &self.summary,
             format!(
-                "{} {} no summary: their events say which two actors the file links.",
+                "{} {} no summary: {} events say which two actors the file links.",
                 n(&self.summary),
-                verb(self.summary.count, "has", "have")
+                verb(self.summary.count, "has", "have"),
+                verb(self.summary.count, "its", "their")
             ),
         );
         push(
             NoticeKind::DefaultName,
             &self.name,
             format!(
-                "{} {} no name or label: their id is their name.",
+                "{} {} no name or label: the id is the name.",
                 nodes(&self.name),
                 verb(self.name.count, "has", "have")
             ),
@@ -268,7 +273,8 @@ pub(crate) fn actor_type_of(value: Option<&str>, iso3: bool) -> Result<ActorType
 /// People from a JSON list (`["A", "B"]`) or a list separated by `|` or `;`.
 pub(crate) fn people_of(value: &str) -> Result<Vec<String>, String> {
     if value.trim_start().starts_with('[') {
-        return serde_json::from_str(value).map_err(|e| format!("not a JSON list of names: {e}"));
+        return serde_json::from_str(value)
+            .map_err(|e| format!("not a JSON list of names: {}", plain(&e)));
     }
     Ok(value
         .split(['|', ';'])
@@ -278,16 +284,25 @@ pub(crate) fn people_of(value: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// A serde_json message with quotes a person reads.
+pub(crate) fn plain(e: &serde_json::Error) -> String {
+    e.to_string().replace('`', "\"")
+}
+
 /// Sources from a JSON list of `{"outlet", "date"}`.
 pub(crate) fn sources_of(value: &str) -> Result<Vec<Source>, String> {
     serde_json::from_str(value)
-        .map_err(|e| format!("not a JSON list of {{\"outlet\", \"date\"}}: {e}"))
+        .map_err(|e| format!("not a JSON list of {{\"outlet\", \"date\"}}: {}", plain(&e)))
 }
 
 /// Figures from a JSON list of `{"value", "unit", "what"}`.
 pub(crate) fn figures_of(value: &str) -> Result<Vec<Figure>, String> {
-    serde_json::from_str(value)
-        .map_err(|e| format!("not a JSON list of {{\"value\", \"unit\", \"what\"}}: {e}"))
+    serde_json::from_str(value).map_err(|e| {
+        format!(
+            "not a JSON list of {{\"value\", \"unit\", \"what\"}}: {}",
+            plain(&e)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -305,14 +320,24 @@ mod tests {
             ("3.5", None),
             ("2021-02-30", None),
         ] {
-            assert_eq!(calendar_date(s).map(|d| d.to_string()).as_deref(), want, "{s}");
+            assert_eq!(
+                calendar_date(s).map(|d| d.to_string()).as_deref(),
+                want,
+                "{s}"
+            );
         }
     }
 
     #[test]
     fn the_first_candidate_that_names_a_kind_wins() {
-        assert_eq!(kind_of([Some("likes"), Some("Defence")], None), Ok(Kind::Defense));
-        assert_eq!(kind_of([None, Some("likes")], Some("Fine edge")), Err(Some("likes")));
+        assert_eq!(
+            kind_of([Some("likes"), Some("Defence")], None),
+            Ok(Kind::Defense)
+        );
+        assert_eq!(
+            kind_of([None, Some("likes")], Some("Fine edge")),
+            Err(Some("likes"))
+        );
         assert_eq!(kind_of([None, None], Some("conflict")), Ok(Kind::Conflict));
         assert_eq!(kind_of([None, None], Some("Fine edge")), Err(None));
     }

@@ -55,7 +55,9 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
             Step::End => break,
         };
         let parent = stack.last().map_or("", String::as_str);
-        match (parent, el.name.as_str()) {
+        // GEXF 1.1 files write some names capitalized (`<Title>`, `<Creator>`).
+        let name = el.name.to_ascii_lowercase();
+        match (parent, name.as_str()) {
             ("", "gexf") => {}
             ("", other) => {
                 return Err(xml.error(
@@ -66,10 +68,10 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
                 ))
             }
             ("gexf", "meta") => g.date = el.get("lastmodifieddate").and_then(calendar_date),
-            ("meta", name @ ("title" | "description" | "provenance")) => {
+            ("meta", field @ ("title" | "description" | "provenance")) => {
                 let at = el.at;
                 let value = xml.text_content()?;
-                match name {
+                match field {
                     "title" => g.title = Some(value.trim().to_string()),
                     "description" => g.description = Some(value.trim().to_string()),
                     _ => g.provenance = Some((value, at)),
@@ -92,7 +94,13 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
                 if let Some(c) = class {
                     let id = el.get("id").unwrap_or_default().to_string();
                     let title = el.get("title").unwrap_or(&id).trim().to_lowercase();
-                    decls[c].insert(id.clone(), Declared { title, default: None });
+                    decls[c].insert(
+                        id.clone(),
+                        Declared {
+                            title,
+                            default: None,
+                        },
+                    );
                     declaring = Some(id);
                 }
             }
@@ -119,7 +127,11 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
             ("edges", "edge") => {
                 let j = g.edges.len();
                 let record = format!("edges[{j}]");
-                let kind = el.get("type").unwrap_or(if directed_default { "directed" } else { "undirected" });
+                let kind = el.get("type").unwrap_or(if directed_default {
+                    "directed"
+                } else {
+                    "undirected"
+                });
                 g.edges.push(Edge {
                     source: xml.required(&el, "source", &record)?,
                     target: xml.required(&el, "target", &record)?,
@@ -162,16 +174,22 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
                     attrs.push((decl.title.clone(), value));
                 }
             }
-            ("spells", "spell") => match (stack.iter().rev().nth(1).map(String::as_str), open_edge) {
+            ("spells", "spell") => match (stack.iter().rev().nth(1).map(String::as_str), open_edge)
+            {
                 (Some("edge"), Some(j)) => g.edges[j].times.extend(start(&el)),
                 _ => node_spells += 1,
             },
             _ => {}
         }
-        stack.push(el.name);
+        stack.push(name);
     }
     if !graph_seen {
-        return Err(xml.error(ErrorKind::Field, 0, "", "the file has no <graph> element".into()));
+        return Err(xml.error(
+            ErrorKind::Field,
+            0,
+            "",
+            "the file has no <graph> element".into(),
+        ));
     }
     for n in &mut g.nodes {
         fill_defaults(&mut n.attrs, &decls[0]);

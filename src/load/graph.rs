@@ -134,7 +134,14 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
             continue;
         }
         directed += usize::from(e.directed);
-        let events = events(e, j, (&actors[s].name, &actors[t].name), &mut d, default_date, &file)?;
+        let events = events(
+            e,
+            j,
+            (&actors[s].name, &actors[t].name),
+            &mut d,
+            default_date,
+            &file,
+        )?;
         let key = (s.min(t), s.max(t));
         let tie = *pairs.entry(key).or_insert_with(|| {
             ties.push(Tie {
@@ -156,21 +163,35 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
     }
     let provenance = match &g.provenance {
         Some((json, at)) => Some(serde_json::from_str::<Provenance>(json).map_err(|e| {
-            file.error(ErrorKind::Field, *at, "provenance".into(), format!("not an Entente provenance: {e}"))
+            file.error(
+                ErrorKind::Field,
+                *at,
+                "provenance".into(),
+                format!("not an Entente provenance: {}", fields::plain(&e)),
+            )
         })?),
         None => None,
     };
     let dataset = Dataset {
         format: FORMAT.to_string(),
-        title: g.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem(file.name).to_string()),
+        title: g
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| stem(file.name).to_string()),
         description: g.description.clone().filter(|t| !t.trim().is_empty()),
         provenance,
         actors,
         ties,
     };
     validate(&dataset).map_err(|err| {
-        let (_, error) = relocate(err, |record, field| place(&g, &origins, record, field, file.text));
-        ImportError { file: file.name.to_string(), error }
+        let (_, error) = relocate(err, |record, field| {
+            place(&g, &origins, record, field, file.text)
+        });
+        ImportError {
+            file: file.name.to_string(),
+            error,
+        }
     })?;
     let mut notices = g.notices;
     let link = ("edge", "edges");
@@ -181,7 +202,10 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
             verb(directed, "has", "have")
         );
         if both_ways > 0 {
-            m += &format!(" ({} linked both ways became single ties)", plural(both_ways, "pair", "pairs"));
+            m += &format!(
+                " ({} linked both ways became single ties)",
+                plural(both_ways, "pair", "pairs")
+            );
         }
         notices.push(Notice::new(NoticeKind::Directed, directed, m + "."));
     }
@@ -235,10 +259,20 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
             ),
         ));
     }
-    Ok(Imported { dataset, format: file.format, notices })
+    Ok(Imported {
+        dataset,
+        format: file.format,
+        notices,
+    })
 }
 
-fn place(g: &Graph, origins: &[Vec<usize>], record: Record, field: &str, text: &str) -> Option<Place> {
+fn place(
+    g: &Graph,
+    origins: &[Vec<usize>],
+    record: Record,
+    field: &str,
+    text: &str,
+) -> Option<Place> {
     let (what, i, at) = match record {
         Record::Actor(i) => ("nodes", i, g.nodes.get(i)?.at),
         Record::Tie(t, e) => {
@@ -249,12 +283,22 @@ fn place(g: &Graph, origins: &[Vec<usize>], record: Record, field: &str, text: &
     };
     let (line, column) = line_col(text, at);
     let sep = if field.is_empty() { "" } else { "." };
-    Some(Place { file: 0, line, column, path: format!("{what}[{i}]{sep}{field}") })
+    Some(Place {
+        file: 0,
+        line,
+        column,
+        path: format!("{what}[{i}]{sep}{field}"),
+    })
 }
 
 fn actor(n: &Node, i: usize, d: &mut Defaults, file: &File<'_>) -> Result<Actor, ImportError> {
     let a = &n.attrs;
-    let name = match n.label.as_deref().filter(|l| !l.trim().is_empty()).or(attr(a, names::NAME)) {
+    let name = match n
+        .label
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .or(attr(a, names::NAME))
+    {
         Some(name) => name.to_string(),
         None => {
             d.name.add(None);
@@ -262,15 +306,21 @@ fn actor(n: &Node, i: usize, d: &mut Defaults, file: &File<'_>) -> Result<Actor,
         }
     };
     let iso3 = attr(a, names::ISO3).map(str::to_string);
-    let actor_type = fields::actor_type_of(attr(a, names::ACTOR_TYPE), iso3.is_some()).unwrap_or_else(|unfit| {
-        d.actor_type.add(unfit);
-        crate::model::ActorType::Organization
-    });
+    let actor_type = fields::actor_type_of(attr(a, names::ACTOR_TYPE), iso3.is_some())
+        .unwrap_or_else(|unfit| {
+            d.actor_type.add(unfit);
+            crate::model::ActorType::Organization
+        });
     let number = |names: &[&str], field: &str| -> Result<Option<f64>, ImportError> {
         attr(a, names)
             .map(|v| {
                 v.parse::<f64>().map_err(|_| {
-                    file.error(ErrorKind::Field, n.at, format!("nodes[{i}].{field}"), format!("\"{v}\" is not a number"))
+                    file.error(
+                        ErrorKind::Field,
+                        n.at,
+                        format!("nodes[{i}].{field}"),
+                        format!("\"{v}\" is not a number"),
+                    )
                 })
             })
             .transpose()
@@ -303,8 +353,16 @@ fn events(
     file: &File<'_>,
 ) -> Result<Vec<Event>, ImportError> {
     let a = &e.attrs;
-    let label = e.label.as_deref().filter(|l| !l.trim().is_empty()).or(attr(a, names::LABEL));
-    let candidates = [attr(a, &names::KIND[..1]), e.kind.as_deref(), attr(a, &names::KIND[1..])];
+    let label = e
+        .label
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .or(attr(a, names::LABEL));
+    let candidates = [
+        attr(a, &names::KIND[..1]),
+        e.kind.as_deref(),
+        attr(a, &names::KIND[1..]),
+    ];
     let kind = fields::kind_of(candidates, label).unwrap_or_else(|unfit| {
         d.kind.add(unfit);
         fields::DEFAULT_KIND
@@ -316,7 +374,12 @@ fn events(
         fields::DEFAULT_TONE
     });
     let bad = |field: &str, message: String| {
-        file.error(ErrorKind::Field, e.at, format!("edges[{j}].{field}"), message)
+        file.error(
+            ErrorKind::Field,
+            e.at,
+            format!("edges[{j}].{field}"),
+            message,
+        )
     };
     let mut dates = Vec::new();
     if let Some(v) = attr(a, names::DATE) {
@@ -376,8 +439,14 @@ fn events(
             people: people.clone(),
             sources: listed_sources.clone().unwrap_or_else(|| {
                 vec![match outlet {
-                    Some(o) => Source { outlet: o.to_string(), date: outlet_date.unwrap_or(date) },
-                    None => Source { outlet: file.name.to_string(), date: default_date.date },
+                    Some(o) => Source {
+                        outlet: o.to_string(),
+                        date: outlet_date.unwrap_or(date),
+                    },
+                    None => Source {
+                        outlet: file.name.to_string(),
+                        date: default_date.date,
+                    },
                 }]
             }),
             note: note.clone(),

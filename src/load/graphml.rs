@@ -69,7 +69,14 @@ pub(crate) fn read_graphml(text: &str) -> Result<Graph, LoadError> {
                 let id = el.get("id").unwrap_or_default().to_string();
                 let name = el.get("attr.name").unwrap_or(&id).trim().to_lowercase();
                 let domain = el.get("for").unwrap_or("all").to_string();
-                keys.insert(id.clone(), Key { domain, name, default: None });
+                keys.insert(
+                    id.clone(),
+                    Key {
+                        domain,
+                        name,
+                        default: None,
+                    },
+                );
                 declaring = Some(id);
             }
             ("key", "default") => {
@@ -177,7 +184,12 @@ pub(crate) fn read_graphml(text: &str) -> Result<Graph, LoadError> {
         stack.push(el.name);
     }
     if graphs == 0 {
-        return Err(xml.error(ErrorKind::Field, 0, "", "the file has no <graph> element".into()));
+        return Err(xml.error(
+            ErrorKind::Field,
+            0,
+            "",
+            "the file has no <graph> element".into(),
+        ));
     }
     for n in &mut g.nodes {
         fill_defaults(&mut n.attrs, &keys, "node");
@@ -210,7 +222,10 @@ fn graph_data(g: &mut Graph, name: &str, value: String, at: usize) {
 
 /// Adds the default of every key for `domain` a record does not give.
 fn fill_defaults(attrs: &mut Attrs, keys: &BTreeMap<String, Key>, domain: &str) {
-    for k in keys.values().filter(|k| k.domain == domain || k.domain == "all") {
+    for k in keys
+        .values()
+        .filter(|k| k.domain == domain || k.domain == "all")
+    {
         if let Some(value) = &k.default {
             if !attrs.iter().any(|(name, _)| *name == k.name) {
                 attrs.push((k.name.clone(), value.clone()));

@@ -67,7 +67,13 @@ impl Format {
             Some("gexf") => Some(Format::Gexf),
             Some("graphml") => Some(Format::Graphml),
             Some("csv" | "tsv" | "txt") => Some(Format::Csv),
-            _ if body.lines().next().is_some_and(|l| l.contains([',', ';', '\t'])) => Some(Format::Csv),
+            _ if body
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains([',', ';', '\t'])) =>
+            {
+                Some(Format::Csv)
+            }
             _ => None,
         }
     }
@@ -116,51 +122,126 @@ pub fn import(files: &[InputFile<'_>], today: Date) -> Result<Imported, ImportEr
         if f.text.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(refuse(f.name, ErrorKind::Empty, "the file is empty".into()));
         }
-        let format = Format::detect(f.name, f.text).ok_or_else(|| {
-            refuse(
-                f.name,
-                ErrorKind::UnknownFileType,
-                "this is not a format Entente reads: Entente JSON, CSV, GEXF or GraphML".into(),
-            )
-        })?;
+        let format = Format::detect(f.name, f.text).ok_or_else(|| unknown(f))?;
         found.push((*f, format));
     }
     match found.as_slice() {
         [] => Err(refuse("", ErrorKind::Empty, "no file was given".into())),
         [(f, Format::Json)] => {
-            let dataset = from_json(f.text).map_err(|error| ImportError { file: f.name.to_string(), error })?;
-            Ok(Imported { dataset, format: Format::Json, notices: Vec::new() })
+            let dataset = from_json(f.text).map_err(|error| ImportError {
+                file: f.name.to_string(),
+                error,
+            })?;
+            Ok(Imported {
+                dataset,
+                format: Format::Json,
+                notices: Vec::new(),
+            })
         }
         [(f, Format::Csv)] => read_csv(*f, None, today),
         [(a, Format::Csv), (b, Format::Csv)] => {
-            let (events, actors) = if is_events_csv(a.text) { (a, b) } else { (b, a) };
+            let (events, actors) = if is_events_csv(a.text) {
+                (a, b)
+            } else {
+                (b, a)
+            };
             if !is_events_csv(events.text) || is_events_csv(actors.text) {
                 let message = "of two CSV files, one must be the events file (with source and target columns) and the other the actors file (with an id column)";
-                return Err(refuse(actors.name, ErrorKind::UnknownFileType, message.into()));
+                return Err(refuse(
+                    actors.name,
+                    ErrorKind::UnknownFileType,
+                    message.into(),
+                ));
             }
             read_csv(*events, Some(*actors), today)
         }
         [(f, format @ (Format::Gexf | Format::Graphml))] => {
-            let read = if *format == Format::Gexf { read_gexf } else { read_graphml };
-            let graph = read(f.text).map_err(|error| ImportError { file: f.name.to_string(), error })?;
-            into_dataset(graph, File { name: f.name, text: f.text, format: *format, today })
+            let read = if *format == Format::Gexf {
+                read_gexf
+            } else {
+                read_graphml
+            };
+            let graph = read(f.text).map_err(|error| ImportError {
+                file: f.name.to_string(),
+                error,
+            })?;
+            into_dataset(
+                graph,
+                File {
+                    name: f.name,
+                    text: f.text,
+                    format: *format,
+                    today,
+                },
+            )
         }
         [(first, _), (second, _)] => Err(refuse(
             second.name,
             ErrorKind::UnknownFileType,
-            format!("only an events CSV and an actors CSV can be read together; {} and {} cannot", first.name, second.name),
+            format!(
+                "only an events CSV and an actors CSV can be read together; {} and {} cannot",
+                first.name, second.name
+            ),
         )),
         [_, _, third, ..] => Err(refuse(
             third.0.name,
             ErrorKind::UnknownFileType,
-            format!("{} files were given; a dataset is one file, or an events CSV with an actors CSV", found.len()),
+            format!(
+                "{} files were given; a dataset is one file, or an events CSV with an actors CSV",
+                found.len()
+            ),
         )),
+    }
+}
+
+/// Why a file's format is not recognized; for XML, located at its root element.
+fn unknown(f: &InputFile<'_>) -> ImportError {
+    let root = f.text.match_indices('<').map(|(i, _)| i).find(|&i| {
+        let next = f.text[i + 1..].chars().next();
+        next.is_some_and(|c| c != '?' && c != '!')
+    });
+    let error = match root.filter(|_| {
+        f.text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+    }) {
+        Some(at) => {
+            let (line, column) = super::locate::line_col(f.text, at);
+            let name: String = f.text[at + 1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, ':' | '_' | '-' | '.'))
+                .collect();
+            LoadError::at(
+                ErrorKind::UnknownFileType,
+                "",
+                format!("the root element is <{name}>: an XML file Entente reads is GEXF (<gexf>) or GraphML (<graphml>)"),
+            )
+            .with_position(line, column)
+        }
+        None => LoadError::at(
+            ErrorKind::UnknownFileType,
+            "",
+            "this is not a format Entente reads: Entente JSON, CSV, GEXF or GraphML",
+        ),
+    };
+    ImportError {
+        file: f.name.to_string(),
+        error,
     }
 }
 
 /// Whether a CSV's header names the `source` and `target` columns of an events file.
 fn is_events_csv(text: &str) -> bool {
-    let header = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("").to_lowercase();
-    let cells: Vec<&str> = header.split([',', ';', '\t']).map(|c| c.trim().trim_matches('"')).collect();
+    let header = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let cells: Vec<&str> = header
+        .split([',', ';', '\t'])
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
     cells.contains(&"source") && cells.contains(&"target")
 }

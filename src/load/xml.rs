@@ -108,7 +108,9 @@ impl<'a> Xml<'a> {
                     let name = e.local_name().as_ref().to_string();
                     return Err(self.syntax(
                         at,
-                        format!("<{name}> follows the end of the root element; a file has one root"),
+                        format!(
+                            "<{name}> follows the end of the root element; a file has one root"
+                        ),
                     ));
                 }
                 Event::Start(e) => {
@@ -132,10 +134,9 @@ impl<'a> Xml<'a> {
                     let text = t.xml10_content();
                     if self.open.is_empty() {
                         if let Some(i) = text.find(|c: char| !c.is_whitespace()) {
-                            return Err(self.syntax(
-                                at + i,
-                                "text outside the root element".to_string(),
-                            ));
+                            return Err(
+                                self.syntax(at + i, "text outside the root element".to_string())
+                            );
                         }
                         continue;
                     }
@@ -184,7 +185,9 @@ impl<'a> Xml<'a> {
             let key = attr.key.local_name().as_ref().to_string();
             let value = attr
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.syntax(at, format!("<{name} {key}>: {err}")))?;
+                .map_err(|err| {
+                    self.syntax(at, format!("the attribute {key} of <{name}>: {err}"))
+                })?;
             attrs.push((key, value.into_owned()));
         }
         Ok(Element { name, attrs, at })
@@ -248,7 +251,10 @@ mod tests {
     fn a_truncated_file_names_the_open_element() {
         let err = steps("<graphml>\n  <graph>\n    <node id=\"a\">").unwrap_err();
         assert_eq!(err.kind, ErrorKind::Syntax);
-        assert!(err.message.contains("<node> (opened at line 3, column 5)"), "{err}");
+        assert!(
+            err.message.contains("<node> (opened at line 3, column 5)"),
+            "{err}"
+        );
     }
 
     #[test]
