@@ -22,7 +22,13 @@ fn main() {
         let mut outcome = String::new();
         for _ in 0..5 {
             let start = Instant::now();
-            let result = import(&[InputFile { name: &name, text: &text }], today);
+            let result = import(
+                &[InputFile {
+                    name: &name,
+                    text: &text,
+                }],
+                today,
+            );
             times.push(start.elapsed());
             outcome = match result {
                 Ok(i) => format!(
@@ -35,6 +41,10 @@ fn main() {
             };
         }
         times.sort();
-        println!("| {name} | {} | {outcome} | {:.2} ms |", text.len(), times[2].as_secs_f64() * 1e3);
+        println!(
+            "| {name} | {} | {outcome} | {:.2} ms |",
+            text.len(),
+            times[2].as_secs_f64() * 1e3
+        );
     }
 }
