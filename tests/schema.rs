@@ -177,3 +177,50 @@ fn texts_at_the_edges_of_the_rules_get_the_same_answer() {
         assert_eq!(v.is_valid(&d), ok, "summary of {n}");
     }
 }
+
+#[test]
+fn what_the_importers_build_passes_the_schema() {
+    let v = validator();
+    let corpus = root().join("../shared/interop/graphology");
+    let mut inputs: Vec<Vec<PathBuf>> = vec![
+        vec![
+            root().join("tests/fixtures/csv/pair.events.csv"),
+            root().join("tests/fixtures/csv/pair.actors.csv"),
+        ],
+        vec![root().join("tests/fixtures/csv/sparse.csv")],
+        vec![root().join("tests/fixtures/gexf/dated.gexf")],
+        vec![root().join("tests/fixtures/graphml/dated.graphml")],
+    ];
+    for entry in std::fs::read_dir(&corpus).expect("the interop corpus beside the repository") {
+        inputs.push(vec![entry.unwrap().path()]);
+    }
+    let mut checked = 0;
+    for paths in inputs {
+        if !paths[0]
+            .extension()
+            .is_some_and(|x| ["csv", "gexf", "graphml"].contains(&x.to_str().unwrap()))
+        {
+            continue;
+        }
+        let texts: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let files: Vec<entente::load::InputFile> = names
+            .iter()
+            .zip(&texts)
+            .map(|(name, text)| entente::load::InputFile { name, text })
+            .collect();
+        let Ok(imported) = entente::load::import(&files, "2026-01-01".parse().unwrap()) else {
+            continue;
+        };
+        let value = serde_json::to_value(&imported.dataset).unwrap();
+        assert_eq!(schema_errors(&v, &value), Vec::<String>::new(), "{names:?}");
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} imports checked");
+}
