@@ -8,8 +8,11 @@ use serde_json::Value;
 
 const DATASET: &str = include_str!("../data/pakistan-2021.json");
 
-/// For each tie in file order: its endpoints and its events' (date, tone).
-fn raw_ties() -> Vec<(String, String, Vec<(Date, String)>)> {
+/// A tie as the file lists it: source, target, and its events' (date, tone).
+type RawTie = (String, String, Vec<(Date, String)>);
+
+/// Every tie, in file order.
+fn raw_ties() -> Vec<RawTie> {
     let v: Value = serde_json::from_str(DATASET).unwrap();
     v["ties"]
         .as_array()
