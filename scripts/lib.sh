@@ -47,6 +47,19 @@ need_chromium() {
   fi
 }
 
+# NetworkX, the independent reader that the export tests open GEXF and GraphML files with.
+need_networkx() {
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    say "installing NetworkX from PyPI"
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip
+    fi
+    python3 -m pip install --quiet networkx \
+      || python3 -m pip install --quiet --break-system-packages networkx
+  fi
+}
+
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
 build_web() {
   say "building the wasm core (release)"

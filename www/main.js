@@ -5,6 +5,7 @@ import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
 import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
+import { installIo } from './io.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -322,6 +323,7 @@ async function main() {
     showError(`The WebAssembly core could not start: ${err.message}`);
     return;
   }
+  installIo(app);
   const url = new URLSearchParams(location.search).get('data') || DEFAULT_DATA;
   let text;
   try {
@@ -332,7 +334,7 @@ async function main() {
     showError(`Could not read ${url}: ${err.message}`);
     return;
   }
-  if (!loadText(text, url)) return;
+  if (!app.importText(text, url)) return;
   wirePointer();
   installApi(app);
   resize();
