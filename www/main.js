@@ -334,7 +334,10 @@ async function main() {
     showError(`Could not read ${url}: ${err.message}`);
     return;
   }
-  if (!app.importText(text, url)) return;
+  if (!app.importText(text, url)) {
+    // The message stays up; a file opened next (picker or drop) finishes the boot.
+    await new Promise((resolve) => app.on('load', resolve));
+  }
   wirePointer();
   installApi(app);
   resize();

@@ -183,3 +183,24 @@ test('every export downloads and reads back as the same network', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('after a bad ?data= dataset, opening a good file brings the page to life', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/bad_kind.json`);
+  await page.locator('#error').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => window.entente), undefined);
+  await page.setInputFiles('#open-file', [join(FIXTURES, 'csv/pair.events.csv'), join(FIXTURES, 'csv/pair.actors.csv')]);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await settle(page);
+  assert.equal(await page.locator('#error').isVisible(), false);
+  const box = await page.locator('#network').boundingBox();
+  const canvasPx = await page.evaluate(() => document.getElementById('network').width);
+  assert.equal(canvasPx, Math.round(box.width), 'the canvas follows its box');
+  const nodes = await page.evaluate(() => window.entente.nodes());
+  assert.equal(nodes.length, 3);
+  const tur = nodes.find((n) => n.id === 'TUR');
+  await page.mouse.move(box.x + tur.x, box.y + tur.y);
+  await page.waitForFunction(() => document.getElementById('tooltip').dataset.actor === 'TUR');
+  assert.match(await page.locator('#tooltip').innerText(), /helicopter deal/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
