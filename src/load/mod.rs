@@ -2,6 +2,9 @@
 //! validator checks it.
 
 mod csv;
+mod csv_rows;
+mod csv_table;
+mod defaults;
 mod fields;
 mod gexf;
 mod graph;
@@ -10,6 +13,7 @@ mod import;
 mod json;
 mod locate;
 mod notice;
+mod record;
 mod validate;
 mod xml;
 
