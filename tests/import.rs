@@ -718,3 +718,23 @@ fn graphml_keys_defaults_and_escapes_become_fields() {
         .iter()
         .any(|n| n.kind == NoticeKind::IsolatedActors && n.count == 1));
 }
+
+#[test]
+fn a_byte_order_mark_changes_nothing() {
+    for path in ["gexf/dated.gexf", "graphml/dated.graphml", "csv/sparse.csv"] {
+        let text = fixture(path);
+        let with_bom = format!("\u{feff}{text}");
+        let name = path.rsplit('/').next().unwrap();
+        let today = "2026-01-01".parse().unwrap();
+        let plain = import(&[InputFile { name, text: &text }], today).unwrap();
+        let marked = import(
+            &[InputFile {
+                name,
+                text: &with_bom,
+            }],
+            today,
+        )
+        .unwrap();
+        assert_eq!(plain, marked, "{path}");
+    }
+}
