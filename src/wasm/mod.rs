@@ -12,6 +12,8 @@ use crate::model::KindSet;
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
+mod explore;
+
 fn layout_error(e: LayoutError) -> JsError {
     JsError::new(&e.to_string())
 }
