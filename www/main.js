@@ -5,6 +5,7 @@ import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
 import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
+import { installExplore } from './explore.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -67,6 +68,7 @@ function themeColours() {
     ink: css.getPropertyValue('--ink').trim() || '#111',
     focusRing: css.getPropertyValue('--focus').trim() || '#000',
     font: css.getPropertyValue('--font').trim() || 'sans-serif',
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
   };
 }
 
@@ -104,7 +106,7 @@ function resize() {
   canvas.width = Math.round(rect.width * view.dpr);
   canvas.height = Math.round(rect.height * view.dpr);
   if (app.core) {
-    fit(true);
+    if (!app.view.manual) fit(true);
     requestFrame();
   }
 }
@@ -149,7 +151,8 @@ function tick() {
   if (!app.core) return;
   if (app.moving) app.moving = app.core.step(1);
   app.frame.positions = positions();
-  const easing = fit(false);
+  // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
+  const easing = app.view.manual ? false : fit(false);
   draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
   updateTooltip();
   app.emit('frame');
@@ -166,7 +169,8 @@ function actorAt(clientX, clientY) {
 
 function updateTooltip() {
   const { ui, frame, view } = app;
-  const focus = focusOf(ui);
+  // The tooltip follows the hover; a pinned actor's evidence is in the side panel (panel.js).
+  const focus = ui.hover !== ui.pinned ? ui.hover : -1;
   if (focus < 0) {
     tooltip.hidden = true;
     tooltip.dataset.actor = '';
@@ -175,7 +179,7 @@ function updateTooltip() {
   }
   const key = `${focus}:${ui.pinned}:${ui.kinds}:${ui.tones}:${ui.types}:${ui.until}`;
   if (tooltip.dataset.key !== key) {
-    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), ui.pinned >= 0);
+    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), false);
     tooltip.dataset.key = key;
     tooltip.dataset.actor = frame.actors[focus].id;
     tooltip.hidden = false;
@@ -335,6 +339,7 @@ async function main() {
   if (!loadText(text, url)) return;
   wirePointer();
   installApi(app);
+  installExplore(app);
   resize();
 }
 

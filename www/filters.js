@@ -1,0 +1,72 @@
+// Filters beyond kind: tone and actor type checkboxes (bit masks in app.ui), and a reset of every filter.
+
+import { ACTOR_TYPES } from './kinds.js';
+
+const TONES = [
+  { key: 'cooperative', label: 'Cooperative', bit: 1 },
+  { key: 'strained', label: 'Strained', bit: 2 },
+  { key: 'hostile', label: 'Hostile', bit: 4 },
+];
+
+function fieldset(id, legendText) {
+  const fs = document.createElement('fieldset');
+  fs.id = id;
+  const legend = document.createElement('legend');
+  legend.textContent = legendText;
+  fs.append(legend);
+  return fs;
+}
+
+function checkbox(name, bit, field, app, before) {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = true;
+  box.name = name;
+  box.dataset.bit = String(bit);
+  box.addEventListener('change', () => {
+    const bits = box.checked ? app.ui[field] | bit : app.ui[field] & ~bit;
+    app.setFilter({ [field]: bits });
+  });
+  label.append(box, ...before);
+  return label;
+}
+
+export function installFilters(app) {
+  const host = document.getElementById('explore-filters');
+  const tones = fieldset('tones', 'Show events of tone');
+  for (const t of TONES) {
+    const mark = document.createElement('span');
+    mark.className = `tone tone-${t.key}`;
+    mark.textContent = t.label;
+    tones.append(checkbox(t.key, t.bit, 'tones', app, [mark]));
+  }
+  const types = fieldset('types', 'Show actors of type');
+  for (const t of ACTOR_TYPES) {
+    const mark = document.createElement('span');
+    mark.className = `mark mark-${t.shape}`;
+    mark.setAttribute('aria-hidden', 'true');
+    types.append(checkbox(t.key, 1 << ACTOR_TYPES.indexOf(t), 'types', app, [mark, document.createTextNode(t.label)]));
+  }
+  const reset = document.createElement('button');
+  reset.type = 'button';
+  reset.id = 'reset-filters';
+  reset.textContent = 'Reset filters';
+  reset.addEventListener('click', () => {
+    app.setEgo(-1);
+    app.setFilter({ kinds: 0b1111, tones: 0b111, types: 0b111, until: null });
+    app.announce('Filters reset: every kind, tone, actor type and date shown');
+  });
+  host.append(tones, types, reset);
+  const sync = () => {
+    for (const box of tones.querySelectorAll('input')) box.checked = Boolean(app.ui.tones & Number(box.dataset.bit));
+    for (const box of types.querySelectorAll('input')) box.checked = Boolean(app.ui.types & Number(box.dataset.bit));
+    for (const box of document.querySelectorAll('#kinds input')) box.checked = Boolean(app.ui.kinds & Number(box.dataset.bit));
+    const all = app.ui.kinds === 0b1111 && app.ui.tones === 0b111 && app.ui.types === 0b111 && !app.ui.until;
+    reset.disabled = all && app.ui.ego < 0;
+  };
+  app.on('filter', sync);
+  app.on('load', sync);
+  app.on('ego', sync);
+  sync();
+}
