@@ -31,7 +31,7 @@ function select(app, { actor = -1, tie = -1 } = {}, { centre = false, history = 
     if (centre) {
       const { view } = app;
       const p = app.positions();
-      moveView(app, { x: p[2 * ui.pinned], y: p[2 * ui.pinned + 1], scale: view.scale, sx: view.width / 2, sy: view.height / 2 });
+      moveView(app, { x: p[2 * ui.pinned], y: p[2 * ui.pinned + 1], scale: view.scale });
     }
   } else if (ui.tie >= 0) {
     const d = app.core.tieDetail(ui.tie);
@@ -52,6 +52,10 @@ export function installExplore(app) {
     Object.assign(app.ui, { tie: -1, hoverTie: -1, kbd: -1 });
     app.view.manual = false;
     refreshFrame(app);
+  });
+  // Escape unpins whatever is pinned (main.js unpins actors; ties are ours).
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && app.ui.tie >= 0 && !e.target.closest?.('input')) app.select({});
   });
   installA11y(app);
   installView(app);

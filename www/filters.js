@@ -65,6 +65,19 @@ export function installFilters(app) {
     const all = app.ui.kinds === 0b1111 && app.ui.tones === 0b111 && app.ui.types === 0b111 && !app.ui.until;
     reset.disabled = all && app.ui.ego < 0;
   };
+  // On a phone the filters and legend fold away behind one button, leaving the network in view.
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.id = 'controls-toggle';
+  toggle.textContent = 'Filters, legend, export';
+  toggle.setAttribute('aria-controls', 'controls');
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.addEventListener('click', () => {
+    const open = !document.body.classList.contains('controls-open');
+    document.body.classList.toggle('controls-open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  document.querySelector('header').append(toggle);
   app.on('filter', sync);
   app.on('load', sync);
   app.on('ego', sync);

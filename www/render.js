@@ -47,20 +47,24 @@ function drawTies(ctx, frame, view, em) {
       ctx.lineTo(x2 + nx * off, y2 + ny * off);
       ctx.stroke();
     });
-    // A tie resting on a single report: a hollow ring at its middle (see the legend).
-    if (frame.single?.[k / 2]) {
-      ctx.setLineDash([]);
-      ctx.globalAlpha = lit ? 1 : DIM;
-      ctx.beginPath();
-      ctx.arc((x1 + x2) / 2, (y1 + y2) / 2, 4, 0, Math.PI * 2);
-      ctx.fillStyle = view.background;
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = view.ink;
-      ctx.stroke();
-    }
   }
   ctx.setLineDash([]);
+  // A tie resting on a single report: a hollow ring at its middle (see the legend), drawn over
+  // every line so that none crosses it.
+  for (let k = 0; k < e.length; k += 2) {
+    if (!frame.single?.[k / 2]) continue;
+    const s = e[k], t = e[k + 1];
+    const [x1, y1] = toScreen(view, p[2 * s], p[2 * s + 1]);
+    const [x2, y2] = toScreen(view, p[2 * t], p[2 * t + 1]);
+    ctx.globalAlpha = tieLit(frame, em, k / 2) ? 1 : DIM;
+    ctx.beginPath();
+    ctx.arc((x1 + x2) / 2, (y1 + y2) / 2, 4, 0, Math.PI * 2);
+    ctx.fillStyle = view.background;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = view.ink;
+    ctx.stroke();
+  }
   ctx.globalAlpha = 1;
 }
 

@@ -80,9 +80,15 @@ export function installUrl(app) {
   let lastSelection = null;
   const selection = () => `${app.ui.pinned}:${app.ui.tie}:${app.ui.ego}`;
   app.on('load', ({ name } = {}) => { if (name !== dataParam) dataParam = null; });
-  applyQuery(app, location.search);
-  lastSelection = selection();
+  // The link is applied at the first frame, once the canvas has its size (focus fits to it).
+  let applied = false;
   app.on('frame', () => {
+    if (!applied) {
+      applied = true;
+      applyQuery(app, location.search);
+      lastSelection = selection();
+      return;
+    }
     const query = queryOf(app, dataParam);
     if (`?${query}` === location.search || (!query && !location.search)) return;
     const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;

@@ -5,15 +5,17 @@ import { hitActor } from './hits.js';
 const MIN_SCALE = 0.05, MAX_SCALE = 12;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Sets the view so that layout point (x, y) maps to screen point (sx, sy) at `scale`, easing
- *  there over a few frames unless the person prefers reduced motion. Stops auto-fit. */
-export function moveView(app, { x, y, scale, sx, sy }) {
+/** Moves the view so that layout point (x, y) sits at the middle of the canvas at `scale`,
+ *  easing there over a few frames unless the person prefers reduced motion. Stops auto-fit.
+ *  The middle is taken afresh each frame, so a canvas that resizes meanwhile (the evidence
+ *  panel opening) still ends with the point in its middle. */
+export function moveView(app, { x, y, scale }) {
   const { view } = app;
   view.manual = true;
-  const target = { scale, tx: sx - x * scale, ty: sy - y * scale };
   cancelAnimationFrame(view.easing ?? 0);
+  const target = () => ({ scale, tx: view.width / 2 - x * scale, ty: view.height / 2 - y * scale });
   if (reducedMotion()) {
-    Object.assign(view, target);
+    Object.assign(view, target());
     app.requestFrame();
     return;
   }
@@ -21,9 +23,10 @@ export function moveView(app, { x, y, scale, sx, sy }) {
   const step = () => {
     n++;
     const k = n >= 12 ? 1 : 0.3;
-    view.scale += (target.scale - view.scale) * k;
-    view.tx += (target.tx - view.tx) * k;
-    view.ty += (target.ty - view.ty) * k;
+    const t = target();
+    view.scale += (t.scale - view.scale) * k;
+    view.tx += (t.tx - view.tx) * k;
+    view.ty += (t.ty - view.ty) * k;
     app.requestFrame();
     if (n < 12) view.easing = requestAnimationFrame(step);
   };
@@ -45,7 +48,7 @@ export function fitTo(app, members) {
   const margin = { x: Math.min(110, view.width / 6), y: 30 };
   const scale = Math.min((view.width - 2 * margin.x) / Math.max(x1 - x0, 1),
     (view.height - 2 * margin.y) / Math.max(y1 - y0, 1), 2.5);
-  moveView(app, { x: (x0 + x1) / 2, y: (y0 + y1) / 2, scale: Math.max(scale, MIN_SCALE), sx: view.width / 2, sy: view.height / 2 });
+  moveView(app, { x: (x0 + x1) / 2, y: (y0 + y1) / 2, scale: Math.max(scale, MIN_SCALE) });
 }
 
 /** Back to the automatic fit of the whole picture (or of the focus neighbourhood in focus mode). */
@@ -153,6 +156,17 @@ export function installView(app) {
     if (suppressClick && e.target === canvas) { e.stopPropagation(); e.preventDefault(); }
     suppressClick = false;
   }, true);
+
+  // While the person holds the view, a resized canvas keeps what was in its middle in its middle.
+  let last = { width: view.width, height: view.height };
+  new ResizeObserver(() => {
+    if (view.manual) {
+      view.tx += (view.width - last.width) / 2;
+      view.ty += (view.height - last.height) / 2;
+      app.requestFrame();
+    }
+    last = { width: view.width, height: view.height };
+  }).observe(canvas);
 
   const tools = document.getElementById('view-tools');
   tools.append(
