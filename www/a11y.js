@@ -76,7 +76,7 @@ export function installA11y(app) {
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-roledescription', 'network');
-  canvas.setAttribute('aria-label', 'Network of ties between actors. Arrow keys move between actors, Enter shows the evidence, + and − zoom, 0 fits.');
+  canvas.setAttribute('aria-label', 'Network of ties between actors. Arrow keys move to the actor in that direction, Page Down and Page Up go through every actor, Enter shows the evidence, + and − zoom, 0 fits.');
 
   const move = (i) => {
     if (i < 0) return;
@@ -102,8 +102,11 @@ export function installA11y(app) {
     frame.degrees.forEach((d, i) => { if (d > 0 && (best < 0 || d > frame.degrees[best])) best = i; });
     return best;
   };
-  // Only keyboard focus (not a mouse press) picks an actor.
-  canvas.addEventListener('focus', () => { if (canvas.matches(':focus-visible')) move(start()); });
+  // Only keyboard focus (not a mouse press) picks an actor: the pinned one, else the last one.
+  canvas.addEventListener('focus', () => {
+    if (!canvas.matches(':focus-visible')) return;
+    move(app.ui.pinned >= 0 ? app.ui.pinned : start());
+  });
   canvas.addEventListener('blur', () => {
     if (app.ui.hover === app.ui.kbd) app.ui.hover = -1;
     app.requestFrame();
@@ -118,6 +121,13 @@ export function installA11y(app) {
         if (to >= 0) move(to);
         else app.announce(`No actor further in that direction. ${describeActor(app, from)}`);
       }
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      // Every actor in turn, busiest first: arrows can skip an actor, this never does.
+      e.preventDefault();
+      const order = [...app.frame.actors.keys()].filter((i) => app.frame.degrees[i] > 0)
+        .sort((a, b) => app.frame.degrees[b] - app.frame.degrees[a] || a - b);
+      const at = order.indexOf(from);
+      move(order[(at + (e.key === 'PageDown' ? 1 : order.length - 1)) % order.length]);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (from >= 0) {

@@ -45,7 +45,8 @@ export function fitTo(app, members) {
     y0 = Math.min(y0, p[2 * i + 1] - r); y1 = Math.max(y1, p[2 * i + 1] + r);
   }
   if (!Number.isFinite(x0)) return;
-  const margin = { x: Math.min(110, view.width / 6), y: 30 };
+  // Room for labels at the sides, and for the focus bar and view buttons at the top.
+  const margin = { x: Math.min(110, view.width / 6), y: 56 };
   const scale = Math.min((view.width - 2 * margin.x) / Math.max(x1 - x0, 1),
     (view.height - 2 * margin.y) / Math.max(y1 - y0, 1), 2.5);
   moveView(app, { x: (x0 + x1) / 2, y: (y0 + y1) / 2, scale: Math.max(scale, MIN_SCALE) });
