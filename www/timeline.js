@@ -55,7 +55,7 @@ export function installTimeline(app) {
     const height = Math.max(60, Math.floor(chart.clientHeight));
     try {
       showSvg(chart, app.core.eventsChart(width, height, darkScheme()));
-      chart.setAttribute('aria-label', app.core.eventsPerYear().description);
+      document.getElementById('chart-description').textContent = app.core.eventsPerYear().description;
       chart.dataset.width = String(width);
     } catch (err) {
       app.showError(`The events chart could not be drawn: ${err.message}`);

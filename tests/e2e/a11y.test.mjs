@@ -53,6 +53,9 @@ for (const colorScheme of ['light', 'dark']) {
       await search.fill('a');
       assert.deepEqual(await axe(page), []);
       await page.screenshot({ path: join(ARTIFACTS, `a11y-${colorScheme}-${size}.png`), fullPage: true });
+      // The check is live: a control without a name is reported.
+      await page.evaluate(() => document.getElementById('view-tools').append(document.createElement('button')));
+      assert.ok((await axe(page)).some((v) => v.startsWith('button-name')));
       assert.deepEqual(await csp(page), []);
       assert.deepEqual(errors, []);
       await context.close();
