@@ -1,6 +1,6 @@
 // Filters beyond kind: tone and actor type checkboxes (bit masks in app.ui), and a reset of every filter.
 
-import { ACTOR_TYPES } from './kinds.js';
+import { ACTOR_TYPES, KINDS } from './kinds.js';
 
 const TONES = [
   { key: 'cooperative', label: 'Cooperative', bit: 1 },
@@ -32,7 +32,25 @@ function checkbox(name, bit, field, app, before) {
   return label;
 }
 
+/** Redraws the kind swatches of the legend in the theme's colours, as the canvas draws them. */
+function paintSwatches() {
+  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  for (const box of document.querySelectorAll('#kinds input')) {
+    const kind = KINDS.find((k) => k.bit === Number(box.dataset.bit));
+    const swatch = box.parentElement.querySelector('canvas.swatch');
+    if (!kind || !swatch) continue;
+    const g = swatch.getContext('2d');
+    g.clearRect(0, 0, swatch.width, swatch.height);
+    g.strokeStyle = dark ? kind.darkColor : kind.color;
+    g.lineWidth = 3;
+    g.setLineDash(kind.dash);
+    g.beginPath(); g.moveTo(2, 6); g.lineTo(42, 6); g.stroke();
+  }
+}
+
 export function installFilters(app) {
+  paintSwatches();
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', paintSwatches);
   const host = document.getElementById('explore-filters');
   const tones = fieldset('tones', 'Show events of tone');
   for (const t of TONES) {
