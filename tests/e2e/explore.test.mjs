@@ -368,6 +368,11 @@ test('the URL holds filters, time, focus and selection; opening it restores them
   assert.equal(await other.page.locator('#evidence').getAttribute('data-actor'), 'PAK');
   assert.deepEqual(await other.page.evaluate(() => window.entente.edges()), await page.evaluate(() => window.entente.edges()));
   await done(other.page, other.context, other.errors, 'restored-from-url');
+  // A layout named in the link is kept in app.ui.layout and in the address (for the layout switcher).
+  const withLayout = await openWith(env.browser, `${env.base}?layout=radial&actor=TUR`, { viewport: WIDE });
+  await withLayout.page.waitForFunction(() => window.entente.state().actor === 'TUR');
+  assert.match(withLayout.page.url(), /layout=radial/);
+  await done(withLayout.page, withLayout.context, withLayout.errors);
   // Back: pin Turkey, then go back to Pakistan.
   await page.locator('#evidence').getByRole('button', { name: 'Turkey', exact: true }).click();
   await page.waitForFunction(() => location.search.includes('actor=TUR'));
