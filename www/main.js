@@ -6,6 +6,7 @@ import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
+import { installExplore } from './explore.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -68,6 +69,7 @@ function themeColours() {
     ink: css.getPropertyValue('--ink').trim() || '#111',
     focusRing: css.getPropertyValue('--focus').trim() || '#000',
     font: css.getPropertyValue('--font').trim() || 'sans-serif',
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
   };
 }
 
@@ -105,7 +107,7 @@ function resize() {
   canvas.width = Math.round(rect.width * view.dpr);
   canvas.height = Math.round(rect.height * view.dpr);
   if (app.core) {
-    fit(true);
+    if (!app.view.manual) fit(true);
     requestFrame();
   }
 }
@@ -150,7 +152,8 @@ function tick() {
   if (!app.core) return;
   if (app.moving) app.moving = app.core.step(1);
   app.frame.positions = positions();
-  const easing = fit(false);
+  // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
+  const easing = app.view.manual ? false : fit(false);
   draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
   updateTooltip();
   app.emit('frame');
@@ -167,7 +170,8 @@ function actorAt(clientX, clientY) {
 
 function updateTooltip() {
   const { ui, frame, view } = app;
-  const focus = focusOf(ui);
+  // The tooltip follows the hover; a pinned actor's evidence is in the side panel (panel.js).
+  const focus = ui.hover !== ui.pinned ? ui.hover : -1;
   if (focus < 0) {
     tooltip.hidden = true;
     tooltip.dataset.actor = '';
@@ -176,7 +180,7 @@ function updateTooltip() {
   }
   const key = `${focus}:${ui.pinned}:${ui.kinds}:${ui.tones}:${ui.types}:${ui.until}`;
   if (tooltip.dataset.key !== key) {
-    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), ui.pinned >= 0);
+    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), false);
     tooltip.dataset.key = key;
     tooltip.dataset.actor = frame.actors[focus].id;
     tooltip.hidden = false;
@@ -340,6 +344,7 @@ async function main() {
   }
   wirePointer();
   installApi(app);
+  installExplore(app);
   resize();
 }
 

@@ -13,6 +13,7 @@ use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
 pub mod io;
+mod explore;
 
 fn layout_error(e: LayoutError) -> JsError {
     JsError::new(&e.to_string())
