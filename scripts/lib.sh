@@ -32,7 +32,7 @@ need_bindgen_cli() {
 }
 
 need_npm() {
-  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] \
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/axe-core ] \
      || [ package.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies"
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
@@ -57,6 +57,19 @@ need_cargo_fuzz() {
   if ! cargo fuzz --version >/dev/null 2>&1; then
     say "installing cargo-fuzz (about 1 minute, once)"
     cargo install cargo-fuzz --locked
+  fi
+}
+
+# NetworkX, the independent reader that the export tests open GEXF and GraphML files with.
+need_networkx() {
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    say "installing NetworkX from PyPI"
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip
+    fi
+    python3 -m pip install --quiet networkx \
+      || python3 -m pip install --quiet --break-system-packages networkx
   fi
 }
 

@@ -33,6 +33,12 @@ pub enum ErrorKind {
     NoEvidence,
     /// The bytes are not UTF-8 text (another encoding, or a binary file).
     Encoding,
+    /// A GEXF or GraphML file uses an attribute or key it does not declare.
+    Undeclared,
+    /// The file uses a feature the reader does not support (nested GraphML graphs, hyperedges).
+    Unsupported,
+    /// The file is in none of the formats Entente reads, or files were combined that cannot be.
+    UnknownFileType,
 }
 
 /// A located load error.

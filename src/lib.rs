@@ -2,13 +2,18 @@
 //!
 //! Everything here compiles and is tested natively; only [`wasm`] knows about wasm-bindgen.
 
+pub mod chart;
 pub mod date;
 pub mod error;
+pub mod evidence;
+pub mod export;
 pub mod hit;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod palette;
+pub mod svg_export;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -30,7 +30,8 @@ pub struct Provenance {
     pub volume: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue: Option<u32>,
-    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
 }
@@ -52,12 +53,37 @@ pub struct Actor {
     pub base: Option<String>,
 }
 
+/// What sort of party an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorType {
     State,
     Organization,
     ArmedGroup,
+}
+
+impl ActorType {
+    pub const ALL: [ActorType; 3] = [
+        ActorType::State,
+        ActorType::Organization,
+        ActorType::ArmedGroup,
+    ];
+
+    /// The name the format uses: `state`, `organization`, `armed-group`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::State => "state",
+            ActorType::Organization => "organization",
+            ActorType::ArmedGroup => "armed-group",
+        }
+    }
+
+    /// The actor type with this name, ignoring case, surrounding space, and `_` or a space
+    /// for `-` (`"Armed group"` is [`ActorType::ArmedGroup`]).
+    pub fn from_name(name: &str) -> Option<ActorType> {
+        let name = name.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        ActorType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
 }
 
 /// The relationship between two actors, made of the events that document it.
@@ -109,6 +135,14 @@ impl Kind {
         1 << (self as u8)
     }
 
+    /// The kind with this name, ignoring case and surrounding space; `defence` is
+    /// [`Kind::Defense`].
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let name = name.trim().to_ascii_lowercase();
+        let name = if name == "defence" { "defense" } else { &name };
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Defense => "defense",
@@ -129,6 +163,14 @@ pub enum Tone {
 }
 
 impl Tone {
+    pub const ALL: [Tone; 3] = [Tone::Cooperative, Tone::Strained, Tone::Hostile];
+
+    /// The tone with this name, ignoring case and surrounding space.
+    pub fn from_name(name: &str) -> Option<Tone> {
+        let name = name.trim().to_ascii_lowercase();
+        Tone::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Tone::Cooperative => "cooperative",

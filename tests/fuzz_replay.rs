@@ -1,5 +1,5 @@
 //! The fuzz targets' invariants, natively and on the stable toolchain: every saved fuzz finding
-//! (`fuzz/regressions/`), every fixture and dataset, and a seeded stream of random inputs.
+//! (`fuzz/regressions/`), every fixture and dataset of every format, and seeded random inputs.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod invariants;
@@ -47,6 +47,36 @@ fn json_findings_fixtures_and_datasets_hold() {
         let bytes = std::fs::read(&path).unwrap();
         let run = std::panic::catch_unwind(|| invariants::json(&bytes));
         assert!(run.is_ok(), "{} breaks an invariant", path.display());
+    }
+}
+
+#[test]
+fn import_findings_and_fixtures_hold() {
+    let all = files(&[
+        "fuzz/regressions/import",
+        "tests/fixtures/csv",
+        "tests/fixtures/gexf",
+        "tests/fixtures/graphml",
+    ]);
+    assert!(all.len() > 20, "only {} files", all.len());
+    for path in all {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let run = std::panic::catch_unwind(|| {
+            if path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")) {
+                invariants::import(&bytes);
+            } else {
+                invariants::imported(&name, &bytes);
+            }
+        });
+        assert!(run.is_ok(), "{} breaks an invariant", path.display());
+    }
+}
+
+#[test]
+fn seeded_random_imports_hold() {
+    for bytes in random_inputs(300, 300) {
+        invariants::import(&bytes);
     }
 }
 

@@ -224,7 +224,7 @@ fn each_count_limit_is_named_when_crossed() {
 fn the_limits_themselves_are_accepted() {
     let mut full = event();
     full.sources = vec![full.sources[0].clone(); MAX_PER_EVENT];
-    full.people = vec!["p".into(); MAX_PER_EVENT];
+    full.people = (0..MAX_PER_EVENT).map(|i| format!("p{i}")).collect();
     validate(&dataset(MAX_ACTORS, vec![tie(0, 1, vec![full])])).unwrap();
 }
 

@@ -55,7 +55,13 @@ fn event() -> impl Strategy<Value = Event> {
                     .into_iter()
                     .map(|(value, unit, what)| Figure { value, unit, what })
                     .collect(),
-                people,
+                // Each person is listed once.
+                people: people.into_iter().fold(Vec::new(), |mut once, p| {
+                    if !once.contains(&p) {
+                        once.push(p);
+                    }
+                    once
+                }),
                 sources: sources
                     .into_iter()
                     .map(|(outlet, date)| Source { outlet, date })
@@ -100,7 +106,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .collect::<Vec<_>>()
                 });
             let provenance =
-                prop::option::of((text(), text(), 1900i32..2100, prop::option::of(0u32..400)));
+                prop::option::of((text(), text(), 1900i32..2100, prop::option::of(1u32..400)));
             (actors, ties, text(), prop::option::of(text()), provenance)
         })
         .prop_map(|(actors, ties, title, description, provenance)| Dataset {
@@ -112,7 +118,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 publication,
                 volume,
                 issue: None,
-                year,
+                year: Some(year),
                 via: None,
             }),
             actors: actors
@@ -125,7 +131,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     iso3: None,
                     lat,
                     lon,
-                    base,
+                    // Only organizations and armed groups have a base (a state's point is its capital).
+                    base: base.filter(|_| actor_type != ActorType::State),
                 })
                 .collect(),
             ties: ties

@@ -119,3 +119,63 @@ fn out_of_range_indices_are_errors_not_panics() {
     assert!(message_of(e.set_radii(&[1.0]).unwrap_err()).contains("expected 3"));
     assert_eq!(e.index_of("nope"), -1);
 }
+
+#[wasm_bindgen_test]
+fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
+    let mut e = Entente::new(DATASET).unwrap();
+    e.step(300);
+    let pak = e.index_of("PAK") as u32;
+    let tur = e.index_of("TUR") as u32;
+    // A point on the Pakistan–Turkey segment finds that tie.
+    let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    let pos = js_sys::Float32Array::new_with_byte_offset_and_length(
+        &mem.buffer(),
+        e.positions_ptr() as u32,
+        e.positions_len() as u32,
+    )
+    .to_vec();
+    let (px, py) = (pos[2 * pak as usize], pos[2 * pak as usize + 1]);
+    let (tx, ty) = (pos[2 * tur as usize], pos[2 * tur as usize + 1]);
+    let tie = e.tie_at(px + (tx - px) * 0.6, py + (ty - py) * 0.6, 3.5, 0.5);
+    assert!(tie >= 0);
+    let detail = e.tie_detail(tie as u32).unwrap();
+    let names = [
+        get(&detail, "sourceName").as_string().unwrap(),
+        get(&detail, "targetName").as_string().unwrap(),
+    ];
+    assert!(names.contains(&"Turkey".to_string()), "{names:?}");
+    assert!(get(&detail, "citations").as_f64().unwrap() >= 1.0);
+    assert_eq!(e.single_sourced().len(), e.visible_ties().len());
+    let hops = e.hops(tur, 1).unwrap();
+    assert_eq!(hops[tur as usize], 0);
+    assert_eq!(hops[pak as usize], 1);
+    // A filter that hides the tie's events leaves no detail: null, not an error.
+    e.set_filter(0, 7, 7, None).unwrap();
+    assert!(e.tie_detail(tie as u32).unwrap().is_null());
+    assert!(message_of(e.tie_detail(9999).unwrap_err()).contains("9999"));
+    assert!(message_of(e.hops(9999, 1).unwrap_err()).contains("9999"));
+}
+
+#[wasm_bindgen_test]
+fn the_chart_and_the_svg_export_cross_as_svg_text_or_errors() {
+    let e = Entente::new(DATASET).unwrap();
+    let svg = e.events_chart(400, 100, false).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("<rect") && svg.contains(">\n2021\n</text>"));
+    assert!(!svg.contains("style="));
+    assert!(message_of(e.events_chart(5, 5, true).unwrap_err()).contains("too small"));
+    let counts = e.events_per_year().unwrap();
+    assert_eq!(get(&counts, "firstYear").as_f64().unwrap(), 2011.0);
+    let n = e.actor_count();
+    let positions: Vec<f32> = (0..2 * n).map(|i| 20.0 + 15.0 * i as f32).collect();
+    let radii = vec![6.0; n];
+    let shown = vec![1u8; n];
+    let svg = e
+        .export_svg(800, 600, &positions, &radii, &shown, "line one\nline two")
+        .unwrap();
+    assert!(svg.contains("Pakistan") && svg.contains("line two"));
+    let msg = message_of(
+        e.export_svg(800, 600, &positions[1..], &radii, &shown, "")
+            .unwrap_err(),
+    );
+    assert!(msg.contains("position coordinates"), "{msg}");
+}

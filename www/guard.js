@@ -34,6 +34,20 @@ export async function fetchDataset(value, textFromBytes) {
 }
 
 /**
+ * Reads a File (picker, drop) as bytes and returns its text, checked by the core like a
+ * download. Throws an Error whose message starts with the file's name.
+ * @param {File} file
+ * @param {(bytes: Uint8Array) => string} textFromBytes the core's bytes front door
+ */
+export async function readFileText(file, textFromBytes) {
+  try {
+    return textFromBytes(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    throw new Error(`${file.name}: ${err.message}`);
+  }
+}
+
+/**
  * Shows errors that nothing caught (in an event handler, a promise) in the banner instead of
  * only in the console; the data on screen stays. A click on the banner dismisses it.
  * @param {object} app the application context from main.js

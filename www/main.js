@@ -5,6 +5,8 @@ import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
 import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
+import { installIo } from './io.js';
+import { installExplore } from './explore.js';
 import { fetchDataset, installGuard } from './guard.js';
 import { installStore } from './store.js';
 
@@ -70,6 +72,7 @@ function themeColours() {
     ink: css.getPropertyValue('--ink').trim() || '#111',
     focusRing: css.getPropertyValue('--focus').trim() || '#000',
     font: css.getPropertyValue('--font').trim() || 'sans-serif',
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
   };
 }
 
@@ -107,7 +110,7 @@ function resize() {
   canvas.width = Math.round(rect.width * view.dpr);
   canvas.height = Math.round(rect.height * view.dpr);
   if (app.core) {
-    fit(true);
+    if (!app.view.manual) fit(true);
     requestFrame();
   }
 }
@@ -152,7 +155,8 @@ function tick() {
   if (!app.core) return;
   if (app.moving) app.moving = app.core.step(1);
   app.frame.positions = positions();
-  const easing = fit(false);
+  // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
+  const easing = app.view.manual ? false : fit(false);
   draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
   updateTooltip();
   app.emit('frame');
@@ -169,7 +173,8 @@ function actorAt(clientX, clientY) {
 
 function updateTooltip() {
   const { ui, frame, view } = app;
-  const focus = focusOf(ui);
+  // The tooltip follows the hover; a pinned actor's evidence is in the side panel (panel.js).
+  const focus = ui.hover !== ui.pinned ? ui.hover : -1;
   if (focus < 0) {
     tooltip.hidden = true;
     tooltip.dataset.actor = '';
@@ -178,7 +183,7 @@ function updateTooltip() {
   }
   const key = `${focus}:${ui.pinned}:${ui.kinds}:${ui.tones}:${ui.types}:${ui.until}`;
   if (tooltip.dataset.key !== key) {
-    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), ui.pinned >= 0);
+    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), false);
     tooltip.dataset.key = key;
     tooltip.dataset.actor = frame.actors[focus].id;
     tooltip.hidden = false;
@@ -325,18 +330,24 @@ async function main() {
     showError(`The WebAssembly core could not start: ${err.message}`);
     return;
   }
-  // An explicit ?data= wins over the dataset kept from last time; whatever fails, the built-in
+  installIo(app);
+  // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
   const store = installStore(app);
   const requested = new URLSearchParams(location.search).get('data');
   const loaded = requested ? await loadFrom(requested) : await store.restore(loadFrom);
   if (!loaded) {
     const problem = errorBox.hidden ? '' : errorBox.textContent;
-    if (!(await loadFrom(DEFAULT_DATA))) return;
-    if (problem) showError(problem);
+    if (await loadFrom(DEFAULT_DATA)) {
+      if (problem) showError(problem);
+    } else {
+      // The message stays up; a file opened next (picker or drop) finishes the boot.
+      await new Promise((resolve) => app.on('load', resolve));
+    }
   }
   wirePointer();
   installApi(app);
+  installExplore(app);
   installGuard(app);
   resize();
 }
@@ -350,7 +361,7 @@ async function loadFrom(url) {
     showError(`Could not read ${url}: ${err.message}`);
     return false;
   }
-  return loadText(text, url);
+  return app.importText(text, url);
 }
 
 main();

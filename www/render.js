@@ -1,26 +1,11 @@
 // Draws one frame of the network on a 2D canvas from flat arrays; pure functions of (frame, ui, view).
 
 import { KINDS, actorType } from './kinds.js';
+import { emphasis, tieLit, actorLit, focusOf } from './emphasis.js';
+
+export { focusOf };
 
 const DIM = 0.13;
-
-/** The actor the picture is about right now: the pinned one, else the hovered one. */
-export function focusOf(ui) {
-  return ui.pinned >= 0 ? ui.pinned : ui.hover;
-}
-
-/** Is actor `i` the focus or joined to it by a visible tie? */
-function neighbours(frame, focus) {
-  const near = new Set();
-  if (focus < 0) return near;
-  near.add(focus);
-  const e = frame.edges;
-  for (let k = 0; k < e.length; k += 2) {
-    if (e[k] === focus) near.add(e[k + 1]);
-    if (e[k + 1] === focus) near.add(e[k]);
-  }
-  return near;
-}
 
 export function toScreen(view, x, y) {
   return [x * view.scale + view.tx, y * view.scale + view.ty];
@@ -31,31 +16,31 @@ export function draw(ctx, frame, ui, view) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = view.background;
   ctx.fillRect(0, 0, width, height);
-  const focus = focusOf(ui);
-  const near = neighbours(frame, focus);
-  drawTies(ctx, frame, view, focus);
-  drawActors(ctx, frame, view, focus, near);
-  drawLabels(ctx, frame, view, focus, near);
+  const em = emphasis(frame, ui);
+  drawTies(ctx, frame, view, em);
+  drawActors(ctx, frame, view, em);
+  frame.labels = drawLabels(ctx, frame, view, em);
 }
 
-function drawTies(ctx, frame, view, focus) {
+function drawTies(ctx, frame, view, em) {
   const p = frame.positions;
   const e = frame.edges;
+  const anyFocus = em.focus >= 0 || em.tieK >= 0;
   ctx.lineCap = 'butt';
   for (let k = 0; k < e.length; k += 2) {
     const s = e[k], t = e[k + 1];
     const [x1, y1] = toScreen(view, p[2 * s], p[2 * s + 1]);
     const [x2, y2] = toScreen(view, p[2 * t], p[2 * t + 1]);
     const kinds = KINDS.filter((kd) => frame.kinds[k / 2] & kd.bit);
-    const lit = focus < 0 || s === focus || t === focus;
+    const lit = tieLit(frame, em, k / 2);
     const len = Math.hypot(x2 - x1, y2 - y1) || 1;
     // Several kinds on one tie: parallel lines, 3.5 px apart, centred on the tie.
     const nx = -(y2 - y1) / len, ny = (x2 - x1) / len;
     kinds.forEach((kind, j) => {
       const off = (j - (kinds.length - 1) / 2) * 3.5;
       ctx.globalAlpha = lit ? 0.9 : DIM;
-      ctx.strokeStyle = kind.color;
-      ctx.lineWidth = lit && focus >= 0 ? 2.4 : 1.6;
+      ctx.strokeStyle = view.dark ? kind.darkColor : kind.color;
+      ctx.lineWidth = lit && anyFocus ? 2.4 : 1.6;
       ctx.setLineDash(kind.dash);
       ctx.beginPath();
       ctx.moveTo(x1 + nx * off, y1 + ny * off);
@@ -64,10 +49,26 @@ function drawTies(ctx, frame, view, focus) {
     });
   }
   ctx.setLineDash([]);
+  // A tie resting on a single report: a hollow ring at its middle (see the legend), drawn over
+  // every line so that none crosses it.
+  for (let k = 0; k < e.length; k += 2) {
+    if (!frame.single?.[k / 2]) continue;
+    const s = e[k], t = e[k + 1];
+    const [x1, y1] = toScreen(view, p[2 * s], p[2 * s + 1]);
+    const [x2, y2] = toScreen(view, p[2 * t], p[2 * t + 1]);
+    ctx.globalAlpha = tieLit(frame, em, k / 2) ? 1 : DIM;
+    ctx.beginPath();
+    ctx.arc((x1 + x2) / 2, (y1 + y2) / 2, 4, 0, Math.PI * 2);
+    ctx.fillStyle = view.background;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = view.ink;
+    ctx.stroke();
+  }
   ctx.globalAlpha = 1;
 }
 
-function shapePath(ctx, shape, x, y, r) {
+export function shapePath(ctx, shape, x, y, r) {
   ctx.beginPath();
   if (shape === 'square') {
     ctx.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76);
@@ -81,31 +82,34 @@ function shapePath(ctx, shape, x, y, r) {
   }
 }
 
-function drawActors(ctx, frame, view, focus, near) {
+function drawActors(ctx, frame, view, em) {
   const p = frame.positions;
   for (let i = 0; i < frame.actors.length; i++) {
     if (frame.degrees[i] === 0) continue;
     const [x, y] = toScreen(view, p[2 * i], p[2 * i + 1]);
     const r = Math.max(3, frame.radii[i] * view.scale);
     const type = actorType(frame.actors[i].type);
-    ctx.globalAlpha = focus < 0 || near.has(i) ? 1 : DIM + 0.1;
+    ctx.globalAlpha = actorLit(em, i) ? 1 : DIM + 0.1;
     shapePath(ctx, type.shape, x, y, r);
-    ctx.fillStyle = type.fill;
+    ctx.fillStyle = view.dark ? type.darkFill : type.fill;
     ctx.fill();
-    ctx.lineWidth = i === focus ? 3 : 1.5;
-    ctx.strokeStyle = i === focus ? view.focusRing : view.background;
+    ctx.lineWidth = i === em.focus ? 3 : 1.5;
+    ctx.strokeStyle = i === em.focus ? view.focusRing : view.background;
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
 }
 
-/** Labels by priority (focus, its neighbours, then by number of ties); a label that would
- *  overlap one already placed is left out. */
-function drawLabels(ctx, frame, view, focus, near) {
+/** Labels by priority (the focus, the actors lit around it, then by number of ties); a label
+ *  that would overlap one already placed is left out until zooming in makes room.
+ *  Returns the placed boxes `[{i, x, y, w, h}]` in CSS pixels. */
+function drawLabels(ctx, frame, view, em) {
   const p = frame.positions;
   const order = [];
   for (let i = 0; i < frame.actors.length; i++) if (frame.degrees[i] > 0) order.push(i);
-  const rank = (i) => (i === focus ? 2e9 : near.has(i) ? 1e9 : 0) + frame.degrees[i];
+  const lit = em.near.size > 0;
+  const rank = (i) => (i === em.focus ? 4e9 : 0) + (lit && em.near.has(i) ? 2e9 : 0)
+    + (em.inEgo(i) ? 1e9 : 0) + frame.degrees[i];
   order.sort((a, b) => rank(b) - rank(a) || a - b);
   ctx.font = `600 12px ${view.font}`;
   ctx.textBaseline = 'middle';
@@ -115,11 +119,11 @@ function drawLabels(ctx, frame, view, focus, near) {
     const r = Math.max(3, frame.radii[i] * view.scale);
     const text = frame.actors[i].name;
     const w = ctx.measureText(text).width;
-    const box = { x: x + r + 4, y: y - 8, w: w + 4, h: 16 };
+    const box = { i, x: x + r + 4, y: y - 8, w: w + 4, h: 16 };
+    if (box.x > view.width || box.x + box.w < 0 || box.y > view.height || box.y + box.h < 0) continue;
     if (placed.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)) continue;
     placed.push(box);
-    const faded = focus >= 0 && !near.has(i);
-    ctx.globalAlpha = faded ? 0.35 : 1;
+    ctx.globalAlpha = actorLit(em, i) ? 1 : 0.35;
     ctx.lineWidth = 3;
     ctx.strokeStyle = view.background;
     ctx.strokeText(text, box.x, y);
@@ -127,4 +131,5 @@ function drawLabels(ctx, frame, view, focus, near) {
     ctx.fillText(text, box.x, y);
   }
   ctx.globalAlpha = 1;
+  return placed;
 }

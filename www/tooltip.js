@@ -10,13 +10,13 @@ function el(tag, className, text) {
   return node;
 }
 
-function formatFigure(f) {
+export function formatFigure(f) {
   const n = Math.abs(f.value) >= 1e9 ? `${f.value / 1e9} billion`
     : Math.abs(f.value) >= 1e6 ? `${f.value / 1e6} million` : `${f.value}`;
   return `${n} ${f.unit}${f.what ? ` (${f.what})` : ''}`;
 }
 
-function eventItem(ev) {
+export function eventItem(ev) {
   const li = el('li', 'event');
   const head = el('div', 'event-head');
   head.append(el('time', 'date', ev.date));

@@ -13,8 +13,9 @@ use crate::model::Dataset;
 ///
 /// # Example
 /// ```
-/// let text = r#"{"format":"entente/1","title":"t","actors":[],"ties":[]}"#;
-/// assert_eq!(entente::load::from_json(text).unwrap().actors.len(), 0);
+/// let text = r#"{"format":"entente/1","title":"t","ties":[],
+///     "actors":[{"id":"n0","name":"One","type":"organization","lat":0,"lon":0}]}"#;
+/// assert_eq!(entente::load::from_json(text).unwrap().actors[0].id, "n0");
 /// ```
 pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
     if text.len() > MAX_INPUT_BYTES {

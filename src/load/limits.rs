@@ -1,9 +1,8 @@
-//! How much one dataset may hold: counts of records, lengths of texts, depth of nesting.
+//! How much one dataset may hold: counts of records and depth of nesting.
 //!
 //! The limits keep a hostile or mistaken file from exhausting the page's memory or freezing it;
 //! each error names the limit so a person knows what to cut.
 
-use super::validate::MAX_TEXT_BYTES;
 use crate::error::{ErrorKind, LoadError};
 use crate::model::Dataset;
 
@@ -20,8 +19,9 @@ pub const MAX_PER_EVENT: usize = 1_000;
 /// before this limit is reached.
 pub const MAX_NESTING: usize = 128;
 
-/// Checks the counts of records and the length of the optional texts that the rules in
-/// [`validate`](super::validate) do not look at (descriptions, notes, bases, provenance).
+/// Checks the counts of records: actors, ties, events in all, and the sources, people and
+/// figures of each event. (The length of every text is a rule of
+/// [`validate`](super::validate).)
 ///
 /// # Errors
 /// [`ErrorKind::TooLarge`], with the record path and a message naming the limit.
@@ -33,35 +33,16 @@ pub fn check(d: &Dataset) -> Result<(), LoadError> {
     count("ties", d.ties.len(), MAX_TIES, "ties")?;
     let events: usize = d.ties.iter().map(|t| t.events.len()).sum();
     count("ties", events, MAX_EVENTS, "events in all")?;
-    text("description", d.description.as_deref())?;
-    if let Some(p) = &d.provenance {
-        text("provenance.title", Some(&p.title))?;
-        text("provenance.publication", Some(&p.publication))?;
-        text("provenance.via", p.via.as_deref())?;
-    }
-    for (i, a) in d.actors.iter().enumerate() {
-        if let Some(base) = &a.base {
-            text(&format!("actors[{i}].base"), Some(base))?;
-        }
-    }
     for (i, t) in d.ties.iter().enumerate() {
         for (j, e) in t.events.iter().enumerate() {
-            let at = |field: &str| format!("ties[{i}].events[{j}].{field}");
             for (field, n) in [
                 ("sources", e.sources.len()),
                 ("people", e.people.len()),
                 ("figures", e.figures.len()),
             ] {
                 if n > MAX_PER_EVENT {
-                    count(&at(field), n, MAX_PER_EVENT, field)?;
-                }
-            }
-            if let Some(note) = &e.note {
-                text(&at("note"), Some(note))?;
-            }
-            for (k, f) in e.figures.iter().enumerate() {
-                if let Some(what) = &f.what {
-                    text(&at(&format!("figures[{k}].what")), Some(what))?;
+                    let path = format!("ties[{i}].events[{j}].{field}");
+                    count(&path, n, MAX_PER_EVENT, field)?;
                 }
             }
         }
@@ -78,18 +59,4 @@ fn count(path: &str, n: usize, limit: usize, what: &str) -> Result<(), LoadError
         path,
         format!("there are {n} {what}; the limit is {limit} {what}"),
     ))
-}
-
-fn text(path: &str, value: Option<&str>) -> Result<(), LoadError> {
-    match value {
-        Some(v) if v.len() > MAX_TEXT_BYTES => Err(LoadError::at(
-            ErrorKind::TooLarge,
-            path,
-            format!(
-                "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes",
-                v.len()
-            ),
-        )),
-        _ => Ok(()),
-    }
 }

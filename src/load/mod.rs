@@ -1,13 +1,30 @@
-//! Reading datasets: each format's reader builds a [`Dataset`], then one validator checks it.
+//! Reading datasets: each format's reader builds a [`Dataset`](crate::model::Dataset), then one
+//! validator checks it.
 
 mod bytes;
+mod csv;
+mod csv_rows;
+mod csv_table;
+mod defaults;
+mod fields;
+mod gexf;
+mod graph;
+mod graphml;
+mod import;
 mod json;
 pub mod limits;
+mod locate;
+mod notice;
+mod record;
 mod validate;
+mod xml;
 
+pub use self::csv::{ACTOR_COLUMNS, EVENT_COLUMNS};
 pub use bytes::{from_json_bytes, text_from_bytes};
+pub use import::{import, Format, InputFile};
 pub use json::from_json;
-pub use validate::validate;
+pub use notice::{ImportError, Imported, Notice, NoticeKind};
+pub use validate::{validate, MAX_ID_CHARS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS};
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;

@@ -1,14 +1,26 @@
 //! The rules every dataset obeys, whatever format it came from; each error names its record.
 
 use crate::error::{ErrorKind, LoadError};
-use crate::model::{Dataset, FORMAT};
-use std::collections::HashMap;
+use crate::model::{ActorType, Dataset, Provenance, FORMAT};
+use std::collections::{HashMap, HashSet};
 
-/// Longest text accepted in any field, in bytes.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// Longest text accepted in any field, in characters (Unicode scalar values, as JSON Schema's
+/// `maxLength` counts them).
+pub const MAX_TEXT_CHARS: usize = 65_536;
 
-/// Checks the rules that serde cannot: the [`limits`](super::limits), format version, non-empty texts, ranges, unique ids,
-/// ties that name known actors, no self-ties, one tie per pair, evidence on every tie.
+/// Longest event summary, in characters.
+pub const MAX_SUMMARY_CHARS: usize = 1_000;
+
+/// Longest actor id, in characters.
+pub const MAX_ID_CHARS: usize = 256;
+
+/// Checks the rules that serde cannot: the [`limits`](super::limits), format version, texts (non-blank, no control
+/// characters, length limits), id shape, ranges, unique ids, ties that name known actors,
+/// no self-ties, one tie per pair, evidence on every tie.
+///
+/// `data/schema.json` states the same rules, except the ones that span records (unique ids,
+/// known actors, one tie per pair, no self-ties) and calendar checks of dates, which only
+/// this function makes.
 ///
 /// # Errors
 /// The first broken rule, as a [`LoadError`] whose path names the record and field.
@@ -28,10 +40,21 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
         ));
     }
     text("title", &d.title)?;
+    optional_text("description", d.description.as_deref())?;
+    if let Some(p) = &d.provenance {
+        provenance(p)?;
+    }
+    if d.actors.is_empty() {
+        return Err(LoadError::at(
+            ErrorKind::Empty,
+            "actors",
+            "a dataset needs at least one actor",
+        ));
+    }
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(d.actors.len());
     for (i, a) in d.actors.iter().enumerate() {
         let at = |field: &str| format!("actors[{i}].{field}");
-        text(&at("id"), &a.id)?;
+        id(&at("id"), &a.id)?;
         text(&at("name"), &a.name)?;
         if let Some(first) = ids.insert(&a.id, i) {
             return Err(LoadError::at(
@@ -48,6 +71,26 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
                     ErrorKind::Field,
                     at("iso3"),
                     format!("\"{iso}\" is not a three-letter ISO 3166 code in capitals"),
+                ));
+            }
+            if a.actor_type != ActorType::State {
+                return Err(LoadError::at(
+                    ErrorKind::Field,
+                    at("iso3"),
+                    format!(
+                        "only a state has an ISO 3166 code; this actor is of type {}",
+                        a.actor_type.as_str()
+                    ),
+                ));
+            }
+        }
+        if let Some(base) = &a.base {
+            text(&at("base"), base)?;
+            if a.actor_type == ActorType::State {
+                return Err(LoadError::at(
+                    ErrorKind::Field,
+                    at("base"),
+                    "a state has no base: its map point (lat, lon) is its capital",
                 ));
             }
         }
@@ -95,6 +138,8 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
         for (j, e) in t.events.iter().enumerate() {
             let at = |field: &str| format!("ties[{i}].events[{j}].{field}");
             text(&at("summary"), &e.summary)?;
+            limit(&at("summary"), &e.summary, MAX_SUMMARY_CHARS)?;
+            optional_text(&at("note"), e.note.as_deref())?;
             if e.sources.is_empty() {
                 return Err(LoadError::at(
                     ErrorKind::NoEvidence,
@@ -108,15 +153,80 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
             for (k, f) in e.figures.iter().enumerate() {
                 range(&at(&format!("figures[{k}].value")), f.value, -1e15, 1e15)?;
                 text(&at(&format!("figures[{k}].unit")), &f.unit)?;
+                optional_text(&at(&format!("figures[{k}].what")), f.what.as_deref())?;
             }
+            let mut seen = HashSet::with_capacity(e.people.len());
             for (k, p) in e.people.iter().enumerate() {
                 text(&at(&format!("people[{k}]")), p)?;
+                if !seen.insert(p.as_str()) {
+                    return Err(LoadError::at(
+                        ErrorKind::Field,
+                        at(&format!("people[{k}]")),
+                        format!("\"{p}\" is already listed"),
+                    ));
+                }
             }
         }
     }
     Ok(())
 }
 
+fn provenance(p: &Provenance) -> Result<(), LoadError> {
+    text("provenance.title", &p.title)?;
+    text("provenance.publication", &p.publication)?;
+    optional_text("provenance.via", p.via.as_deref())?;
+    for (field, value) in [("volume", p.volume), ("issue", p.issue)] {
+        if value == Some(0) {
+            return Err(LoadError::at(
+                ErrorKind::OutOfRange,
+                format!("provenance.{field}"),
+                "0 is outside 1..",
+            ));
+        }
+    }
+    if let Some(year) = p.year.filter(|y| !(1000..=9999).contains(y)) {
+        return Err(LoadError::at(
+            ErrorKind::OutOfRange,
+            "provenance.year",
+            format!("{year} is outside 1000..9999"),
+        ));
+    }
+    Ok(())
+}
+
+/// An actor id: 1 to [`MAX_ID_CHARS`] characters, no control characters, no white space at
+/// either end.
+fn id(path: &str, value: &str) -> Result<(), LoadError> {
+    if value.is_empty() {
+        return Err(LoadError::at(
+            ErrorKind::EmptyText,
+            path,
+            "must not be empty",
+        ));
+    }
+    limit(path, value, MAX_ID_CHARS)?;
+    if let Some(c) = value.chars().find(|c| c.is_control()) {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            format!(
+                "an id has no control characters (it holds U+{:04X})",
+                c as u32
+            ),
+        ));
+    }
+    if value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace) {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            format!("\"{value}\": an id does not begin or end with white space"),
+        ));
+    }
+    Ok(())
+}
+
+/// A text: not blank, at most [`MAX_TEXT_CHARS`], no control characters but tab and line
+/// breaks.
 fn text(path: &str, value: &str) -> Result<(), LoadError> {
     if value.trim().is_empty() {
         return Err(LoadError::at(
@@ -125,15 +235,38 @@ fn text(path: &str, value: &str) -> Result<(), LoadError> {
             "must not be empty",
         ));
     }
-    if value.len() > MAX_TEXT_BYTES {
+    limit(path, value, MAX_TEXT_CHARS)?;
+    if let Some(c) = value
+        .chars()
+        .find(|c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
         return Err(LoadError::at(
-            ErrorKind::TooLarge,
+            ErrorKind::Field,
             path,
             format!(
-                "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes",
-                value.len()
+                "the text holds the control character U+{:04X}; only tab and line breaks are allowed",
+                c as u32
             ),
         ));
+    }
+    Ok(())
+}
+
+fn optional_text(path: &str, value: Option<&str>) -> Result<(), LoadError> {
+    value.map_or(Ok(()), |v| text(path, v))
+}
+
+fn limit(path: &str, value: &str, max: usize) -> Result<(), LoadError> {
+    // Counting is only needed when the bytes could exceed the limit.
+    if value.len() > max {
+        let chars = value.chars().count();
+        if chars > max {
+            return Err(LoadError::at(
+                ErrorKind::TooLarge,
+                path,
+                format!("the text is {chars} characters long; the limit is {max}"),
+            ));
+        }
     }
     Ok(())
 }

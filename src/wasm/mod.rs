@@ -12,7 +12,9 @@ use crate::model::KindSet;
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
+mod explore;
 mod guard;
+pub mod io;
 pub use guard::text_from_bytes;
 
 fn layout_error(e: LayoutError) -> JsError {

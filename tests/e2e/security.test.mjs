@@ -18,16 +18,27 @@ const SINKS = [
   /\.setAttribute\(\s*['"`]on/i, /\.on[a-z]+\s*=\s*['"`]/, /\bsetHTMLUnsafe\b/,
 ];
 
+/** Reviewed uses, each with why no dataset string can become markup there. */
+const ALLOWED = [
+  { file: 'timeline.js', line: /new DOMParser\(\)\.parseFromString\(text, 'image\/svg\+xml'\)/,
+    why: "the core's events chart: plotters writes it and escapes every text; it holds years and counts, no dataset string; parsed as XML, where scripts never run" },
+];
+
 test('no page module writes strings as HTML or code', () => {
   const modules = files('.js');
   assert.ok(modules.includes('main.js') && modules.includes('tooltip.js'), `found ${modules}`);
   for (const name of modules) {
     read(name).split('\n').forEach((line, i) => {
+      if (ALLOWED.some((a) => a.file === name && a.line.test(line))) return;
       for (const sink of SINKS) {
         assert.ok(!sink.test(line), `www/${name}:${i + 1} uses ${sink}: ${line.trim()}`);
       }
     });
   }
+});
+
+test('every reviewed exception is still in its file', () => {
+  for (const a of ALLOWED) assert.ok(read(a.file).split('\n').some((l) => a.line.test(l)), `${a.file}: ${a.why}`);
 });
 
 test('the sink check itself catches each sink', () => {

@@ -5,7 +5,7 @@
 use arbitrary::{Result, Unstructured};
 use entente::error::ErrorKind;
 use entente::layout::{ForceLayout, ForceOptions, LayoutError};
-use entente::load::{from_json, from_json_bytes};
+use entente::load::{self, from_json, from_json_bytes, text_from_bytes, validate, InputFile};
 use entente::network::{Filter, Network};
 
 /// Any bytes as an Entente JSON file: refused with a message that names a place (or the whole
@@ -44,6 +44,49 @@ pub fn json(data: &[u8]) {
             .expect("a dataset's own edges are a valid graph");
             layout.step(3);
             finite(&layout);
+        }
+    }
+}
+
+/// File names the importers tell formats apart by, for [`import`]'s first byte to choose from.
+const NAMES: [&str; 6] = [
+    "ties.csv",
+    "actors.csv",
+    "network.gexf",
+    "network.graphml",
+    "dataset.json",
+    "unnamed",
+];
+
+/// Any bytes as one file for the importers (CSV, GEXF, GraphML or JSON, the name chosen by the
+/// first byte): refused with a message that names the file and a place (or the whole file), or
+/// imported as a dataset that validates and round-trips through JSON.
+pub fn import(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    imported(NAMES[usize::from(pick) % NAMES.len()], rest);
+}
+
+/// [`import`] of the file `name` holding `bytes`.
+pub fn imported(name: &str, bytes: &[u8]) {
+    let Ok(text) = text_from_bytes(bytes) else {
+        return;
+    };
+    let today = "2026-01-01".parse().expect("a date");
+    match load::import(&[InputFile { name, text }], today) {
+        Err(e) => {
+            assert!(!e.error.message.is_empty(), "no message in {e:?}");
+            assert_eq!(e.file, name);
+        }
+        Ok(imported) => {
+            validate(&imported.dataset).expect("an imported dataset is valid");
+            let json = serde_json::to_string(&imported.dataset).expect("a dataset serialises");
+            assert_eq!(
+                from_json(&json).as_ref(),
+                Ok(&imported.dataset),
+                "round trip of {json}"
+            );
         }
     }
 }

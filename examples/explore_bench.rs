@@ -1,0 +1,129 @@
+//! Times the exploring work the core does per interaction: tie hit-testing, the events chart and the SVG export.
+//!
+//! Run with `cargo run --release --example explore_bench`; the README's table comes from it.
+
+use entente::chart::{events_per_year, render_svg};
+use entente::evidence::{hops, single_sourced};
+use entente::hit::tie_at;
+use entente::load::from_json;
+use entente::network::{Filter, Network};
+use entente::palette::Theme;
+use entente::svg_export::{render, Picture};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// Mean time of `f` over `runs` runs, in microseconds.
+fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> f64 {
+    black_box(f());
+    let start = Instant::now();
+    for _ in 0..runs {
+        black_box(f());
+    }
+    start.elapsed().as_secs_f64() * 1e6 / f64::from(runs)
+}
+
+fn main() {
+    let net = Network::new(from_json(include_str!("../data/pakistan-2021.json")).unwrap()).unwrap();
+    let filter = Filter::default();
+    let visible = net.visible(&filter);
+    let n = net.actor_count();
+    let positions: Vec<f32> = (0..n)
+        .flat_map(|i| {
+            let a = i as f32 / n as f32 * std::f32::consts::TAU;
+            [400.0 + 250.0 * a.cos(), 300.0 + 250.0 * a.sin()]
+        })
+        .collect();
+    let edges = net.edge_list();
+    let radii = vec![9.0; n];
+    let shown = vec![true; n];
+    let caption = vec!["caption".to_string()];
+    let picture = Picture {
+        width: 800,
+        height: 600,
+        positions: &positions,
+        radii: &radii,
+        shown: &shown,
+        caption: &caption,
+    };
+
+    // A synthetic picture of 10,000 actors and 50,000 ties for hit-testing.
+    let (big_n, big_m) = (10_000u32, 50_000u32);
+    let mut seed = 1u64;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as u32
+    };
+    let big_pos: Vec<f32> = (0..2 * big_n)
+        .map(|_| (next() % 100_000) as f32 / 10.0)
+        .collect();
+    let big_edges: Vec<u32> = (0..2 * big_m).map(|_| next() % big_n).collect();
+    let lines = vec![2u8; big_m as usize];
+
+    println!("| work | input | mean time |");
+    println!("|---|---|---|");
+    let row = |what: &str, input: &str, us: f64| println!("| {what} | {input} | {us:.1} µs |");
+    row(
+        "`tie_at` (one pointer move)",
+        "28 ties",
+        time(10_000, || {
+            tie_at(
+                black_box(&positions),
+                black_box(&edges),
+                &[1; 28],
+                black_box(400.0),
+                300.0,
+                3.5,
+                3.0,
+            )
+        }),
+    );
+    row(
+        "`tie_at` (one pointer move)",
+        "50,000 ties",
+        time(200, || {
+            tie_at(
+                black_box(&big_pos),
+                black_box(&big_edges),
+                &lines,
+                black_box(5000.0),
+                5000.0,
+                3.5,
+                3.0,
+            )
+        }),
+    );
+    row(
+        "`single_sourced` (per filter change)",
+        "28 ties, 57 events",
+        time(2_000, || single_sourced(&net, &visible, &filter)),
+    );
+    row(
+        "`hops` (focus, 2 hops)",
+        "50,000 ties",
+        time(200, || {
+            hops(big_n as usize, black_box(&big_edges), black_box(0), 2)
+        }),
+    );
+    row(
+        "events per year + chart SVG (per filter change)",
+        "57 events, 480×92 px",
+        time(1_000, || {
+            render_svg(&events_per_year(&net, &filter), None, 480, 92, Theme::Light).unwrap()
+        }),
+    );
+    row(
+        "SVG export of the view",
+        "21 actors, 28 ties",
+        time(500, || {
+            render(
+                &net,
+                &visible,
+                &single_sourced(&net, &visible, &filter),
+                &picture,
+            )
+            .unwrap()
+        }),
+    );
+}

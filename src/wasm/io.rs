@@ -1,0 +1,88 @@
+//! Import and export for the page: files of any format Entente reads become Entente JSON with
+//! the notices of what was assumed; the loaded dataset is written in any format.
+
+use super::{to_js, Entente};
+use crate::export::export;
+use crate::load::{import, Format, InputFile};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// What `importDataset` hands back.
+#[derive(Debug, Serialize)]
+struct Imported<'a> {
+    json: String,
+    format: Format,
+    notices: &'a [crate::load::Notice],
+}
+
+/// A written file for the page to download.
+#[derive(Debug, Serialize)]
+struct Download {
+    name: String,
+    mime: &'static str,
+    text: String,
+}
+
+/// Reads one file (Entente JSON, CSV, GEXF, GraphML), or an events CSV with an actors CSV,
+/// given as parallel arrays of names and texts. `today` (`YYYY-MM-DD`) dates the events of
+/// files that give no date of any kind.
+///
+/// Returns `{json, format, notices: [{kind, count, message}]}`, `json` being Entente JSON for
+/// `new Entente(json)`. Throws an `Error` whose message names the file, line, column, record
+/// and field at fault.
+#[wasm_bindgen(js_name = importDataset)]
+pub fn import_dataset(
+    names: Vec<String>,
+    texts: Vec<String>,
+    today: &str,
+) -> Result<JsValue, JsError> {
+    if names.len() != texts.len() {
+        return Err(JsError::new(&format!(
+            "importDataset: {} names but {} texts",
+            names.len(),
+            texts.len()
+        )));
+    }
+    let today = today
+        .parse()
+        .map_err(|e: crate::date::DateError| JsError::new(&format!("importDataset: today: {e}")))?;
+    let files: Vec<InputFile> = names
+        .iter()
+        .zip(&texts)
+        .map(|(name, text)| InputFile { name, text })
+        .collect();
+    let imported = import(&files, today).map_err(|e| JsError::new(&e.to_string()))?;
+    let json =
+        serde_json::to_string(&imported.dataset).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Imported {
+        json,
+        format: imported.format,
+        notices: &imported.notices,
+    })
+}
+
+#[wasm_bindgen]
+impl Entente {
+    /// The loaded dataset written as `format` (`json`, `csv`, `gexf`, `graphml`):
+    /// `[{name, mime, text}]`, one file (two for CSV: events, then actors), each named
+    /// `base.suffix` (`pakistan-2021.events.csv`).
+    #[wasm_bindgen(js_name = exportAs)]
+    pub fn export_as(&self, format: &str, base: &str) -> Result<JsValue, JsError> {
+        let format = Format::from_name(format).ok_or_else(|| {
+            JsError::new(&format!(
+                "exportAs: \"{format}\" is not one of json, csv, gexf, graphml"
+            ))
+        })?;
+        let files =
+            export(self.network.dataset(), format).map_err(|e| JsError::new(&e.to_string()))?;
+        let downloads: Vec<Download> = files
+            .into_iter()
+            .map(|f| Download {
+                name: format!("{base}.{}", f.suffix),
+                mime: f.mime,
+                text: f.text,
+            })
+            .collect();
+        to_js(&downloads)
+    }
+}

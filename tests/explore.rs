@@ -1,0 +1,372 @@
+//! Native tests of what the exploring page asks of the core: evidence per tie, neighbourhoods,
+//! the events-per-year chart and the SVG export (both parsed back as XML).
+
+use entente::chart::{bar_colour, describe, events_per_year, render_svg, year_position};
+use entente::date::Date;
+use entente::evidence::{citations, hops, single_sourced, tie_detail};
+use entente::load::from_json;
+use entente::model::{Kind, KindSet};
+use entente::network::{Filter, Network};
+use entente::palette::Theme;
+use entente::svg_export::{render, Picture};
+use std::collections::{BTreeMap, BTreeSet};
+
+const DATASET: &str = include_str!("../data/pakistan-2021.json");
+
+fn pakistan() -> Network {
+    Network::new(from_json(DATASET).unwrap()).unwrap()
+}
+
+fn tie_between(net: &Network, a: &str, b: &str) -> u32 {
+    let (a, b) = (net.find(a).unwrap(), net.find(b).unwrap());
+    (0..net.tie_count() as u32)
+        .find(|&t| {
+            let e = net.ends(t);
+            e == [a, b] || e == [b, a]
+        })
+        .unwrap()
+}
+
+fn attr<'a>(n: &roxmltree::Node<'a, 'a>, name: &str) -> f64 {
+    n.attribute(name).unwrap().parse().unwrap()
+}
+
+fn texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect()
+}
+
+fn no_style_attributes(doc: &roxmltree::Document) {
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        assert!(
+            n.attribute("style").is_none(),
+            "<{}> has a style attribute",
+            n.tag_name().name()
+        );
+        assert!(!n.has_tag_name("style") && !n.has_tag_name("script"));
+    }
+}
+
+#[test]
+fn citations_count_distinct_reports() {
+    let net = pakistan();
+    let tur = tie_between(&net, "PAK", "TUR");
+    let events = &net.tie(tur).events;
+    let reports: BTreeSet<_> = events
+        .iter()
+        .flat_map(|e| &e.sources)
+        .map(|s| (s.outlet.clone(), s.date))
+        .collect();
+    assert_eq!(citations(events), reports.len());
+    assert!(reports.len() > 1, "Pakistan–Turkey cites several reports");
+}
+
+#[test]
+fn single_source_flags_follow_the_filter() {
+    let net = pakistan();
+    let filter = Filter::default();
+    let visible = net.visible(&filter);
+    let single = single_sourced(&net, &visible, &filter);
+    assert_eq!(single.len(), visible.ties.len());
+    for (k, &t) in visible.ties.iter().enumerate() {
+        assert_eq!(single[k], citations(&net.tie(t).events) == 1, "tie {t}");
+    }
+    assert!(single.iter().any(|s| *s) && single.iter().any(|s| !*s));
+    // Seen as of the first event's date, every tie shown has one or two events: fewer reports.
+    let (first, _) = net.date_range().unwrap();
+    let early = Filter {
+        until: Some(first),
+        ..filter
+    };
+    let v = net.visible(&early);
+    let s = single_sourced(&net, &v, &early);
+    assert_eq!(s.len(), v.ties.len());
+}
+
+#[test]
+fn a_tie_detail_lists_both_actors_and_its_admitted_events_in_date_order() {
+    let net = pakistan();
+    let tur = tie_between(&net, "PAK", "TUR");
+    let d = tie_detail(&net, tur, &Filter::default()).unwrap();
+    let names = [d.source_name, d.target_name];
+    assert!(names.contains(&"Pakistan") && names.contains(&"Turkey"));
+    assert!(d.events.windows(2).all(|w| w[0].date <= w[1].date));
+    assert_eq!(d.events.len(), net.tie(tur).events.len());
+    assert_eq!(d.tone, d.events.last().unwrap().tone);
+    let defense_only = Filter {
+        kinds: KindSet::NONE.with(Kind::Defense),
+        ..Filter::default()
+    };
+    let d2 = tie_detail(&net, tur, &defense_only).unwrap();
+    assert!(d2.events.iter().all(|e| e.kind == Kind::Defense));
+    assert_eq!(d2.kinds, vec![Kind::Defense]);
+    assert!(tie_detail(&net, 10_000, &Filter::default()).is_none());
+    let no_states = Filter {
+        actor_types: 0b110,
+        ..Filter::default()
+    };
+    assert!(tie_detail(&net, tur, &no_states).is_none());
+}
+
+#[test]
+fn hops_count_steps_over_the_given_ties() {
+    // 0 - 1 - 2 - 3, and 4 alone.
+    let edges = [0, 1, 1, 2, 2, 3];
+    assert_eq!(hops(5, &edges, 0, 1), vec![0, 1, 255, 255, 255]);
+    assert_eq!(hops(5, &edges, 0, 2), vec![0, 1, 2, 255, 255]);
+    assert_eq!(hops(5, &edges, 2, 9), vec![2, 1, 0, 1, 255]);
+    assert_eq!(
+        hops(5, &edges, 7, 2),
+        vec![255; 5],
+        "an unknown start reaches nothing"
+    );
+    assert_eq!(
+        hops(2, &[0, 9], 0, 2),
+        vec![0, 255],
+        "a pair naming no actor is skipped"
+    );
+}
+
+#[test]
+fn events_per_year_counts_every_admitted_event_once() {
+    let net = pakistan();
+    let all = events_per_year(&net, &Filter::default());
+    let (first, last) = net.date_range().unwrap();
+    assert_eq!(all.first_year, first.year());
+    assert_eq!(all.counts.len() as i32, last.year() - first.year() + 1);
+    let total: u32 = all.counts.iter().flatten().sum();
+    let events: usize = net.dataset().ties.iter().map(|t| t.events.len()).sum();
+    assert_eq!(total as usize, events);
+    // The date limit is marked, not counted: the chart keeps every year.
+    let cut = Filter {
+        until: Some(first),
+        ..Filter::default()
+    };
+    assert_eq!(events_per_year(&net, &cut), all);
+    let conflict = Filter {
+        kinds: KindSet::NONE.with(Kind::Conflict),
+        ..Filter::default()
+    };
+    let c = events_per_year(&net, &conflict);
+    assert!(c.counts.iter().all(|y| y[0] == 0 && y[1] == 0 && y[2] == 0));
+    assert_eq!(
+        c.counts.iter().map(|y| y[3]).sum::<u32>(),
+        all.counts.iter().map(|y| y[3]).sum::<u32>()
+    );
+}
+
+#[test]
+fn year_positions_place_a_date_within_its_year() {
+    assert_eq!(year_position(Date::year_only(2020), 2018), 2.0);
+    let mid = year_position("2021-07-02".parse().unwrap(), 2021);
+    assert!((mid - 0.5).abs() < 0.01, "{mid}");
+}
+
+#[test]
+fn the_chart_has_one_bar_group_per_year_with_events() {
+    let net = pakistan();
+    let counts = events_per_year(&net, &Filter::default());
+    let svg = render_svg(
+        &counts,
+        Some("2020-06-01".parse().unwrap()),
+        480,
+        120,
+        Theme::Light,
+    )
+    .unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("the chart is well-formed XML");
+    no_style_attributes(&doc);
+    let colours: BTreeMap<String, usize> = Kind::ALL
+        .iter()
+        .map(|k| (bar_colour(*k, Theme::Light).to_uppercase(), *k as usize))
+        .collect();
+    // Bars: rects filled with a kind colour, grouped by their x.
+    let mut groups: BTreeMap<i64, Vec<(usize, f64)>> = BTreeMap::new();
+    for r in doc.descendants().filter(|n| n.has_tag_name("rect")) {
+        let fill = r.attribute("fill").unwrap_or("").to_uppercase();
+        if let Some(&k) = colours.get(&fill) {
+            groups
+                .entry(attr(&r, "x") as i64)
+                .or_default()
+                .push((k, attr(&r, "height")));
+        }
+    }
+    let years_with_events: Vec<usize> = (0..counts.counts.len())
+        .filter(|&i| counts.counts[i].iter().sum::<u32>() > 0)
+        .collect();
+    assert_eq!(
+        groups.len(),
+        years_with_events.len(),
+        "one bar group per year with events"
+    );
+    let max = counts
+        .counts
+        .iter()
+        .map(|c| c.iter().sum::<u32>())
+        .max()
+        .unwrap() as f64;
+    for ((_, bars), &year) in groups.iter().zip(&years_with_events) {
+        let kinds: Vec<usize> = bars.iter().map(|b| b.0).collect();
+        let expected: Vec<usize> = (0..4).filter(|&k| counts.counts[year][k] > 0).collect();
+        assert_eq!(kinds, expected, "year {}", counts.first_year + year as i32);
+        // Heights are proportional to the counts (each rect rounded to whole pixels).
+        let height: f64 = bars.iter().map(|b| b.1).sum();
+        let events = f64::from(counts.counts[year].iter().sum::<u32>());
+        let expected_height = events / max * (120.0 - 16.0 - 18.0);
+        assert!(
+            (height - expected_height).abs() <= bars.len() as f64 + 1.0,
+            "{height} vs {expected_height}"
+        );
+    }
+    let labels = texts(&doc);
+    for year in [
+        counts.first_year,
+        counts.first_year + counts.counts.len() as i32 - 1,
+    ] {
+        assert!(
+            labels.contains(&year.to_string()),
+            "{year} is labelled: {labels:?}"
+        );
+    }
+    assert!(labels.contains(&"as of 2020-06-01".to_string()));
+}
+
+#[test]
+fn the_chart_refuses_a_size_it_cannot_draw_and_describes_itself() {
+    let net = pakistan();
+    let counts = events_per_year(&net, &Filter::default());
+    assert!(render_svg(&counts, None, 10, 10, Theme::Dark)
+        .unwrap_err()
+        .to_string()
+        .contains("10×10"));
+    let text = describe(&counts);
+    assert!(text.contains("2021: 11 defense"), "{text}");
+    let none = Filter {
+        kinds: KindSet::NONE,
+        ..Filter::default()
+    };
+    assert_eq!(
+        describe(&events_per_year(&net, &none)),
+        "Events per year: none shown"
+    );
+}
+
+fn picture_of(net: &Network, shown: &[bool]) -> (Vec<f32>, Vec<f32>) {
+    let n = net.actor_count();
+    let positions: Vec<f32> = (0..n)
+        .flat_map(|i| {
+            let a = i as f32 / n as f32 * std::f32::consts::TAU;
+            [400.0 + 250.0 * a.cos(), 300.0 + 250.0 * a.sin()]
+        })
+        .collect();
+    let radii = shown.iter().map(|s| if *s { 9.0 } else { 0.0 }).collect();
+    (positions, radii)
+}
+
+#[test]
+fn the_svg_export_names_every_drawn_actor_and_holds_legend_and_caption() {
+    let net = pakistan();
+    let filter = Filter::default();
+    let visible = net.visible(&filter);
+    let single = single_sourced(&net, &visible, &filter);
+    let shown: Vec<bool> = visible.degree.iter().map(|d| *d > 0).collect();
+    let (positions, radii) = picture_of(&net, &shown);
+    let caption = vec![
+        "Source: “Pakistan Braces for U.S. Withdrawal”, Terrorism Monitor".to_string(),
+        "Events up to 2021-06-30 & kinds: all".to_string(),
+    ];
+    let picture = Picture {
+        width: 800,
+        height: 600,
+        positions: &positions,
+        radii: &radii,
+        shown: &shown,
+        caption: &caption,
+    };
+    let svg = render(&net, &visible, &single, &picture).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("the export is well-formed XML");
+    no_style_attributes(&doc);
+    let labels = texts(&doc);
+    for (i, a) in net.dataset().actors.iter().enumerate() {
+        assert_eq!(labels.contains(&a.name), shown[i], "label of {}", a.name);
+    }
+    for want in [
+        "Defense",
+        "Diplomatic",
+        "Economic",
+        "Conflict",
+        "State",
+        "Organization",
+        "Armed group",
+    ] {
+        assert!(labels.iter().any(|l| l == want), "legend entry {want}");
+    }
+    for line in &caption {
+        assert!(labels.contains(line), "caption line {line}");
+    }
+    let root = doc.root_element();
+    assert_eq!(attr(&root, "width"), 800.0);
+    assert!(
+        attr(&root, "height") > 600.0,
+        "legend and caption below the network"
+    );
+    // One hollow single-source ring per single-source tie (plus one in the legend).
+    let rings = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("circle")
+                && n.attribute("r") == Some("4")
+                && n.attribute("fill") == Some("none")
+        })
+        .count();
+    assert_eq!(rings, single.iter().filter(|s| **s).count() + 1);
+}
+
+#[test]
+fn the_svg_export_leaves_out_hidden_actors_and_names_wrong_inputs() {
+    let net = pakistan();
+    let filter = Filter::default();
+    let visible = net.visible(&filter);
+    let single = single_sourced(&net, &visible, &filter);
+    let pak = net.find("PAK").unwrap() as usize;
+    let mut shown: Vec<bool> = visible.degree.iter().map(|d| *d > 0).collect();
+    shown[pak] = false;
+    let (positions, radii) = picture_of(&net, &shown);
+    let caption = Vec::new();
+    let picture = Picture {
+        width: 800,
+        height: 600,
+        positions: &positions,
+        radii: &radii,
+        shown: &shown,
+        caption: &caption,
+    };
+    let svg = render(&net, &visible, &single, &picture).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(!texts(&doc).contains(&"Pakistan".to_string()));
+
+    let short = Picture {
+        positions: &positions[1..],
+        ..picture
+    };
+    let e = render(&net, &visible, &single, &short)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("position coordinates"), "{e}");
+    let e = render(&net, &visible, &single[1..], &picture)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("single-source flags"), "{e}");
+    let mut bad = positions.clone();
+    bad[0] = f32::NAN;
+    let nan = Picture {
+        positions: &bad,
+        ..picture
+    };
+    assert!(render(&net, &visible, &single, &nan)
+        .unwrap_err()
+        .to_string()
+        .contains("finite"));
+}

@@ -1,0 +1,152 @@
+//! Export, then import: every format gives back the dataset it was given (CSV has no place for
+//! the title, description and provenance), on the shipped dataset and on the fixtures.
+
+use entente::export::export;
+use entente::load::{from_json, import, Format, Imported, InputFile, NoticeKind};
+use entente::model::Dataset;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn today() -> entente::date::Date {
+    "2026-01-01".parse().unwrap()
+}
+
+fn datasets() -> Vec<(String, Dataset)> {
+    let json = |p: &str| from_json(&std::fs::read_to_string(root().join(p)).unwrap()).unwrap();
+    let imported = |paths: &[&str]| {
+        let texts: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(root().join(p)).unwrap())
+            .collect();
+        let files: Vec<InputFile> = paths
+            .iter()
+            .zip(&texts)
+            .map(|(p, t)| InputFile { name: p, text: t })
+            .collect();
+        import(&files, today()).unwrap().dataset
+    };
+    vec![
+        ("pakistan-2021".into(), json("data/pakistan-2021.json")),
+        ("minimal".into(), json("tests/fixtures/json/minimal.json")),
+        (
+            "csv pair".into(),
+            imported(&[
+                "tests/fixtures/csv/pair.events.csv",
+                "tests/fixtures/csv/pair.actors.csv",
+            ]),
+        ),
+        (
+            "sparse csv".into(),
+            imported(&["tests/fixtures/csv/sparse.csv"]),
+        ),
+        (
+            "dated gexf".into(),
+            imported(&["tests/fixtures/gexf/dated.gexf"]),
+        ),
+        (
+            "dated graphml".into(),
+            imported(&["tests/fixtures/graphml/dated.graphml"]),
+        ),
+        (
+            "les misérables".into(),
+            imported(&["../shared/interop/graphology/les_miserables.gexf"]),
+        ),
+    ]
+}
+
+fn round_trip(d: &Dataset, format: Format) -> Imported {
+    let files = export(d, format).unwrap();
+    let names: Vec<String> = files.iter().map(|f| format!("out.{}", f.suffix)).collect();
+    let inputs: Vec<InputFile> = files
+        .iter()
+        .zip(&names)
+        .map(|(f, n)| InputFile {
+            name: n,
+            text: &f.text,
+        })
+        .collect();
+    import(&inputs, today()).unwrap_or_else(|e| panic!("{format:?}: {e}\n{}", files[0].text))
+}
+
+#[test]
+fn every_format_gives_back_the_same_dataset() {
+    for (name, d) in datasets() {
+        for format in Format::ALL {
+            let back = round_trip(&d, format);
+            assert_eq!(back.format, format);
+            if format == Format::Csv {
+                assert_eq!(back.dataset.actors, d.actors, "{name} via CSV: actors");
+                assert_eq!(back.dataset.ties, d.ties, "{name} via CSV: ties");
+            } else {
+                assert_eq!(back.dataset, d, "{name} via {format:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reading_back_an_export_assumes_nothing() {
+    for (name, d) in datasets() {
+        for format in Format::ALL {
+            let back = round_trip(&d, format);
+            let assumed: Vec<&str> = back
+                .notices
+                .iter()
+                .filter(|n| n.kind != NoticeKind::MergedEdges)
+                .map(|n| n.message.as_str())
+                .collect();
+            assert!(assumed.is_empty(), "{name} via {format:?}: {assumed:?}");
+        }
+    }
+}
+
+#[test]
+fn texts_with_markup_quotes_and_line_breaks_survive_every_format() {
+    let mut d = from_json(
+        &std::fs::read_to_string(root().join("tests/fixtures/json/minimal.json")).unwrap(),
+    )
+    .unwrap();
+    let e = &mut d.ties[0].events[0];
+    e.summary = "A \"deal\" <signed> & sealed,\n\tthen; delayed | twice\r\nagain".into();
+    e.note = Some("Line one.\nLine two, with a comma; a semicolon.".into());
+    e.people = vec![
+        "Recep Tayyip Erdoğan".into(),
+        "Someone; with a semicolon".into(),
+    ];
+    d.actors[0].name = "Pakistan, Islamic Republic of".into();
+    d.title = "Quotes \" & <angles>".into();
+    for format in [Format::Json, Format::Gexf, Format::Graphml] {
+        assert_eq!(round_trip(&d, format).dataset, d, "{format:?}");
+    }
+    let csv = round_trip(&d, Format::Csv).dataset;
+    assert_eq!((csv.actors, csv.ties), (d.actors, d.ties), "CSV");
+}
+
+#[test]
+fn the_csv_export_has_the_documented_columns() {
+    let d = &datasets()[0].1;
+    let files = export(d, Format::Csv).unwrap();
+    let events = files.iter().find(|f| f.suffix == "events.csv").unwrap();
+    let actors = files.iter().find(|f| f.suffix == "actors.csv").unwrap();
+    assert_eq!(
+        events.text.lines().next().unwrap(),
+        entente::load::EVENT_COLUMNS.join(",")
+    );
+    assert_eq!(
+        actors.text.lines().next().unwrap(),
+        entente::load::ACTOR_COLUMNS.join(",")
+    );
+    let rows = ::csv::Reader::from_reader(events.text.as_bytes())
+        .records()
+        .count();
+    let sources: usize = d
+        .ties
+        .iter()
+        .flat_map(|t| &t.events)
+        .map(|e| e.sources.len())
+        .sum();
+    assert_eq!(rows, sources, "one row per event and source");
+}

@@ -1,0 +1,100 @@
+//! Import and export across the wasm boundary, in headless Chromium: files in, Entente JSON
+//! and notices out; the loaded dataset out in every format; errors as JS `Error`s.
+#![cfg(target_arch = "wasm32")]
+
+use entente::wasm::io::import_dataset;
+use entente::wasm::Entente;
+use js_sys::{Array, Error, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EVENTS: &str = include_str!("fixtures/csv/pair.events.csv");
+const ACTORS: &str = include_str!("fixtures/csv/pair.actors.csv");
+const SPARSE: &str = include_str!("fixtures/csv/sparse.csv");
+const BAD_KIND: &str = include_str!("fixtures/csv/bad_kind.csv");
+const DATASET: &str = include_str!("../data/pakistan-2021.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[wasm_bindgen_test]
+fn a_csv_pair_becomes_entente_json_that_loads() {
+    let out = import_dataset(
+        strings(&["a.events.csv", "a.actors.csv"]),
+        strings(&[EVENTS, ACTORS]),
+        "2026-01-01",
+    )
+    .unwrap();
+    assert_eq!(get(&out, "format").as_string().unwrap(), "csv");
+    let json = get(&out, "json").as_string().unwrap();
+    let e = Entente::new(&json).unwrap();
+    assert_eq!(e.actor_count(), 3);
+    let notices: Array = get(&out, "notices").dyn_into().unwrap();
+    assert_eq!(notices.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn notices_cross_with_kind_count_and_message() {
+    let out = import_dataset(strings(&["sheet.csv"]), strings(&[SPARSE]), "2026-01-01").unwrap();
+    let notices: Array = get(&out, "notices").dyn_into().unwrap();
+    let kinds: Vec<String> = notices
+        .iter()
+        .map(|n| get(&n, "kind").as_string().unwrap())
+        .collect();
+    assert!(kinds.contains(&"default-date".to_string()), "{kinds:?}");
+    let date = notices
+        .iter()
+        .find(|n| get(n, "kind").as_string().unwrap() == "default-date")
+        .unwrap();
+    assert_eq!(get(&date, "count").as_f64(), Some(1.0));
+    assert!(get(&date, "message")
+        .as_string()
+        .unwrap()
+        .contains("2026-01-01, the day of import"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_file_is_an_error_naming_file_line_and_column() {
+    let err =
+        import_dataset(strings(&["bad.csv"]), strings(&[BAD_KIND]), "2026-01-01").unwrap_err();
+    let value = JsValue::from(err);
+    let message = String::from(value.dyn_ref::<Error>().expect("a JS Error").message());
+    assert_eq!(message, "bad.csv: line 3, column 4: kind: \"militry\" is not one of defense, diplomatic, economic, conflict");
+}
+
+#[wasm_bindgen_test]
+fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
+    let e = Entente::new(DATASET).unwrap();
+    for (format, names) in [
+        ("json", vec!["p.json"]),
+        ("csv", vec!["p.events.csv", "p.actors.csv"]),
+        ("gexf", vec!["p.gexf"]),
+        ("graphml", vec!["p.graphml"]),
+    ] {
+        let files: Array = e.export_as(format, "p").unwrap().dyn_into().unwrap();
+        let got: Vec<String> = files
+            .iter()
+            .map(|f| get(&f, "name").as_string().unwrap())
+            .collect();
+        assert_eq!(got, names);
+        let texts: Vec<String> = files
+            .iter()
+            .map(|f| get(&f, "text").as_string().unwrap())
+            .collect();
+        let back = import_dataset(got, texts, "2026-01-01").unwrap();
+        let again = Entente::new(&get(&back, "json").as_string().unwrap()).unwrap();
+        assert_eq!(again.actor_count(), e.actor_count(), "{format}");
+    }
+    let err = e.export_as("pdf", "p").unwrap_err();
+    let value = JsValue::from(err);
+    assert!(
+        String::from(value.dyn_ref::<Error>().unwrap().message()).contains("\"pdf\" is not one of")
+    );
+}

@@ -1,0 +1,153 @@
+// Import and export: open files (picker, drag and drop, ?data=) in any format Entente reads, show what the import assumed, download the dataset in every format.
+
+import { importDataset, textFromBytes } from './pkg/entente.js';
+import { readFileText } from './guard.js';
+
+const ACCEPT = '.json,.csv,.tsv,.txt,.gexf,.graphml,.xml';
+const EXPORTS = [
+  { format: 'json', label: 'JSON' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'gexf', label: 'GEXF' },
+  { format: 'graphml', label: 'GraphML' },
+];
+
+/** Today's local date as YYYY-MM-DD: the date of events in files that give none. */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whether a file is Entente JSON, which goes straight to app.loadText. */
+function isJson(name, text) {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('{') || (/\.json$/i.test(name) && !start.startsWith('<'));
+}
+
+/** A dataset's file name without folders and format extensions: "data/x.events.csv" is "x". */
+function baseName(source) {
+  const first = String(source ?? 'dataset').split(' + ')[0];
+  const file = first.split(/[?#]/)[0].split('/').pop() || 'dataset';
+  const base = file.replace(/\.(json|csv|tsv|txt|gexf|graphml|xml)$/i, '').replace(/[._ -](events|actors)$/i, '');
+  return base || 'dataset';
+}
+
+function element(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  el.append(...children);
+  return el;
+}
+
+/** @param {object} app the application context from main.js */
+export function installIo(app) {
+  const notices = element('section', { id: 'notices', hidden: true });
+  notices.setAttribute('aria-label', 'What the import assumed');
+  notices.setAttribute('role', 'status');
+  const noticeTitle = element('h2');
+  const noticeList = element('ul');
+  const dismiss = element('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
+  dismiss.setAttribute('aria-label', 'Dismiss the import notices');
+  dismiss.addEventListener('click', () => { notices.hidden = true; });
+  notices.append(element('div', { className: 'notice-head' }, noticeTitle, dismiss), noticeList);
+  app.stage.append(notices);
+
+  function showNotices(name, list) {
+    noticeList.replaceChildren(...list.map((n) => {
+      const li = element('li', {}, n.message);
+      li.dataset.kind = n.kind;
+      return li;
+    }));
+    noticeTitle.textContent = `Imported ${name}: ${list.length === 1 ? 'one assumption' : `${list.length} assumptions`}`;
+    notices.hidden = list.length === 0;
+  }
+  app.on('load', () => { notices.hidden = true; });
+
+  /** Loads files already read as [{name, text}]; on error the dataset on screen stays. */
+  function importTexts(files) {
+    const name = files.map((f) => f.name).join(' + ');
+    if (files.length === 1 && isJson(files[0].name, files[0].text)) {
+      return app.loadText(files[0].text, files[0].name);
+    }
+    let result;
+    try {
+      const names = files.map((f) => f.name.split(/[?#]/)[0].split('/').pop() || f.name);
+      result = importDataset(names, files.map((f) => f.text), today());
+    } catch (err) {
+      app.showError(`Import failed, the dataset on screen is unchanged — ${err.message}`);
+      return false;
+    }
+    if (!app.loadText(result.json, name)) return false;
+    showNotices(name, result.notices);
+    return true;
+  }
+
+  /** Reads and loads File objects (from the picker or a drop). */
+  async function importFiles(fileList) {
+    let files;
+    try {
+      files = await Promise.all([...fileList].map(async (f) => ({ name: f.name, text: await readFileText(f, textFromBytes) })));
+    } catch (err) {
+      app.showError(`Could not read ${err.message}; the dataset on screen is unchanged.`);
+      return;
+    }
+    if (files.length > 0) importTexts(files);
+  }
+
+  function download(file) {
+    const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
+    const a = element('a', { href: url, download: file.name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function exportAs(format) {
+    if (!app.core) return [];
+    const files = app.core.exportAs(format, baseName(app.source));
+    for (const f of files) download(f);
+    return files.map((f) => f.name);
+  }
+
+  // ---- controls ----
+  const picker = element('input', { type: 'file', multiple: true, accept: ACCEPT, id: 'open-file', hidden: true });
+  picker.addEventListener('change', () => {
+    importFiles(picker.files).finally(() => { picker.value = ''; });
+  });
+  const open = element('button', { type: 'button', className: 'button', id: 'open' }, 'Open file…');
+  open.addEventListener('click', () => picker.click());
+  const exports = element('div', { className: 'exports' });
+  exports.setAttribute('role', 'group');
+  exports.setAttribute('aria-label', 'Export the dataset as');
+  for (const { format, label } of EXPORTS) {
+    const b = element('button', { type: 'button', className: 'button' }, label);
+    b.dataset.format = format;
+    b.addEventListener('click', () => exportAs(format));
+    exports.append(b);
+  }
+  const data = element('fieldset', { id: 'data' },
+    element('legend', {}, 'Dataset'),
+    picker, open,
+    element('p', { className: 'hint' }, 'Entente JSON, CSV (events, with or without an actors file), GEXF or GraphML. Or drop files on the page.'),
+    element('p', { className: 'export-label' }, 'Export as'),
+    exports);
+  document.getElementById('controls').prepend(data);
+
+  // ---- drag and drop anywhere on the page ----
+  let depth = 0;
+  const dragging = (on) => document.body.classList.toggle('dragging', on);
+  window.addEventListener('dragenter', (e) => { e.preventDefault(); depth++; dragging(true); });
+  window.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (depth === 0) dragging(false); });
+  window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    dragging(false);
+    if (e.dataTransfer?.files?.length) importFiles(e.dataTransfer.files);
+  });
+
+  app.importText = (text, name) => importTexts([{ name, text }]);
+  app.importFiles = importFiles;
+  app.exportAs = exportAs;
+}

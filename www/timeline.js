@@ -1,0 +1,103 @@
+// Time: the events-per-year chart (drawn by the Rust core with plotters), a slider for "the network as of" a date, and play.
+
+const DAY = 86400000;
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const darkScheme = () => matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** Days since 1970-01-01 of the first day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date stands for. */
+export function dayOf(text) {
+  const [y, m = 1, d = 1] = String(text).split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY);
+}
+
+export function dateOf(day) {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** Replaces the children of `host` with the SVG document `text`, parsed as XML (no HTML parsing,
+ *  no inline style: plotters writes presentation attributes only). */
+export function showSvg(host, text) {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg') throw new Error('the chart is not an SVG document');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  host.replaceChildren(document.importNode(svg, true));
+}
+
+export function installTimeline(app) {
+  const chart = document.getElementById('chart');
+  const slider = document.getElementById('time-slider');
+  const output = document.getElementById('time-date');
+  const play = document.getElementById('play');
+  let first = 0, last = 0, timer = 0;
+
+  function range() {
+    const meta = app.core.meta();
+    first = meta.first ? dayOf(meta.first) : 0;
+    last = meta.last ? dayOf(meta.last) : 0;
+    slider.min = '0';
+    slider.max = String(Math.max(0, last - first));
+    slider.disabled = !meta.first;
+    play.disabled = !meta.first;
+    document.getElementById('time-first').textContent = meta.first ?? '';
+    document.getElementById('time-last').textContent = meta.last ?? '';
+  }
+  function sync() {
+    const until = app.ui.until;
+    slider.value = String(until ? Math.min(Math.max(dayOf(until) - first, 0), last - first) : last - first);
+    const text = until ? `as of ${until}` : 'all dates';
+    output.textContent = text;
+    slider.setAttribute('aria-valuetext', until ? `Network as of ${until}` : 'All dates');
+  }
+  function drawChart() {
+    const width = Math.max(120, Math.floor(chart.clientWidth));
+    const height = Math.max(60, Math.floor(chart.clientHeight));
+    try {
+      showSvg(chart, app.core.eventsChart(width, height, darkScheme()));
+      document.getElementById('chart-description').textContent = app.core.eventsPerYear().description;
+      chart.dataset.width = String(width);
+    } catch (err) {
+      app.showError(`The events chart could not be drawn: ${err.message}`);
+    }
+  }
+  function setDay(day) {
+    const until = day >= last - first ? null : dateOf(first + day);
+    if (until !== app.ui.until) app.setFilter({ until });
+    if (reducedMotion()) { app.core.step(300); app.requestFrame(); }
+  }
+  function stop() {
+    clearInterval(timer);
+    timer = 0;
+    play.textContent = 'Play';
+    play.setAttribute('aria-label', 'Play: step through time');
+    play.setAttribute('aria-pressed', 'false');
+  }
+  function start() {
+    const span = last - first;
+    const step = Math.max(30, Math.ceil(span / 40));
+    let day = app.ui.until ? dayOf(app.ui.until) - first : span;
+    if (day >= span) day = 0;
+    setDay(day);
+    play.textContent = 'Pause';
+    play.setAttribute('aria-label', 'Pause');
+    play.setAttribute('aria-pressed', 'true');
+    timer = setInterval(() => {
+      day = Math.min(span, day + step);
+      setDay(day);
+      if (day >= span) stop();
+    }, reducedMotion() ? 1000 : 700);
+  }
+  slider.addEventListener('input', () => { stop(); setDay(Number(slider.value)); });
+  play.addEventListener('click', () => (timer ? stop() : start()));
+  app.on('filter', () => { sync(); drawChart(); });
+  app.on('load', () => { stop(); range(); sync(); drawChart(); });
+  new ResizeObserver(() => {
+    if (chart.dataset.width !== String(Math.floor(chart.clientWidth))) drawChart();
+  }).observe(chart);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawChart);
+  range();
+  sync();
+  drawChart();
+  stop();
+}
