@@ -88,7 +88,7 @@ export function installIo(app) {
     try {
       files = await Promise.all([...fileList].map(async (f) => ({ name: f.name, text: await readFileText(f, textFromBytes) })));
     } catch (err) {
-      app.showError(`Could not read ${err.message}; the dataset on screen is unchanged.`);
+      app.showError(`Could not read ${err.message}. The dataset on screen is unchanged.`);
       return;
     }
     if (files.length > 0) importTexts(files);

@@ -33,6 +33,12 @@ test('each bad file gets its located message and the page keeps working', async 
     assert.ok((await page.evaluate(() => window.entente.nodes())).length > 15, c.file);
     if (c.file === 'latin1.json') await page.screenshot({ path: join(ARTIFACTS, 'hostile-latin1.png') });
   }
+  // The same front door for a file from the picker: bytes checked by the core, the dataset kept.
+  await page.setInputFiles('#open-file', join(ROOT, 'tests/fixtures/hostile/latin1.json'));
+  await page.waitForFunction(() => document.getElementById('error').textContent.startsWith('Could not read latin1.json'));
+  assert.equal(await page.locator('#error').textContent(), 'Could not read latin1.json: line 7, column 116: the file is '
+    + 'not UTF-8 (byte 0xE9 at offset 379); save it as UTF-8. The dataset on screen is unchanged.');
+  assert.match(await page.locator('#title').textContent(), /Pakistan/);
   // After all that, the page still answers the pointer.
   await settle(page);
   const p = await actorPoint(page, 'PAK');
