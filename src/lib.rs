@@ -5,8 +5,8 @@
 pub mod chart;
 pub mod date;
 pub mod error;
-pub mod export;
 pub mod evidence;
+pub mod export;
 pub mod hit;
 pub mod layout;
 pub mod load;

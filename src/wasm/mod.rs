@@ -12,8 +12,8 @@ use crate::model::KindSet;
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
-pub mod io;
 mod explore;
+pub mod io;
 
 fn layout_error(e: LayoutError) -> JsError {
     JsError::new(&e.to_string())
