@@ -77,6 +77,34 @@ impl ForceLayout {
         self.velocities[2 * node..2 * node + 2].fill(0.0);
     }
 
+    /// Moves every node to `positions` (flat, two values per node) and stops it there: velocities
+    /// are zeroed, pinned nodes stay pinned at their new place. Non-finite coordinates keep the
+    /// node where it was; all are clamped to ±1e7. Used to show another layout's picture, or
+    /// an eased step toward it, in the same buffer.
+    ///
+    /// # Errors
+    /// [`LayoutError::PositionsLength`] unless there are `2 * node_count` values; the layout is
+    /// then unchanged.
+    pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), LayoutError> {
+        if positions.len() != self.positions.len() {
+            return Err(LayoutError::PositionsLength {
+                expected: self.positions.len(),
+                got: positions.len(),
+            });
+        }
+        for (i, p) in positions.chunks_exact(2).enumerate() {
+            if p[0].is_finite() && p[1].is_finite() {
+                let xy = [clamp_coord(p[0]), clamp_coord(p[1])];
+                self.positions[2 * i..2 * i + 2].copy_from_slice(&xy);
+                if self.pinned[i] {
+                    self.fixed[2 * i..2 * i + 2].copy_from_slice(&xy);
+                }
+            }
+        }
+        self.velocities.fill(0.0);
+        Ok(())
+    }
+
     /// Releases a pinned node; out-of-range nodes are ignored.
     pub fn unpin(&mut self, node: usize) {
         if let Some(p) = self.pinned.get_mut(node) {
