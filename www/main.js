@@ -5,6 +5,9 @@ import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
 import { draw, focusOf } from './render.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
+import { installLayouts } from './layouts.js';
+import { installDrag } from './drag.js';
+import { installLarge } from './large.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -150,7 +153,7 @@ function tick() {
   if (app.moving) app.moving = app.core.step(1);
   app.frame.positions = positions();
   const easing = fit(false);
-  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
+  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours(), underlays: app.underlays });
   updateTooltip();
   app.emit('frame');
   if (app.moving || easing) requestFrame();
@@ -316,6 +319,9 @@ function showMeta() {
 
 async function main() {
   buildControls();
+  installLayouts(app);
+  installDrag(app);
+  installLarge(app);
   try {
     app.wasm = await init();
   } catch (err) {
