@@ -22,7 +22,18 @@ for (const f of land.features) {
         if (flat.length && flat.at(-2) === x && flat.at(-1) === y) continue;
         flat.push(x, y);
       }
-      if (flat.length >= 8) rings.push(flat);
+      // A ring that crosses the antimeridian jumps from +180 to -180: split it there, so no
+      // line is drawn across the whole map; each part is closed on its own.
+      let part = [];
+      const parts = [part];
+      for (let j = 0; j < flat.length; j += 2) {
+        if (part.length && Math.abs(flat[j] - part.at(-2)) > 180) parts.push((part = []));
+        part.push(flat[j], flat[j + 1]);
+      }
+      if (parts.length > 1 && Math.abs(parts[0][0] - parts.at(-1).at(-2)) <= 180) {
+        parts[0] = parts.pop().concat(parts[0]);
+      }
+      for (const p of parts) if (p.length >= 8) rings.push(p);
     }
   }
 }

@@ -4,7 +4,7 @@ import { projectLonLat } from './pkg/entente.js';
 
 const RING_GAP = 120;        // layout units between ego rings
 const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
-const MAP_SEPARATION = 26;   // no two actors closer than this on the map
+const MAP_SEPARATION = 34;   // no two actors closer than this on the map
 const EASE_MS = 600;
 const WORLD_URL = 'data/world-110m.json';
 

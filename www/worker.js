@@ -34,6 +34,8 @@ self.onmessage = async ({ data }) => {
       job = data.job;
       layout?.free();
       layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true });
+      // Refine the coarse-to-fine start on d3's gentle schedule: the picture settles smoothly.
+      layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);
       for (const [i, x, y] of data.pins) layout.pin(i, x, y);

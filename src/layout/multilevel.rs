@@ -11,6 +11,8 @@ const COARSEST: usize = 64;
 const MIN_SHRINK: f64 = 0.9;
 /// Temperature the finest level starts refining at: low enough to keep the coarse shape.
 pub const REFINE_ALPHA: f32 = 0.3;
+/// Ticks the finest level takes to cool from [`REFINE_ALPHA`] to `alpha_min`.
+const FINAL_TICKS: f32 = 80.0;
 /// Ticks spent refining each intermediate level.
 const LEVEL_TICKS: u32 = 40;
 
@@ -61,6 +63,7 @@ pub fn build(
         if k == 0 {
             let mut refined = options.clone();
             refined.alpha = options.alpha.min(REFINE_ALPHA);
+            refined.alpha_decay = 1.0 - (options.alpha_min / refined.alpha).powf(1.0 / FINAL_TICKS);
             return ForceLayout::new(node_count, edges, Some(&fine), refined);
         }
         let finer = &levels[k - 1];

@@ -200,6 +200,18 @@ impl JsForceLayout {
         Ok(())
     }
 
+    /// Sets the per-tick decay of alpha (d3's `alphaDecay`), a number in (0, 1].
+    #[wasm_bindgen(js_name = setAlphaDecay)]
+    pub fn set_alpha_decay(&mut self, decay: f64) -> Result<(), JsError> {
+        if !(decay.is_finite() && decay > 0.0 && decay <= 1.0) {
+            return Err(JsError::new(&format!(
+                "setAlphaDecay: expected a number in (0, 1], got {decay}"
+            )));
+        }
+        self.engine.set_alpha_decay(decay as f32);
+        Ok(())
+    }
+
     /// Fixes `node` at `(x, y)` until `unpin(node)`.
     pub fn pin(&mut self, node: u32, x: f64, y: f64) -> Result<(), JsError> {
         self.check(node, "pin")?;

@@ -63,6 +63,14 @@ impl ForceLayout {
         }
     }
 
+    /// Sets how fast alpha approaches its target per tick (d3's `alphaDecay`; 0.0228 takes
+    /// 300 ticks from 1 to 0.001). Values outside (0, 1] or non-finite are ignored.
+    pub fn set_alpha_decay(&mut self, decay: f32) {
+        if decay.is_finite() && decay > 0.0 && decay <= 1.0 {
+            self.options.alpha_decay = decay;
+        }
+    }
+
     /// Fixes `node` at `(x, y)` (at once and on every tick) until [`unpin`](Self::unpin).
     /// Pinned nodes still push and pull the others. An out-of-range node or a non-finite
     /// coordinate is ignored.
