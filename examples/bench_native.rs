@@ -53,7 +53,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let total = t.elapsed().as_secs_f64() * 1e3;
         let s = stress(layout.positions(), n, &edges, STRESS_SAMPLES, 7);
-        report(&name, "entente-native-multilevel", per_tick, ticks + 1, total, s);
+        report(
+            &name,
+            "entente-native-multilevel",
+            per_tick,
+            ticks + 1,
+            total,
+            s,
+        );
     }
     Ok(())
 }
