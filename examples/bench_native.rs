@@ -27,12 +27,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let edges: Vec<u32> = numbers(&graph["edges"]).map(|v| v as u32).collect();
         let start: Vec<f32> = numbers(&graph["positions"]).map(|v| v as f32).collect();
 
-        // ms per tick, warm (the first tick sizes the buffers).
-        let mut layout = ForceLayout::new(n, &edges, Some(&start), ForceOptions::default())?;
-        layout.step(1);
-        let t = Instant::now();
-        layout.step(TIMED_TICKS);
-        let per_tick = t.elapsed().as_secs_f64() * 1e3 / f64::from(TIMED_TICKS);
+        // ms per tick, warm (the first tick sizes the buffers); the best of three fresh runs,
+        // since the machine is shared.
+        let mut per_tick = f64::INFINITY;
+        for _ in 0..3 {
+            let mut layout = ForceLayout::new(n, &edges, Some(&start), ForceOptions::default())?;
+            layout.step(1);
+            let t = Instant::now();
+            layout.step(TIMED_TICKS);
+            per_tick = per_tick.min(t.elapsed().as_secs_f64() * 1e3 / f64::from(TIMED_TICKS));
+        }
 
         // A full run to d3's convergence (alpha < alpha_min, 300 ticks).
         let t = Instant::now();

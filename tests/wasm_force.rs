@@ -105,7 +105,10 @@ fn bad_input_is_a_js_error_with_a_message() {
     let err = |r: Result<JsForceLayout, wasm_bindgen::JsError>| message_of(r.unwrap_err());
     let none = || JsValue::UNDEFINED;
     let msg = err(JsForceLayout::new(3.0, &[0, 1, 1, 5], None, none()));
-    assert_eq!(msg, "edge 1: node 5 is out of range (the graph has 3 nodes)");
+    assert_eq!(
+        msg,
+        "edge 1: node 5 is out of range (the graph has 3 nodes)"
+    );
     let msg = err(JsForceLayout::new(3.0, &[0, 1, 2], None, none()));
     assert!(msg.contains("odd length 3"), "{msg}");
     let msg = err(JsForceLayout::new(3.0, &[], Some(vec![0.0; 5]), none()));
@@ -125,7 +128,10 @@ fn bad_input_is_a_js_error_with_a_message() {
         None,
         options(&[("strength", 1.0.into())]),
     ));
-    assert!(msg.starts_with("options.strength is not an option"), "{msg}");
+    assert!(
+        msg.starts_with("options.strength is not an option"),
+        "{msg}"
+    );
     let msg = err(JsForceLayout::new(
         3.0,
         &[],
