@@ -50,7 +50,12 @@ export function installLarge(app) {
   app.on('load', () => {
     active = app.frame.degrees.length > LARGE;
     app.layoutInWorker = active;
-    if (!active) { show(1, true); return; }
+    if (!active) {
+      worker?.terminate();
+      worker = null;
+      show(1, true);
+      return;
+    }
     app.moving = false; // the main thread only draws; the worker moves the actors
     job += 1;
     const centre = app.core.meta().centre;
