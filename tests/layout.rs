@@ -683,9 +683,16 @@ fn set_positions_shows_a_picture_keeps_pins_and_rejects_a_wrong_length() {
         .unwrap();
     let p = layout.positions().to_vec();
     assert_eq!(&p[..4], &[1.0, 2.0, 30.0, 40.0]);
-    assert!(p[4].is_finite(), "a NaN coordinate keeps the node where it was");
+    assert!(
+        p[4].is_finite(),
+        "a NaN coordinate keeps the node where it was"
+    );
     layout.step(20);
-    assert_eq!(&layout.positions()[2..4], &[30.0, 40.0], "the pin moved with it");
+    assert_eq!(
+        &layout.positions()[2..4],
+        &[30.0, 40.0],
+        "the pin moved with it"
+    );
     assert!(matches!(
         layout.set_positions(&[0.0; 5]),
         Err(LayoutError::PositionsLength {
