@@ -2,7 +2,8 @@
 
 import { projectLonLat } from './pkg/entente.js';
 
-const RING_GAP = 120;        // layout units between ego rings
+const RING_GAP = 120;        // layout units between ego rings, at least
+const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
 const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
 const MAP_SEPARATION = 34;   // no two actors closer than this on the map
 const EASE_MS = 600;
@@ -102,7 +103,11 @@ function targetOf(app, state) {
   const { core, ui } = app;
   if (ui.layout === 'radial') {
     const c = Math.max(0, core.indexOf(ui.centre ?? ''));
-    return core.radialPositions(c, RING_GAP);
+    // Room on the first ring for every partner of the centre (the outer rings are longer).
+    const e = app.frame.edges;
+    let partners = 0;
+    for (let k = 0; k < e.length; k += 2) if (e[k] === c || e[k + 1] === c) partners++;
+    return core.radialPositions(c, Math.max(RING_GAP, (partners * RING_SLOT) / (2 * Math.PI)));
   }
   if (ui.layout === 'map') return core.mapPositions(MAP_SCALE, MAP_SEPARATION);
   return state.forceSnapshot ?? Float32Array.from(app.positions());
