@@ -7,6 +7,9 @@ import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
 import { installExplore } from './explore.js';
+import { installLayouts } from './layouts.js';
+import { installDrag } from './drag.js';
+import { installLarge } from './large.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -154,7 +157,7 @@ function tick() {
   app.frame.positions = positions();
   // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
   const easing = app.view.manual ? false : fit(false);
-  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
+  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours(), underlays: app.underlays });
   updateTooltip();
   app.emit('frame');
   if (app.moving || easing) requestFrame();
@@ -321,6 +324,9 @@ function showMeta() {
 
 async function main() {
   buildControls();
+  installLayouts(app);
+  installDrag(app);
+  installLarge(app);
   try {
     app.wasm = await init();
   } catch (err) {
