@@ -1,7 +1,8 @@
 //! Layout engine: force simulation, ego rings, Equal Earth map and stress, as named cases.
 
 use entente::layout::ego::radial;
-use entente::layout::geo::{equal_earth, geographic};
+use entente::layout::geo::{equal_earth, geographic, project_lon_lat};
+use entente::layout::multilevel;
 use entente::layout::quality::stress;
 use entente::layout::{ForceLayout, ForceOptions, LayoutError};
 
@@ -628,4 +629,88 @@ fn fifty_thousand_node_random_graph_timing() {
         "100 ticks, 50k nodes / 100k edges: {elapsed:?} ({:?}/tick)",
         elapsed / 100
     );
+}
+
+// ---------- multilevel, set_positions, coastline projection ----------
+
+#[test]
+fn multilevel_start_is_deterministic_finite_and_already_cool() {
+    let edges = random_graph(3000, 6000, 11);
+    let build = || {
+        let mut layout = multilevel::build(3000, &edges, seeded(4)).unwrap();
+        assert!(layout.alpha() <= multilevel::REFINE_ALPHA);
+        layout.step(500);
+        layout.positions().to_vec()
+    };
+    let a = build();
+    assert!(all_finite(&a));
+    assert_eq!(a, build(), "same seed, same picture");
+}
+
+#[test]
+fn multilevel_lays_out_a_grid_with_lower_stress_than_a_plain_run_of_the_same_ticks() {
+    let edges = grid(40);
+    let mut plain = ForceLayout::new(1600, &edges, None, seeded(1)).unwrap();
+    plain.step(80);
+    let mut multi = multilevel::build(1600, &edges, seeded(1)).unwrap();
+    multi.step(80);
+    let (p, m) = (
+        stress(plain.positions(), 1600, &edges, 100, 1),
+        stress(multi.positions(), 1600, &edges, 100, 1),
+    );
+    assert!(m < p, "multilevel {m} vs plain {p}");
+}
+
+#[test]
+fn multilevel_rejects_bad_edges_and_handles_tiny_and_edgeless_graphs() {
+    assert!(matches!(
+        multilevel::build(3, &[0, 7], ForceOptions::default()),
+        Err(LayoutError::EdgeOutOfRange { node: 7, .. })
+    ));
+    for n in [0usize, 1, 500] {
+        let mut layout = multilevel::build(n, &[], ForceOptions::default()).unwrap();
+        layout.step(20);
+        assert!(all_finite(layout.positions()));
+    }
+}
+
+#[test]
+fn set_positions_shows_a_picture_keeps_pins_and_rejects_a_wrong_length() {
+    let mut layout = ForceLayout::new(3, &path(3), None, seeded(1)).unwrap();
+    layout.pin(1, 5.0, 5.0);
+    layout
+        .set_positions(&[1.0, 2.0, 30.0, 40.0, f32::NAN, 6.0])
+        .unwrap();
+    let p = layout.positions().to_vec();
+    assert_eq!(&p[..4], &[1.0, 2.0, 30.0, 40.0]);
+    assert!(
+        p[4].is_finite(),
+        "a NaN coordinate keeps the node where it was"
+    );
+    layout.step(20);
+    assert_eq!(
+        &layout.positions()[2..4],
+        &[30.0, 40.0],
+        "the pin moved with it"
+    );
+    assert!(matches!(
+        layout.set_positions(&[0.0; 5]),
+        Err(LayoutError::PositionsLength {
+            expected: 6,
+            got: 5
+        })
+    ));
+    assert_eq!(&layout.positions()[2..4], &[30.0, 40.0]);
+}
+
+#[test]
+fn coastline_rings_project_like_single_points() {
+    let ring = [73.05f32, 33.68, -77.04, 38.91, 0.0, 0.0];
+    let xy = project_lon_lat(&ring, 100.0);
+    assert_eq!(xy.len(), 6);
+    for k in 0..3 {
+        let (x, y) = equal_earth(f64::from(ring[2 * k]), f64::from(ring[2 * k + 1]));
+        assert!((f64::from(xy[2 * k]) - 100.0 * x).abs() < 1e-3);
+        assert!((f64::from(xy[2 * k + 1]) - 100.0 * y).abs() < 1e-3);
+    }
 }

@@ -53,6 +53,15 @@ export function installApi(app) {
       const bits = app.ui.kinds;
       return Object.fromEntries(KINDS.map((k) => [k.key, Boolean(bits & k.bit)]));
     },
+    /** The current layout, {layout: 'force' | 'radial' | 'map', centre: actor id}. */
+    layout() {
+      return { layout: app.ui.layout, centre: app.ui.centre };
+    },
+    /** Switches layout (eased), optionally around actor `centre` for 'radial'; returns layout(). */
+    setLayout(layout, centre) {
+      app.setLayout(layout, centre);
+      return api.layout();
+    },
   };
   window.entente = Object.freeze(api);
   document.documentElement.dataset.ready = 'true';

@@ -9,6 +9,9 @@ import { installIo } from './io.js';
 import { installExplore } from './explore.js';
 import { fetchDataset, installGuard } from './guard.js';
 import { installStore } from './store.js';
+import { installLayouts } from './layouts.js';
+import { installDrag } from './drag.js';
+import { installLarge } from './large.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -157,7 +160,7 @@ function tick() {
   app.frame.positions = positions();
   // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
   const easing = app.view.manual ? false : fit(false);
-  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours() });
+  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours(), underlays: app.underlays });
   updateTooltip();
   app.emit('frame');
   if (app.moving || easing) requestFrame();
@@ -324,6 +327,9 @@ function showMeta() {
 
 async function main() {
   buildControls();
+  installLayouts(app);
+  installDrag(app);
+  installLarge(app);
   try {
     app.wasm = await init();
   } catch (err) {

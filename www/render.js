@@ -16,6 +16,7 @@ export function draw(ctx, frame, ui, view) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = view.background;
   ctx.fillRect(0, 0, width, height);
+  for (const paint of view.underlays ?? []) paint(ctx, view);
   const em = emphasis(frame, ui);
   drawTies(ctx, frame, view, em);
   drawActors(ctx, frame, view, em);

@@ -105,6 +105,7 @@ pub struct ForceLayout {
     collide_on: bool,
     tree: Quadtree,
     stack: Vec<u32>,
+    charge_scratch: many_body::Scratch,
     collide: Collide,
     rng: Lcg,
 }
@@ -156,6 +157,7 @@ impl ForceLayout {
             collide_on: options.collide_radius > 0.0 && node_count > 1,
             tree: Quadtree::default(),
             stack: Vec::new(),
+            charge_scratch: many_body::Scratch::default(),
             collide: Collide::default(),
             rng: Lcg::new(options.seed),
             options,
@@ -212,7 +214,7 @@ impl ForceLayout {
 
         if o.charge != 0.0 {
             let weights = &self.weights;
-            self.tree.build(xy);
+            self.tree.build_bucketed(xy, many_body::LEAF_CAPACITY);
             self.tree.accumulate(xy, |p| weights[p]);
             let charge = Charge {
                 strength_alpha: o.charge * alpha,
@@ -224,7 +226,7 @@ impl ForceLayout {
                 weights,
                 vel,
                 charge,
-                &mut self.stack,
+                &mut self.charge_scratch,
                 &mut self.rng,
             );
         }
@@ -249,7 +251,11 @@ impl ForceLayout {
                     self.positions[k] = self.fixed[k];
                     self.velocities[k] = 0.0;
                 } else {
-                    self.velocities[k] *= keep;
+                    // A force that overflowed on pathological input (a radius or coordinate at
+                    // the limits, a distance whose square underflows) stops the node instead of
+                    // turning the whole layout into NaN.
+                    let v = self.velocities[k] * keep;
+                    self.velocities[k] = if v.is_finite() { v } else { 0.0 };
                     self.positions[k] = clamp_coord(self.positions[k] + self.velocities[k]);
                 }
             }

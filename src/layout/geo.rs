@@ -39,6 +39,30 @@ pub fn equal_earth(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
     (x, -y)
 }
 
+/// Projects a flat list of longitude/latitude pairs (`[lon0, lat0, lon1, lat1, ..]`, degrees),
+/// such as a coastline ring, with [`equal_earth`] × `scale`.
+///
+/// # Returns
+/// Flat `[x0, y0, ..]`, y down, one pair per input pair (a trailing odd value is ignored;
+/// non-finite pairs map to the origin, like [`equal_earth`]).
+///
+/// # Complexity
+/// O(n).
+pub fn project_lon_lat(lon_lat: &[f32], scale: f32) -> Vec<f32> {
+    let scale = if scale.is_finite() {
+        f64::from(scale)
+    } else {
+        1.0
+    };
+    lon_lat
+        .chunks_exact(2)
+        .flat_map(|p| {
+            let (x, y) = equal_earth(f64::from(p[0]), f64::from(p[1]));
+            [(x * scale) as f32, (y * scale) as f32]
+        })
+        .collect()
+}
+
 /// Projects every `(lon, lat)` with [`equal_earth`] × `scale`, then nudges nodes apart until no
 /// two centres are closer than `min_separation` (or a pass limit is hit on very crowded input).
 ///

@@ -10,6 +10,7 @@ pub mod geo;
 mod init;
 mod lcg;
 mod many_body;
+pub mod multilevel;
 mod quadtree;
 pub mod quality;
 mod springs;

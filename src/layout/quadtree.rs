@@ -33,6 +33,10 @@ pub(crate) struct Quadtree {
     pub next: Vec<u32>,
     /// Points in depth-first leaf order, so neighbours in space are neighbours here.
     pub order: Vec<u32>,
+    /// Non-empty leaves in depth-first order.
+    pub leaves: Vec<u32>,
+    /// Points a leaf holds before it splits (1 unless built with [`Quadtree::build_bucketed`]).
+    capacity: usize,
     /// Scratch stack for `collect_order`.
     walk: Vec<u32>,
 }
@@ -43,13 +47,22 @@ impl Quadtree {
         self.cells.len()
     }
 
-    /// Rebuilds the tree over flat `xy` pairs (`[x0, y0, x1, y1, ..]`, all finite).
+    /// Rebuilds the tree over flat `xy` pairs (`[x0, y0, x1, y1, ..]`, all finite), one
+    /// distinct point per leaf as in d3.
     ///
     /// Complexity: O(n · depth).
     pub(crate) fn build(&mut self, xy: &[f32]) {
+        self.build_bucketed(xy, 1);
+    }
+
+    /// Like [`build`](Self::build), but a leaf holds up to `capacity` points before it splits:
+    /// fewer, fuller cells for walks that treat a leaf's points as one group.
+    pub(crate) fn build_bucketed(&mut self, xy: &[f32], capacity: usize) {
         let n = xy.len() / 2;
+        self.capacity = capacity.max(1);
         self.cells.clear();
         self.order.clear();
+        self.leaves.clear();
         self.next.clear();
         self.next.resize(n, NONE);
         if n == 0 {
@@ -121,20 +134,46 @@ impl Quadtree {
                 return;
             }
             let (rx, ry) = (xy[2 * resident as usize], xy[2 * resident as usize + 1]);
-            if (rx == x && ry == y) || depth >= MAX_DEPTH {
+            if (rx == x && ry == y)
+                || depth >= MAX_DEPTH
+                || self.chain_len(resident) < self.capacity
+            {
                 self.next[point as usize] = resident;
                 self.cells[cell].head = point;
                 return;
             }
             // Push the resident chain one level down, then keep descending with `point`.
             self.split(cell);
-            let moved_to = self.child_for(cell, rx, ry);
-            self.cells[moved_to].head = resident;
             self.cells[cell].head = NONE;
+            if self.capacity == 1 {
+                // One position in the chain (coincident points): it moves as a whole.
+                let moved_to = self.child_for(cell, rx, ry);
+                self.cells[moved_to].head = resident;
+            } else {
+                let mut p = resident;
+                while p != NONE {
+                    let after = self.next[p as usize];
+                    let (px, py) = (xy[2 * p as usize], xy[2 * p as usize + 1]);
+                    let to = self.child_for(cell, px, py);
+                    self.next[p as usize] = self.cells[to].head;
+                    self.cells[to].head = p;
+                    p = after;
+                }
+            }
         }
     }
 
-    /// Fills `order` by an explicit-stack depth-first walk.
+    /// Number of points in the chain starting at `head`.
+    fn chain_len(&self, head: u32) -> usize {
+        let (mut p, mut k) = (head, 0);
+        while p != NONE {
+            k += 1;
+            p = self.next[p as usize];
+        }
+        k
+    }
+
+    /// Fills `order` and `leaves` by an explicit-stack depth-first walk.
     fn collect_order(&mut self) {
         let mut stack = std::mem::take(&mut self.walk);
         stack.clear();
@@ -146,6 +185,9 @@ impl Quadtree {
             if first_child != 0 {
                 stack.extend((first_child..first_child + 4).rev());
                 continue;
+            }
+            if head != NONE {
+                self.leaves.push(cell);
             }
             let mut p = head;
             while p != NONE {

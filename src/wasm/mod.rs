@@ -5,6 +5,9 @@
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
 
+pub mod force;
+mod layouts;
+
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions, LayoutError};
 use crate::load::from_json;

@@ -93,7 +93,8 @@ pub fn imported(name: &str, bytes: &[u8]) {
 
 /// Any bytes read as a layout session: a graph (edges may be out of range, positions
 /// non-finite or huge), options in their documented ranges, then up to 64 operations
-/// (ticks, new edges, pins, radii, weights, temperature). Positions stay finite throughout.
+/// (ticks, new edges, pins, radii, weights, temperature, new positions). Positions stay finite
+/// throughout.
 pub fn layout(data: &[u8]) {
     let _ = layout_session(&mut Unstructured::new(data));
 }
@@ -131,7 +132,7 @@ fn layout_session(u: &mut Unstructured) -> Result<()> {
     };
     finite(&layout);
     for _ in 0..u.int_in_range(0..=64u8)? {
-        match u.int_in_range(0..=7u8)? {
+        match u.int_in_range(0..=9u8)? {
             0 => {
                 layout.step(u.int_in_range(1..=30)?);
             }
@@ -154,7 +155,13 @@ fn layout_session(u: &mut Unstructured) -> Result<()> {
                 layout.set_weights(&weights).expect("one weight per node");
             }
             6 => layout.set_alpha(unit(u)?),
-            _ => layout.set_alpha_target(unit(u)? / 10.0),
+            7 => layout.set_alpha_target(unit(u)? / 10.0),
+            8 => {
+                let len = if u.ratio(1, 8)? { 2 * n + 2 } else { 2 * n };
+                let xy: Vec<f32> = (0..len).map(|_| u.arbitrary()).collect::<Result<_>>()?;
+                assert_eq!(layout.set_positions(&xy).is_ok(), len == 2 * n);
+            }
+            _ => layout.set_alpha_decay(unit(u)?),
         }
         finite(&layout);
     }

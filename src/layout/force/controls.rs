@@ -68,6 +68,14 @@ impl ForceLayout {
         }
     }
 
+    /// Sets how fast alpha approaches its target per tick (d3's `alphaDecay`; 0.0228 takes
+    /// 300 ticks from 1 to 0.001). Values outside (0, 1] or non-finite are ignored.
+    pub fn set_alpha_decay(&mut self, decay: f32) {
+        if decay.is_finite() && decay > 0.0 && decay <= 1.0 {
+            self.options.alpha_decay = decay;
+        }
+    }
+
     /// Fixes `node` at `(x, y)` (at once and on every tick) until [`unpin`](Self::unpin).
     /// Pinned nodes still push and pull the others. An out-of-range node or a non-finite
     /// coordinate is ignored.
@@ -80,6 +88,34 @@ impl ForceLayout {
         self.fixed[2 * node..2 * node + 2].copy_from_slice(&[x, y]);
         self.positions[2 * node..2 * node + 2].copy_from_slice(&[x, y]);
         self.velocities[2 * node..2 * node + 2].fill(0.0);
+    }
+
+    /// Moves every node to `positions` (flat, two values per node) and stops it there: velocities
+    /// are zeroed, pinned nodes stay pinned at their new place. Non-finite coordinates keep the
+    /// node where it was; all are clamped to ±1e7. Used to show another layout's picture, or
+    /// an eased step toward it, in the same buffer.
+    ///
+    /// # Errors
+    /// [`LayoutError::PositionsLength`] unless there are `2 * node_count` values; the layout is
+    /// then unchanged.
+    pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), LayoutError> {
+        if positions.len() != self.positions.len() {
+            return Err(LayoutError::PositionsLength {
+                expected: self.positions.len(),
+                got: positions.len(),
+            });
+        }
+        for (i, p) in positions.chunks_exact(2).enumerate() {
+            if p[0].is_finite() && p[1].is_finite() {
+                let xy = [clamp_coord(p[0]), clamp_coord(p[1])];
+                self.positions[2 * i..2 * i + 2].copy_from_slice(&xy);
+                if self.pinned[i] {
+                    self.fixed[2 * i..2 * i + 2].copy_from_slice(&xy);
+                }
+            }
+        }
+        self.velocities.fill(0.0);
+        Ok(())
     }
 
     /// Releases a pinned node; out-of-range nodes are ignored.

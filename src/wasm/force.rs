@@ -1,0 +1,297 @@
+//! The standalone force layout for JavaScript: `new ForceLayout(nodeCount, edges, positions, options)`.
+
+use crate::layout::quality;
+use crate::layout::{multilevel, ForceLayout as Engine, ForceOptions, LayoutError};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+fn layout_error(e: LayoutError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// The option names JavaScript may pass, in camelCase as JS writes them.
+const OPTION_NAMES: [&str; 13] = [
+    "seed",
+    "linkDistance",
+    "linkStrength",
+    "charge",
+    "theta",
+    "gravity",
+    "alpha",
+    "alphaMin",
+    "alphaDecay",
+    "alphaTarget",
+    "velocityDecay",
+    "collideRadius",
+    "multilevel",
+];
+
+/// Reads `options[name]`: `None` when absent, an error unless it is a finite number.
+fn number(options: &JsValue, name: &str) -> Result<Option<f64>, JsError> {
+    let value = Reflect::get(options, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("options.{name} could not be read")))?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(v) if v.is_finite() => Ok(Some(v)),
+        Some(v) => Err(JsError::new(&format!(
+            "options.{name} must be a finite number, got {v}"
+        ))),
+        None => Err(JsError::new(&format!(
+            "options.{name} must be a number, got {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))),
+    }
+}
+
+/// Builds [`ForceOptions`] from a JS object, naming the first unknown or non-numeric field.
+/// Also returns `multilevel` (false unless set).
+fn parse_options(options: &JsValue) -> Result<(ForceOptions, bool), JsError> {
+    let mut o = ForceOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok((o, false));
+    }
+    if !options.is_object() {
+        return Err(JsError::new("options must be an object"));
+    }
+    let object: &Object = options.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "options.{key} is not an option (known: {})",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+    }
+    let multilevel = match Reflect::get(options, &JsValue::from_str("multilevel")) {
+        Ok(v) if v.is_undefined() => false,
+        Ok(v) => v
+            .as_bool()
+            .ok_or_else(|| JsError::new("options.multilevel must be true or false"))?,
+        Err(_) => false,
+    };
+    if let Some(seed) = number(options, "seed")? {
+        if !(0.0..=f64::from(u32::MAX)).contains(&seed) || seed.fract() != 0.0 {
+            return Err(JsError::new(&format!(
+                "options.seed must be an integer from 0 to 4294967295, got {seed}"
+            )));
+        }
+        o.seed = seed as u32;
+    }
+    for (name, field) in [
+        ("linkDistance", &mut o.link_distance),
+        ("charge", &mut o.charge),
+        ("theta", &mut o.theta),
+        ("gravity", &mut o.gravity),
+        ("alpha", &mut o.alpha),
+        ("alphaMin", &mut o.alpha_min),
+        ("alphaDecay", &mut o.alpha_decay),
+        ("alphaTarget", &mut o.alpha_target),
+        ("velocityDecay", &mut o.velocity_decay),
+        ("collideRadius", &mut o.collide_radius),
+    ] {
+        if let Some(v) = number(options, name)? {
+            *field = v as f32;
+        }
+    }
+    if let Some(v) = number(options, "linkStrength")? {
+        o.link_strength = Some(v as f32);
+    }
+    Ok((o, multilevel))
+}
+
+/// Checks a tick count from JS: a whole number from 0 to one million.
+fn iterations(n: f64) -> Result<u32, JsError> {
+    if (0.0..=1e6).contains(&n) && n.fract() == 0.0 {
+        Ok(n as u32)
+    } else {
+        Err(JsError::new(&format!(
+            "step: iterations must be a whole number from 0 to 1000000, got {n}"
+        )))
+    }
+}
+
+/// A force-directed layout usable on its own, beside d3-force (exported to JS as `ForceLayout`).
+#[wasm_bindgen(js_name = ForceLayout)]
+#[derive(Debug)]
+pub struct JsForceLayout {
+    engine: Engine,
+}
+
+#[wasm_bindgen(js_class = ForceLayout)]
+impl JsForceLayout {
+    /// `new ForceLayout(nodeCount, edges, positions, options)`: `edges` a `Uint32Array`
+    /// `[s0, t0, ..]`, `positions` a `Float32Array` `[x0, y0, ..]` or `undefined` (a seeded
+    /// spiral), `options` `{seed, linkDistance, linkStrength, charge, theta, gravity, alpha,
+    /// alphaMin, alphaDecay, alphaTarget, velocityDecay, collideRadius, multilevel}`.
+    /// With `multilevel: true` the starting positions come from a coarse-to-fine layout
+    /// (given positions are then ignored) and `step` refines them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        node_count: f64,
+        edges: &[u32],
+        positions: Option<Vec<f32>>,
+        options: JsValue,
+    ) -> Result<JsForceLayout, JsError> {
+        if !(node_count.is_finite() && node_count >= 0.0 && node_count.fract() == 0.0) {
+            return Err(JsError::new(&format!(
+                "nodeCount must be a whole number, got {node_count}"
+            )));
+        }
+        let node_count = node_count.min(usize::MAX as f64) as usize;
+        let (options, multilevel) = parse_options(&options)?;
+        let engine = if multilevel {
+            multilevel::build(node_count, edges, options)
+        } else {
+            Engine::new(node_count, edges, positions.as_deref(), options)
+        }
+        .map_err(layout_error)?;
+        Ok(JsForceLayout { engine })
+    }
+
+    /// Runs up to `iterations` ticks (stopping early once cooled); true while still moving.
+    pub fn step(&mut self, iterations_: f64) -> Result<bool, JsError> {
+        Ok(self.engine.step(iterations(iterations_)?))
+    }
+
+    /// A copy of the positions, `Float32Array [x0, y0, ..]`.
+    pub fn positions(&self) -> Vec<f32> {
+        self.engine.positions().to_vec()
+    }
+
+    /// Address of the positions in wasm memory, for a zero-copy
+    /// `new Float32Array(memory.buffer, ptr, 2 * nodeCount)` (re-made after memory grows).
+    #[wasm_bindgen(js_name = positionsPtr)]
+    pub fn positions_ptr(&self) -> *const f32 {
+        self.engine.positions_ptr()
+    }
+
+    /// Replaces every position (a `Float32Array` of `2 * nodeCount`), zeroing velocities.
+    #[wasm_bindgen(js_name = setPositions)]
+    pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), JsError> {
+        self.engine.set_positions(positions).map_err(layout_error)
+    }
+
+    #[wasm_bindgen(getter, js_name = nodeCount)]
+    pub fn node_count(&self) -> usize {
+        self.engine.node_count()
+    }
+
+    /// The current temperature; the layout is settled once it falls below `alphaMin`.
+    pub fn alpha(&self) -> f32 {
+        self.engine.alpha()
+    }
+
+    /// Sets the temperature (reheat after an edit); it must be a finite number ≥ 0.
+    #[wasm_bindgen(js_name = setAlpha)]
+    pub fn set_alpha(&mut self, alpha: f64) -> Result<(), JsError> {
+        self.engine
+            .set_alpha(finite_non_negative("setAlpha", alpha)?);
+        Ok(())
+    }
+
+    /// Sets the temperature alpha decays toward (raise it while dragging, 0 on release).
+    #[wasm_bindgen(js_name = setAlphaTarget)]
+    pub fn set_alpha_target(&mut self, target: f64) -> Result<(), JsError> {
+        self.engine
+            .set_alpha_target(finite_non_negative("setAlphaTarget", target)?);
+        Ok(())
+    }
+
+    /// Sets the per-tick decay of alpha (d3's `alphaDecay`), a number in (0, 1].
+    #[wasm_bindgen(js_name = setAlphaDecay)]
+    pub fn set_alpha_decay(&mut self, decay: f64) -> Result<(), JsError> {
+        if !(decay.is_finite() && decay > 0.0 && decay <= 1.0) {
+            return Err(JsError::new(&format!(
+                "setAlphaDecay: expected a number in (0, 1], got {decay}"
+            )));
+        }
+        self.engine.set_alpha_decay(decay as f32);
+        Ok(())
+    }
+
+    /// Fixes `node` at `(x, y)` until `unpin(node)`.
+    pub fn pin(&mut self, node: u32, x: f64, y: f64) -> Result<(), JsError> {
+        self.check(node, "pin")?;
+        if !(x.is_finite() && y.is_finite()) {
+            return Err(JsError::new(&format!(
+                "pin: coordinates must be finite numbers, got ({x}, {y})"
+            )));
+        }
+        self.engine.pin(node as usize, x as f32, y as f32);
+        Ok(())
+    }
+
+    pub fn unpin(&mut self, node: u32) -> Result<(), JsError> {
+        self.check(node, "unpin")?;
+        self.engine.unpin(node as usize);
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = isPinned)]
+    pub fn is_pinned(&self, node: u32) -> bool {
+        self.engine.is_pinned(node as usize)
+    }
+
+    /// Replaces the edges (a warm start: positions are kept) and reheats to `alpha`.
+    #[wasm_bindgen(js_name = setEdges)]
+    pub fn set_edges(&mut self, edges: &[u32], alpha: f64) -> Result<(), JsError> {
+        let alpha = finite_non_negative("setEdges", alpha)?;
+        self.engine.set_edges(edges, alpha).map_err(layout_error)
+    }
+
+    /// Per-node collision radii (`Float32Array`, one per node).
+    #[wasm_bindgen(js_name = setRadii)]
+    pub fn set_radii(&mut self, radii: &[f32]) -> Result<(), JsError> {
+        self.engine.set_radii(radii).map_err(layout_error)
+    }
+
+    /// Per-node charge multipliers (`Float32Array`, one per node; 0 for a node that must not push).
+    #[wasm_bindgen(js_name = setWeights)]
+    pub fn set_weights(&mut self, weights: &[f32]) -> Result<(), JsError> {
+        self.engine.set_weights(weights).map_err(layout_error)
+    }
+
+    fn check(&self, node: u32, call: &str) -> Result<(), JsError> {
+        if (node as usize) < self.engine.node_count() {
+            Ok(())
+        } else {
+            Err(JsError::new(&format!(
+                "{call}: node {node} is out of range (the graph has {} nodes)",
+                self.engine.node_count()
+            )))
+        }
+    }
+}
+
+fn finite_non_negative(call: &str, v: f64) -> Result<f32, JsError> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(v as f32)
+    } else {
+        Err(JsError::new(&format!(
+            "{call}: expected a finite number ≥ 0, got {v}"
+        )))
+    }
+}
+
+/// Normalised stress of a drawing against hop distances (see the Rust `quality::stress`):
+/// `layoutStress(positions, nodeCount, edges, samples, seed)`. Throws on a short `positions`.
+#[wasm_bindgen(js_name = layoutStress)]
+pub fn layout_stress(
+    positions: &[f32],
+    node_count: usize,
+    edges: &[u32],
+    samples: usize,
+    seed: u32,
+) -> Result<f64, JsError> {
+    if positions.len() < 2 * node_count {
+        return Err(JsError::new(&format!(
+            "layoutStress: positions has {} values, expected {}",
+            positions.len(),
+            2 * node_count
+        )));
+    }
+    Ok(quality::stress(positions, node_count, edges, samples, seed))
+}

@@ -1,0 +1,75 @@
+// End to end: a generated dataset of 5,000 actors is laid out in a Web Worker with a progress bar while hover keeps working.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, open, actorPoint, ROOT, ARTIFACTS } from './harness.mjs';
+
+const ACTORS = 5000;
+
+/** An Entente dataset of `n` organizations: each new one tied to one or two earlier ones. */
+function largeDataset(n) {
+  let s = 7;
+  const rand = () => (s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296;
+  const id = (i) => `A${String(i).padStart(5, '0')}`;
+  const actors = Array.from({ length: n }, (_, i) => ({
+    id: id(i), name: `Actor ${i}`, type: 'organization', base: 'synthetic',
+    lat: Math.round((rand() * 140 - 70) * 100) / 100, lon: Math.round((rand() * 340 - 170) * 100) / 100,
+  }));
+  const ties = [];
+  const seen = new Set();
+  for (let v = 1; v < n; v++) {
+    for (let k = 0; k < (v > 2 && rand() < 0.5 ? 2 : 1); k++) {
+      const u = Math.floor(rand() * v);
+      if (seen.has(`${u}-${v}`)) continue;
+      seen.add(`${u}-${v}`);
+      ties.push({ source: id(u), target: id(v), events: [{
+        date: '2021-01', kind: ['defense', 'diplomatic', 'economic', 'conflict'][v % 4], tone: 'cooperative',
+        summary: 'Synthetic tie.', sources: [{ outlet: 'Generator', date: '2021-01-01' }],
+      }] });
+    }
+  }
+  return { format: 'entente/1', title: `${n} synthetic actors`, description: 'Generated for the large-graph test.', actors, ties };
+}
+
+let env;
+before(async () => {
+  mkdirSync(join(ROOT, 'www', 'fixtures'), { recursive: true });
+  writeFileSync(join(ROOT, 'www', 'fixtures', 'large.json'), JSON.stringify(largeDataset(ACTORS)));
+  env = await start();
+});
+after(async () => { await env?.close(); });
+
+test('a large dataset is laid out in a worker: progress bar, hover while it runs, then done', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
+  assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'loaded without error');
+  const bar = page.locator('#layout-progress');
+  const running = await page.evaluate(() => {
+    // Count the frames the main thread draws while the worker runs.
+    window.__frames = 0;
+    const count = () => { window.__frames++; requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+    return document.getElementById('layout-progress').hidden === false;
+  });
+  // Hover an actor while the layout is still running: its tooltip opens.
+  const hubId = 'A00000';
+  const p = await actorPoint(page, hubId);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction((id) => document.getElementById('tooltip').dataset.actor === id, hubId, { timeout: 5000 });
+  const progressAtHover = await page.evaluate(() => Number(document.querySelector('#layout-progress progress').value));
+  const hiddenAtHover = await page.evaluate(() => document.getElementById('layout-progress').hidden);
+  const frames = await page.evaluate(() => window.__frames);
+  assert.ok(frames >= 3, `the page kept drawing while the worker ran (${frames} frames)`);
+  await page.screenshot({ path: join(ARTIFACTS, 'large-running.png') });
+  assert.ok(running, 'the progress bar shows while the layout runs');
+  assert.ok(!hiddenAtHover && progressAtHover < 1, `hovered while running (progress ${progressAtHover})`);
+  // The bar completes and goes away; every actor has a finite position.
+  await bar.waitFor({ state: 'hidden', timeout: 60000 });
+  const nodes = await page.evaluate(() => window.entente.nodes());
+  assert.equal(nodes.length, ACTORS);
+  assert.ok(nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y)));
+  await page.screenshot({ path: join(ARTIFACTS, 'large-done.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,146 @@
+// End to end: the layout switcher (force, ego rings, map), eased transitions, and dragging an actor to pin it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, open, settle, actorPoint, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Waits out a layout switch: the ease runs, then the positions stop changing. */
+async function settleSwitch(page) {
+  await page.evaluate(() => { window.__lastNodes = undefined; });
+  await page.waitForTimeout(700);
+  await settle(page);
+}
+
+const nodesOf = (page) => page.evaluate(() => window.entente.nodes());
+const byId = (nodes) => Object.fromEntries(nodes.map((n) => [n.id, n]));
+
+test('ego rings put Pakistan at the centre and its partners on the first ring', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  await page.getByLabel('Ego rings').check();
+  assert.deepEqual(await page.evaluate(() => window.entente.layout()), { layout: 'radial', centre: 'PAK' });
+  await settleSwitch(page);
+  const nodes = byId(await nodesOf(page));
+  const edges = await page.evaluate(() => window.entente.edges());
+  const pak = nodes.PAK;
+  const partners = new Set(edges.flatMap((e) => (e.source === 'PAK' ? [e.target] : e.target === 'PAK' ? [e.source] : [])));
+  assert.ok(partners.size >= 5);
+  const radii = [...partners].map((id) => Math.hypot(nodes[id].x - pak.x, nodes[id].y - pak.y));
+  const r1 = radii[0];
+  for (const r of radii) assert.ok(Math.abs(r - r1) < 1.5, `partners on one ring: ${radii}`);
+  for (const [id, n] of Object.entries(nodes)) {
+    if (id !== 'PAK' && !partners.has(id)) {
+      assert.ok(Math.hypot(n.x - pak.x, n.y - pak.y) > r1 + 10, `${id} (not a partner) sits outside the first ring`);
+    }
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'layout-radial.png') });
+
+  // Another centre, chosen in the labelled select.
+  await page.getByLabel('Centre').selectOption('TUR');
+  await settleSwitch(page);
+  const turNodes = byId(await nodesOf(page));
+  const box = await page.locator('#network').boundingBox();
+  assert.ok(Math.abs(turNodes.TUR.x - box.width / 2) < 2 && Math.abs(turNodes.TUR.y - box.height / 2) < 2, 'Turkey at the centre');
+  await page.screenshot({ path: join(ARTIFACTS, 'layout-radial-turkey.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the map puts actors at their capitals over a world outline', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  await page.getByLabel('Map').check();
+  await settleSwitch(page);
+  const n = byId(await nodesOf(page));
+  // West to east and north to south as on a map: Washington, Ankara, Islamabad, Beijing.
+  assert.ok(n.USA.x < n.TUR.x && n.TUR.x < n.PAK.x && n.PAK.x < n.CHN.x, 'longitudes in order');
+  assert.ok(n.RUS.y < n.PAK.y, 'Moscow north of Islamabad');
+  // Land is drawn: far from every actor and tie there are faint grey pixels on the canvas.
+  const grey = await page.evaluate(() => {
+    const c = document.getElementById('network');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let k = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i] < 245 && Math.abs(d[i] - d[i + 2]) < 6) k++;
+    return k;
+  });
+  assert.ok(grey > 20000, `world outline pixels: ${grey}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'layout-map.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('switching layouts eases positions over a few hundred milliseconds, and back to force', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const force = byId(await nodesOf(page));
+  await page.getByLabel('Map').check();
+  await page.waitForTimeout(150);
+  const mid = byId(await nodesOf(page));
+  await settleSwitch(page);
+  const map = byId(await nodesOf(page));
+  const moved = (a, b) => Math.hypot(a.USA.x - b.USA.x, a.USA.y - b.USA.y);
+  assert.ok(moved(force, map) > 30, 'the USA moves between layouts');
+  assert.ok(moved(force, mid) > 1 && moved(mid, map) > 1, 'a midway frame is neither the start nor the end');
+  await page.getByLabel('Force').check();
+  await settleSwitch(page);
+  const back = byId(await nodesOf(page));
+  assert.ok(moved(back, force) < 15, `back to the force picture (${moved(back, force)} px away)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with reduced motion the layout jumps at once', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await settle(page);
+  const target = await page.evaluate(() => {
+    window.entente.setLayout('radial');
+    return window.entente.nodes().find((n) => n.id === 'PAK');
+  });
+  const box = await page.locator('#network').boundingBox();
+  await settle(page);
+  const pak = (await nodesOf(page)).find((n) => n.id === 'PAK');
+  assert.ok(Math.abs(pak.x - box.width / 2) < 2, 'Pakistan at the centre');
+  assert.ok(target, 'positions available right after the switch');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dragging an actor pins it where it is dropped; double-click releases it', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const from = await actorPoint(page, 'CHN');
+  const box = await page.locator('#network').boundingBox();
+  const to = { x: box.x + 60, y: box.y + 60 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 10, from.y + ((to.y - from.y) * k) / 10);
+  await page.mouse.up();
+  await settle(page);
+  const dropped = await actorPoint(page, 'CHN');
+  // The view may re-fit after the drop; the actor stays where it was dropped in layout terms.
+  const pinned = await page.evaluate(() => {
+    const i = window.entente.nodes().findIndex((n) => n.id === 'CHN');
+    return i >= 0;
+  });
+  assert.ok(pinned);
+  const kept = await page.evaluate(() => document.getElementById('tooltip').classList.contains('pinned'));
+  assert.ok(!kept, 'the click that ends a drag does not keep the tooltip open');
+  await page.waitForTimeout(500);
+  const later = await actorPoint(page, 'CHN');
+  assert.ok(Math.hypot(later.x - dropped.x, later.y - dropped.y) < 2, 'a pinned actor stays put');
+  assert.ok(Math.hypot(dropped.x - from.x, dropped.y - from.y) > 40, 'it moved with the pointer');
+  await page.screenshot({ path: join(ARTIFACTS, 'dragged.png') });
+
+  await page.mouse.dblclick(dropped.x, dropped.y);
+  await settleSwitch(page);
+  const released = await actorPoint(page, 'CHN');
+  assert.ok(Math.hypot(released.x - dropped.x, released.y - dropped.y) > 5, 'released, it moves back toward its ties');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,169 @@
+//! The standalone `ForceLayout` class in headless Chromium: options, steps, pins, bad input as JS `Error`s.
+#![cfg(target_arch = "wasm32")]
+
+use entente::wasm::force::{layout_stress, JsForceLayout};
+use js_sys::{Error, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn message_of(err: wasm_bindgen::JsError) -> String {
+    let value = JsValue::from(err);
+    let error: &Error = value.dyn_ref().expect("a JS Error object");
+    String::from(error.message())
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+/// A ring of `n` nodes with one chord per ten.
+fn ring(n: u32) -> Vec<u32> {
+    let mut e: Vec<u32> = (0..n).flat_map(|i| [i, (i + 1) % n]).collect();
+    e.extend((0..n).step_by(10).flat_map(|i| [i, (i + n / 2) % n]));
+    e
+}
+
+#[wasm_bindgen_test]
+fn same_seed_gives_identical_positions_and_another_seed_differs() {
+    let run = |seed: f64| {
+        let o = options(&[("seed", seed.into()), ("charge", (-40.0).into())]);
+        let mut l = JsForceLayout::new(200.0, &ring(200), None, o).unwrap();
+        l.step(120.0).unwrap();
+        l.positions()
+    };
+    let a = run(3.0);
+    assert!(a.iter().all(|v| v.is_finite()));
+    assert_eq!(a, run(3.0));
+    assert_ne!(a, run(4.0));
+}
+
+#[wasm_bindgen_test]
+fn steps_lower_stress_and_cool_down() {
+    let edges = ring(300);
+    let mut l = JsForceLayout::new(300.0, &edges, None, JsValue::UNDEFINED).unwrap();
+    let before = layout_stress(&l.positions(), 300, &edges, 50, 1).unwrap();
+    let moving = l.step(1000.0).unwrap();
+    let after = layout_stress(&l.positions(), 300, &edges, 50, 1).unwrap();
+    assert!(!moving, "cooled after d3's 300 ticks");
+    assert!(l.alpha() < 0.001);
+    assert!(after < before * 0.7, "stress {before} -> {after}");
+}
+
+#[wasm_bindgen_test]
+fn multilevel_start_gives_a_finite_layout_of_every_node() {
+    let edges = ring(2000);
+    let o = options(&[("multilevel", true.into())]);
+    let mut l = JsForceLayout::new(2000.0, &edges, None, o).unwrap();
+    assert_eq!(l.node_count(), 2000);
+    assert!(l.alpha() <= 0.3 + 1e-6);
+    l.step(100.0).unwrap();
+    assert!(l.positions().iter().all(|v| v.is_finite()));
+    let s = layout_stress(&l.positions(), 2000, &edges, 50, 1).unwrap();
+    assert!(s < 0.5, "stress {s}");
+}
+
+#[wasm_bindgen_test]
+fn a_pinned_node_stays_put_and_unpinning_frees_it() {
+    let mut l = JsForceLayout::new(50.0, &ring(50), None, JsValue::UNDEFINED).unwrap();
+    l.pin(7, 123.0, -45.0).unwrap();
+    l.step(50.0).unwrap();
+    let p = l.positions();
+    assert_eq!((p[14], p[15]), (123.0, -45.0));
+    assert!(l.is_pinned(7));
+    l.unpin(7).unwrap();
+    l.set_alpha(1.0).unwrap();
+    l.step(50.0).unwrap();
+    assert!(!l.is_pinned(7));
+    assert_ne!(l.positions()[14], 123.0);
+}
+
+#[wasm_bindgen_test]
+fn warm_start_keeps_positions_when_edges_change() {
+    let mut l = JsForceLayout::new(100.0, &ring(100), None, JsValue::UNDEFINED).unwrap();
+    l.step(300.0).unwrap();
+    let before = l.positions();
+    l.set_edges(&ring(100)[..180], 0.1).unwrap();
+    l.step(5.0).unwrap();
+    let after = l.positions();
+    let moved: f32 = before
+        .iter()
+        .zip(&after)
+        .map(|(a, b)| (a - b).abs())
+        .sum::<f32>()
+        / 200.0;
+    assert!(moved < 5.0, "mean move {moved}");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_with_a_message() {
+    let err = |r: Result<JsForceLayout, wasm_bindgen::JsError>| message_of(r.unwrap_err());
+    let none = || JsValue::UNDEFINED;
+    let msg = err(JsForceLayout::new(3.0, &[0, 1, 1, 5], None, none()));
+    assert_eq!(
+        msg,
+        "edge 1: node 5 is out of range (the graph has 3 nodes)"
+    );
+    let msg = err(JsForceLayout::new(3.0, &[0, 1, 2], None, none()));
+    assert!(msg.contains("odd length 3"), "{msg}");
+    let msg = err(JsForceLayout::new(3.0, &[], Some(vec![0.0; 5]), none()));
+    assert!(msg.contains("expected 6 values"), "{msg}");
+    let msg = err(JsForceLayout::new(f64::NAN, &[], None, none()));
+    assert!(msg.contains("nodeCount"), "{msg}");
+    let msg = err(JsForceLayout::new(
+        3.0,
+        &[],
+        None,
+        options(&[("charge", f64::NAN.into())]),
+    ));
+    assert_eq!(msg, "options.charge must be a finite number, got NaN");
+    let msg = err(JsForceLayout::new(
+        3.0,
+        &[],
+        None,
+        options(&[("strength", 1.0.into())]),
+    ));
+    assert!(
+        msg.starts_with("options.strength is not an option"),
+        "{msg}"
+    );
+    let msg = err(JsForceLayout::new(
+        3.0,
+        &[],
+        None,
+        options(&[("theta", "fast".into())]),
+    ));
+    assert_eq!(msg, "options.theta must be a number, got string");
+
+    let mut l = JsForceLayout::new(3.0, &[0, 1], None, none()).unwrap();
+    assert!(message_of(l.pin(3, 0.0, 0.0).unwrap_err()).contains("node 3 is out of range"));
+    assert!(message_of(l.pin(0, f64::INFINITY, 0.0).unwrap_err()).contains("finite"));
+    assert!(message_of(l.step(-1.0).unwrap_err()).contains("whole number"));
+    assert!(message_of(l.set_edges(&[0, 9], 0.5).unwrap_err()).contains("node 9"));
+    assert!(message_of(l.set_radii(&[1.0]).unwrap_err()).contains("radii"));
+    assert!(message_of(layout_stress(&[0.0], 3, &[], 1, 1).unwrap_err()).contains("positions"));
+}
+
+#[wasm_bindgen_test]
+fn empty_single_self_loop_duplicate_and_non_finite_inputs_stay_finite() {
+    let mut empty = JsForceLayout::new(0.0, &[], None, JsValue::UNDEFINED).unwrap();
+    assert!(!empty.step(10.0).unwrap() || empty.positions().is_empty());
+    let mut one = JsForceLayout::new(1.0, &[0, 0], None, JsValue::UNDEFINED).unwrap();
+    one.step(10.0).unwrap();
+    assert!(one.positions().iter().all(|v| v.is_finite()));
+    let start = vec![f32::NAN, 0.0, f32::INFINITY, 1.0, 0.0, 0.0, 0.0, 0.0];
+    let mut l = JsForceLayout::new(
+        4.0,
+        &[0, 1, 0, 1, 1, 1, 2, 3],
+        Some(start),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    l.step(300.0).unwrap();
+    assert!(l.positions().iter().all(|v| v.is_finite()));
+}

@@ -1,0 +1,225 @@
+// The layout switcher (force, ego rings, map), the eased transitions between them and the world outline.
+
+import { projectLonLat } from './pkg/entente.js';
+
+const RING_GAP = 120;        // layout units between ego rings, at least
+const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
+const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
+const MAP_SEPARATION = 34;   // no two actors closer than this on the map
+const EASE_MS = 600;
+const WORLD_URL = 'data/world-110m.json';
+
+export const LAYOUTS = [
+  { key: 'force', label: 'Force' },
+  { key: 'radial', label: 'Ego rings' },
+  { key: 'map', label: 'Map' },
+];
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+const easeInOut = (t) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+
+/** @param {object} app the application context from main.js */
+export function installLayouts(app) {
+  const state = {
+    forceSnapshot: null, // force positions saved when leaving the force layout
+    anim: null,          // {from, to, start, after}
+    world: null,         // {rings: [Float32Array of projected x,y]} once fetched
+    worldLoading: false,
+  };
+  app.ui.layout = 'force';
+  app.ui.centre = null;
+  const controls = buildControls(app);
+
+  app.underlays = app.underlays ?? [];
+  app.underlays.push((ctx, view) => {
+    if (app.ui.layout === 'map' && state.world) drawWorld(ctx, view, state.world);
+  });
+
+  /** Switches to `layout` ('force' | 'radial' | 'map'), optionally around actor id `centre`. */
+  app.setLayout = (layout, centre) => {
+    if (!LAYOUTS.some((l) => l.key === layout)) throw new Error(`unknown layout "${layout}" (force, radial or map)`);
+    if (centre !== undefined && centre !== null) {
+      if (app.core.indexOf(String(centre)) < 0) throw new Error(`no actor has id "${centre}"`);
+      app.ui.centre = String(centre);
+    }
+    const previous = app.ui.layout;
+    if (previous === 'force' && layout !== 'force' && !state.anim) {
+      state.forceSnapshot = Float32Array.from(app.positions());
+    }
+    app.ui.layout = layout;
+    syncControls(app, controls);
+    if (layout === 'map') loadWorld(app, state);
+    easeTo(app, state, targetOf(app, state));
+    app.emit('layout', { layout, centre: app.ui.centre });
+  };
+  app.layoutTarget = () => targetOf(app, state);
+  /** Where the force layout stands while another layout is shown (the worker keeps running). */
+  app.setForceSnapshot = (positions) => {
+    if (app.ui.layout !== 'force') state.forceSnapshot = positions;
+  };
+
+  app.on('load', () => {
+    state.forceSnapshot = null;
+    state.anim = null;
+    const meta = app.core.meta();
+    const actors = app.frame.actors;
+    const wanted = app.ui.centre && app.core.indexOf(app.ui.centre) >= 0 ? app.ui.centre : null;
+    app.ui.centre = wanted ?? (meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null);
+    fillCentres(app, controls);
+    if (app.ui.layout !== 'force') {
+      state.forceSnapshot = Float32Array.from(app.positions());
+      app.moving = false;
+      app.core.setPositions(targetOf(app, state));
+      if (app.ui.layout === 'map') loadWorld(app, state);
+    }
+    syncControls(app, controls);
+  });
+
+  app.on('filter', () => {
+    if (app.ui.layout === 'force') return;
+    app.moving = false; // the force layout waits, warm, for the return to 'force'
+    easeTo(app, state, targetOf(app, state));
+  });
+
+  app.on('frame', () => {
+    const a = state.anim;
+    if (!a) return;
+    const t = Math.min(1, (performance.now() - a.start) / EASE_MS);
+    const k = easeInOut(t);
+    const mix = new Float32Array(a.to.length);
+    for (let j = 0; j < mix.length; j++) mix[j] = a.from[j] + (a.to[j] - a.from[j]) * k;
+    app.core.setPositions(mix);
+    if (t < 1) {
+      app.requestFrame();
+    } else {
+      state.anim = null;
+      a.after?.();
+    }
+  });
+}
+
+/** Where the current layout puts every actor. */
+function targetOf(app, state) {
+  const { core, ui } = app;
+  if (ui.layout === 'radial') {
+    const c = Math.max(0, core.indexOf(ui.centre ?? ''));
+    // Room on the first ring for every partner of the centre (the outer rings are longer).
+    const e = app.frame.edges;
+    let partners = 0;
+    for (let k = 0; k < e.length; k += 2) if (e[k] === c || e[k + 1] === c) partners++;
+    return core.radialPositions(c, Math.max(RING_GAP, (partners * RING_SLOT) / (2 * Math.PI)));
+  }
+  if (ui.layout === 'map') return core.mapPositions(MAP_SCALE, MAP_SEPARATION);
+  return state.forceSnapshot ?? Float32Array.from(app.positions());
+}
+
+/** Eases every actor from where it is to `to`; jumps when the person prefers reduced motion. */
+function easeTo(app, state, to) {
+  const toForce = app.ui.layout === 'force';
+  const after = () => {
+    if (toForce) {
+      state.forceSnapshot = null;
+      app.core.reheat(0.05);
+      app.moving = true;
+      app.requestFrame();
+    }
+  };
+  app.moving = false;
+  if (reducedMotion()) {
+    state.anim = null;
+    app.core.setPositions(to);
+    after();
+    app.requestFrame();
+    return;
+  }
+  state.anim = { from: Float32Array.from(app.positions()), to, start: performance.now(), after };
+  app.requestFrame();
+}
+
+function loadWorld(app, state) {
+  if (state.world || state.worldLoading) return;
+  state.worldLoading = true;
+  fetch(WORLD_URL)
+    .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
+    .then((world) => {
+      state.world = { rings: world.rings.map((r) => projectLonLat(Float32Array.from(r), MAP_SCALE)) };
+      app.requestFrame();
+    })
+    .catch((err) => {
+      // The map still works without its outline; say so once.
+      app.showError(`The world outline (${WORLD_URL}) could not be read: ${err.message}`);
+    })
+    .finally(() => { state.worldLoading = false; });
+}
+
+/** The land outline, faint, behind the network. */
+function drawWorld(ctx, view, world) {
+  ctx.save();
+  ctx.beginPath();
+  for (const ring of world.rings) {
+    for (let j = 0; j < ring.length; j += 2) {
+      const x = ring[j] * view.scale + view.tx, y = ring[j + 1] * view.scale + view.ty;
+      if (j === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+  }
+  ctx.globalAlpha = 0.09;
+  ctx.fillStyle = view.ink;
+  ctx.fill();
+  ctx.globalAlpha = 0.25;
+  ctx.lineWidth = 0.8;
+  ctx.strokeStyle = view.ink;
+  ctx.stroke();
+  ctx.restore();
+}
+
+function buildControls(app) {
+  const box = document.createElement('fieldset');
+  box.id = 'layouts';
+  const legend = document.createElement('legend');
+  legend.textContent = 'Layout';
+  box.append(legend);
+  const radios = [];
+  for (const l of LAYOUTS) {
+    const label = document.createElement('label');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'layout';
+    radio.value = l.key;
+    radio.checked = l.key === 'force';
+    radio.addEventListener('change', () => { if (radio.checked && app.core) app.setLayout(l.key); });
+    label.append(radio, document.createTextNode(l.label));
+    box.append(label);
+    radios.push(radio);
+  }
+  const centreLabel = document.createElement('label');
+  centreLabel.className = 'centre';
+  const select = document.createElement('select');
+  select.id = 'layout-centre';
+  select.addEventListener('change', () => { if (app.core) app.setLayout('radial', select.value); });
+  centreLabel.append(document.createTextNode('Centre '), select);
+  box.append(centreLabel);
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent = 'Force: drag an actor to pin it, double-click to release it.';
+  box.append(hint);
+  const controls = document.getElementById('controls');
+  controls.insertBefore(box, controls.firstChild);
+  return { radios, select, centreLabel };
+}
+
+function fillCentres(app, controls) {
+  const actors = [...app.frame.actors].sort((a, b) => a.name.localeCompare(b.name));
+  controls.select.replaceChildren(...actors.slice(0, 5000).map((a) => {
+    const option = document.createElement('option');
+    option.value = a.id;
+    option.textContent = a.name;
+    return option;
+  }));
+}
+
+function syncControls(app, controls) {
+  for (const r of controls.radios) r.checked = r.value === app.ui.layout;
+  if (app.ui.centre) controls.select.value = app.ui.centre;
+  controls.centreLabel.hidden = app.ui.layout !== 'radial';
+}
