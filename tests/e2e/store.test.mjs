@@ -51,7 +51,14 @@ test('a dataset opened once comes back after a reload with its filters, until it
   await listed(page, ['fixtures/minimal.json']);
   assert.match(await page.locator('#stored .stored-meta').textContent(), /^1\.\d kB · /);
   await page.getByLabel('Conflict').uncheck();
-  await page.waitForTimeout(300); // the filter is written asynchronously; nothing is timed here
+  // The filter is written asynchronously: wait until the store holds it.
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('entente', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('entries').objectStore('entries').get('fixtures/minimal.json');
+      get.onsuccess = () => { open.result.close(); resolve(get.result?.view?.kinds === 0b0111); };
+    };
+  }));
 
   await visit(page); // no ?data=: the kept dataset and its filter come back
   assert.equal(await page.locator('#title').textContent(), 'Three actors');
