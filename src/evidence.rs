@@ -52,16 +52,10 @@ pub fn tie_detail<'a>(network: &'a Network, tie: u32, filter: &Filter) -> Option
     }
     let [s, t] = network.ends(tie);
     let (source, target) = (network.actor(s), network.actor(t));
-    let shown = |a: crate::model::ActorType| filter.actor_types & (1 << a as u8) != 0;
-    if !shown(source.actor_type) || !shown(target.actor_type) {
+    if !filter.admits_actor(source) || !filter.admits_actor(target) {
         return None;
     }
-    let events: Vec<&Event> = network
-        .tie(tie)
-        .events
-        .iter()
-        .filter(|e| filter.admits(e))
-        .collect();
+    let events = network.admitted_events(tie, filter);
     let tone = events.last()?.tone;
     let kinds: KindSet = events.iter().map(|e| e.kind).collect();
     Some(TieDetail {

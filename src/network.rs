@@ -39,7 +39,8 @@ impl Filter {
             && self.until.is_none_or(|u| e.date <= u)
     }
 
-    fn admits_actor(&self, a: &Actor) -> bool {
+    /// Whether an actor's type passes the filter.
+    pub fn admits_actor(&self, a: &Actor) -> bool {
         self.actor_types & (1 << a.actor_type as u8) != 0
     }
 }
@@ -236,12 +237,7 @@ impl Network {
                 if !filter.admits_actor(partner) {
                     return None;
                 }
-                let events: Vec<&Event> = self
-                    .tie(ti)
-                    .events
-                    .iter()
-                    .filter(|e| filter.admits(e))
-                    .collect();
+                let events = self.admitted_events(ti, filter);
                 let tone = events.last()?.tone;
                 let kinds: KindSet = events.iter().map(|e| e.kind).collect();
                 Some(TieView {
@@ -253,6 +249,15 @@ impl Network {
                     events,
                 })
             })
+            .collect()
+    }
+
+    /// The events of `tie` that `filter` admits, in date order.
+    pub fn admitted_events(&self, tie: u32, filter: &Filter) -> Vec<&Event> {
+        self.tie(tie)
+            .events
+            .iter()
+            .filter(|e| filter.admits(e))
             .collect()
     }
 

@@ -2,17 +2,7 @@
 
 import { draw } from './render.js';
 import { KINDS, ACTOR_TYPES } from './kinds.js';
-
-function colours() {
-  const css = getComputedStyle(document.documentElement);
-  return {
-    background: css.getPropertyValue('--canvas').trim() || '#fff',
-    ink: css.getPropertyValue('--ink').trim() || '#111',
-    focusRing: css.getPropertyValue('--focus').trim() || '#000',
-    font: css.getPropertyValue('--font').trim() || 'sans-serif',
-    dark: matchMedia('(prefers-color-scheme: dark)').matches,
-  };
-}
+import { themeColours } from './theme.js';
 
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -32,7 +22,7 @@ function baseName(app) {
 
 /** The current view re-rendered at 2× into an offscreen canvas, as a PNG blob. */
 export function pngBlob(app) {
-  const view = { ...app.view, ...colours(), dpr: 2 };
+  const view = { ...app.view, ...themeColours(), dpr: 2 };
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(view.width * 2);
   canvas.height = Math.round(view.height * 2);

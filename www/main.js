@@ -12,6 +12,7 @@ import { installStore } from './store.js';
 import { installLayouts } from './layouts.js';
 import { installDrag } from './drag.js';
 import { installLarge } from './large.js';
+import { themeColours } from './theme.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -68,16 +69,6 @@ function clearError() {
   errorBox.textContent = '';
 }
 
-function themeColours() {
-  const css = getComputedStyle(document.documentElement);
-  return {
-    background: css.getPropertyValue('--canvas').trim() || '#fff',
-    ink: css.getPropertyValue('--ink').trim() || '#111',
-    focusRing: css.getPropertyValue('--focus').trim() || '#000',
-    font: css.getPropertyValue('--font').trim() || 'sans-serif',
-    dark: matchMedia('(prefers-color-scheme: dark)').matches,
-  };
-}
 
 /** Positions as a view on wasm memory; re-made each frame since memory may have grown. */
 function positions() {
