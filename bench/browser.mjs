@@ -116,8 +116,8 @@ for (const name of names) {
 }
 // ---- page weight ----
 const www = join(ROOT, 'www');
-const files = ['index.html', 'style.css', 'pkg/entente.js', 'pkg/entente_bg.wasm', 'data/pakistan-2021.json',
-  ...readdirJs(www)];
+const files = ['index.html', ...readdir(www, '.css'), 'pkg/entente.js', 'pkg/entente_bg.wasm', 'data/pakistan-2021.json',
+  ...readdir(www, '.js')];
 let raw = 0, gz = 0;
 const weights = [];
 for (const f of [...new Set(files)]) {
@@ -137,6 +137,6 @@ writeFileSync(join(OUT, 'results.md'), `${text}\n`);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(rows, null, 1));
 console.log(text);
 
-function readdirJs(dir) {
-  return execFileSync('ls', [dir]).toString().split('\n').filter((f) => f.endsWith('.js'));
+function readdir(dir, ending) {
+  return execFileSync('ls', [dir]).toString().split('\n').filter((f) => f.endsWith(ending));
 }
