@@ -2,7 +2,7 @@
 //! attributes; the map point as `viz:position`), one undirected edge per event with its kind,
 //! tone, summary and sources as attributes and its date as a spell.
 
-use super::xml::{attr, first_day, text};
+use super::xml::{attr, event_fields, first_day, text};
 use crate::model::Dataset;
 use std::fmt::Write;
 
@@ -108,25 +108,7 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
                 attr(&t.target)
             );
             n += 1;
-            let figures = (!e.figures.is_empty())
-                .then(|| serde_json::to_string(&e.figures))
-                .transpose()?;
-            let people = (!e.people.is_empty())
-                .then(|| serde_json::to_string(&e.people))
-                .transpose()?;
-            values(
-                &mut out,
-                &[
-                    ("date", Some(e.date.to_string())),
-                    ("kind", Some(e.kind.as_str().to_string())),
-                    ("tone", Some(e.tone.as_str().to_string())),
-                    ("summary", Some(e.summary.clone())),
-                    ("sources", Some(serde_json::to_string(&e.sources)?)),
-                    ("figures", figures),
-                    ("people", people),
-                    ("note", e.note.clone()),
-                ],
-            );
+            values(&mut out, &event_fields(e)?);
             let _ = writeln!(
                 out,
                 "        <spells>\n          <spell start=\"{}\"/>\n        </spells>",

@@ -1,7 +1,7 @@
 //! GraphML for yEd, Cytoscape, NetworkX and igraph: actors as nodes, one edge per event, every
 //! field as a declared `<key>`; title, description and provenance as graph data.
 
-use super::xml::{attr, text};
+use super::xml::{attr, event_fields, text};
 use crate::model::Dataset;
 use std::fmt::Write;
 
@@ -86,26 +86,7 @@ pub(crate) fn write_graphml(d: &Dataset) -> Result<String, serde_json::Error> {
                 attr(&t.target)
             );
             n += 1;
-            let figures = (!e.figures.is_empty())
-                .then(|| serde_json::to_string(&e.figures))
-                .transpose()?;
-            let people = (!e.people.is_empty())
-                .then(|| serde_json::to_string(&e.people))
-                .transpose()?;
-            data(
-                &mut out,
-                "      ",
-                &[
-                    ("date", Some(e.date.to_string())),
-                    ("kind", Some(e.kind.as_str().to_string())),
-                    ("tone", Some(e.tone.as_str().to_string())),
-                    ("summary", Some(e.summary.clone())),
-                    ("sources", Some(serde_json::to_string(&e.sources)?)),
-                    ("figures", figures),
-                    ("people", people),
-                    ("note", e.note.clone()),
-                ],
-            );
+            data(&mut out, "      ", &event_fields(e)?);
             out.push_str("    </edge>\n");
         }
     }

@@ -38,6 +38,30 @@ pub(crate) fn first_day(date: crate::date::Date) -> String {
     )
 }
 
+/// The fields an event is written with as GEXF attributes or GraphML data, in key order;
+/// `None` for an empty optional field. Lists (sources, figures, people) are JSON text.
+pub(crate) fn event_fields(
+    e: &crate::model::Event,
+) -> Result<[(&'static str, Option<String>); 8], serde_json::Error> {
+    let list = |empty: bool, json: serde_json::Result<String>| (!empty).then_some(json).transpose();
+    Ok([
+        ("date", Some(e.date.to_string())),
+        ("kind", Some(e.kind.as_str().to_string())),
+        ("tone", Some(e.tone.as_str().to_string())),
+        ("summary", Some(e.summary.clone())),
+        ("sources", Some(serde_json::to_string(&e.sources)?)),
+        (
+            "figures",
+            list(e.figures.is_empty(), serde_json::to_string(&e.figures))?,
+        ),
+        (
+            "people",
+            list(e.people.is_empty(), serde_json::to_string(&e.people))?,
+        ),
+        ("note", e.note.clone()),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
