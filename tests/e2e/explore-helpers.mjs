@@ -1,25 +1,13 @@
 // Helpers for the exploring tests: open the page with any context options (touch, colour scheme,
 // reduced motion), record CSP violations, read the page's state, and find points on ties.
 
-import { settle } from './harness.mjs';
+import { open, settle } from './harness.mjs';
 
-/** Like harness.open, with any Playwright context options; also records CSP violations in
- *  `window.__csp` and errors in `errors`. */
+/** harness.open, then waits for the layout to settle. */
 export async function openWith(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
-  });
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true'
-    || !document.getElementById('error').hidden, null, { timeout: 15000 });
-  await settle(page);
-  return { page, context, errors };
+  const opened = await open(browser, url, options);
+  await settle(opened.page);
+  return opened;
 }
 
 export const state = (page) => page.evaluate(() => window.entente.state());

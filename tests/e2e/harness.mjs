@@ -61,12 +61,18 @@ export async function start() {
 }
 
 /**
- * Opens the page in a new context; collects console errors and page errors in `errors`.
- * Resolves when window.entente is installed (or the error banner shows).
+ * Opens the page in a new context made with any Playwright context options (viewport, touch,
+ * colour scheme, reduced motion…); collects console errors and page errors in `errors` and
+ * CSP violations in `window.__csp`. Resolves when window.entente is installed (or the error
+ * banner shows).
  */
-export async function open(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
