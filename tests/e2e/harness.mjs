@@ -64,10 +64,11 @@ export async function start() {
  * Opens the page in a new context made with any Playwright context options (viewport, touch,
  * colour scheme, reduced motion…); collects console errors and page errors in `errors` and
  * CSP violations in `window.__csp`. Resolves when window.entente is installed (or the error
- * banner shows).
+ * banner shows). `setup(context)`, if given, runs before the page opens (routes, for example).
  */
-export async function open(browser, url, options = {}) {
+export async function open(browser, url, options = {}, setup = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  if (setup) await setup(context);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__csp = [];
@@ -100,4 +101,28 @@ export async function actorPoint(page, id) {
     const r = document.getElementById('network').getBoundingClientRect();
     return { x: r.left + n.x, y: r.top + n.y };
   }, id);
+}
+
+/**
+ * Hovers an actor that may still be moving (a layout running in a worker): reads its position,
+ * moves the real mouse there and waits briefly for its tooltip, again and again until the
+ * tooltip names it. On a slow machine the actor can move between the read and the move.
+ */
+export async function hoverMoving(page, id, { timeout = 20000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (let attempt = 0; ; attempt++) {
+    const p = await actorPoint(page, id);
+    if (p) {
+      // Alternate by a pixel so that every attempt is a real pointer move.
+      await page.mouse.move(p.x + (attempt % 2), p.y);
+      try {
+        await page.waitForFunction((id) => document.getElementById('tooltip').dataset.actor === id, id, { timeout: 400 });
+        return attempt + 1;
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`the tooltip never named ${id} after ${attempt + 1} hovers: ${e.message}`);
+      }
+    } else if (Date.now() > deadline) {
+      throw new Error(`actor ${id} is not in window.entente.nodes()`);
+    }
+  }
 }

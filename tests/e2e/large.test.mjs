@@ -2,9 +2,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, actorPoint, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, open, hoverMoving, ROOT, ARTIFACTS } from './harness.mjs';
 
 const ACTORS = 5000;
 
@@ -41,8 +41,25 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
+/**
+ * Serves worker.js with a pause between layout slices, so that the layout is still running when
+ * the test hovers, however fast or slow the machine is. Only the pause changes; the layout is the
+ * page's own.
+ */
+const slowed = { served: 0 };
+async function slowWorker(context) {
+  const source = readFileSync(join(ROOT, 'www', 'worker.js'), 'utf8');
+  const yieldLine = 'await new Promise((resolve) => setTimeout(resolve, 0));';
+  assert.ok(source.includes(yieldLine), 'worker.js still yields between slices the way this test slows it');
+  const body = source.replace(yieldLine, 'await new Promise((resolve) => setTimeout(resolve, 40));');
+  await context.route('**/worker.js', (route) => {
+    slowed.served += 1;
+    return route.fulfill({ contentType: 'text/javascript', body });
+  });
+}
+
 test('a large dataset is laid out in a worker: progress bar, hover while it runs, then done', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`, {}, slowWorker);
   assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'loaded without error');
   const bar = page.locator('#layout-progress');
   const running = await page.evaluate(() => {
@@ -54,9 +71,8 @@ test('a large dataset is laid out in a worker: progress bar, hover while it runs
   });
   // Hover an actor while the layout is still running: its tooltip opens.
   const hubId = 'A00000';
-  const p = await actorPoint(page, hubId);
-  await page.mouse.move(p.x, p.y);
-  await page.waitForFunction((id) => document.getElementById('tooltip').dataset.actor === id, hubId, { timeout: 5000 });
+  await hoverMoving(page, hubId);
+  assert.equal(slowed.served, 1, 'the page ran the slowed worker');
   const progressAtHover = await page.evaluate(() => Number(document.querySelector('#layout-progress progress').value));
   const hiddenAtHover = await page.evaluate(() => document.getElementById('layout-progress').hidden);
   const frames = await page.evaluate(() => window.__frames);
