@@ -79,7 +79,13 @@ test('switching layouts eases positions over a few hundred milliseconds, and bac
   await settle(page);
   const force = byId(await nodesOf(page));
   await page.getByLabel('Map').check();
-  await page.waitForTimeout(150);
+  // The first frame in which the USA has left its force position: on any machine speed this is
+  // part-way through the ease, which lasts several frames.
+  const usa0 = force.USA;
+  await page.waitForFunction(({ x, y }) => {
+    const n = window.entente.nodes().find((a) => a.id === 'USA');
+    return Math.hypot(n.x - x, n.y - y) > 1;
+  }, usa0, { polling: 'raf', timeout: 10000 });
   const mid = byId(await nodesOf(page));
   await settleSwitch(page);
   const map = byId(await nodesOf(page));
