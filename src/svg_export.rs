@@ -42,6 +42,18 @@ const LEGEND_HEIGHT: u32 = 58;
 const CAPTION_LINE: u32 = 16;
 const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x23);
 const MUTED: RGBColor = RGBColor(0x4f, 0x5b, 0x66);
+/// Longest label, in characters, before it is cut with an ellipsis (the page's canvas cuts at
+/// 240 px of 12 px bold text, about the same).
+const LABEL_CHARS: usize = 36;
+
+/// `name` cut to at most `max` characters (code points) with a trailing ellipsis when longer.
+fn short_label(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_owned();
+    }
+    let cut: String = name.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -212,7 +224,7 @@ pub fn render(
                 let r = p.radii[i as usize].max(3.0);
                 let pos = ((x + r + 4.0).round() as i32, y.round() as i32);
                 root.draw(&Text::new(
-                    network.actor(i).name.clone(),
+                    short_label(&network.actor(i).name, LABEL_CHARS),
                     pos,
                     font(12.0, INK, true),
                 ))
@@ -275,4 +287,20 @@ fn legend<DB: DrawingBackend>(
         font(11.0, INK, false),
     ))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::short_label;
+
+    #[test]
+    fn short_names_are_kept_and_long_ones_end_in_an_ellipsis() {
+        assert_eq!(short_label("Pakistan", 28), "Pakistan");
+        assert_eq!(short_label("abcdefgh", 8), "abcdefgh");
+        assert_eq!(short_label("abcdefghi", 8), "abcdefg…");
+        assert_eq!(short_label("Tehrik-i-Taliban Pakistan", 11), "Tehrik-i-T…");
+        // Cut between code points, never inside one; a space before the cut is dropped.
+        assert_eq!(short_label("ab cdéféééé", 4), "ab…");
+        assert_eq!(short_label("日本国際協力銀行", 5), "日本国際…");
+    }
 }

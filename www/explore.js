@@ -72,7 +72,7 @@ export function installExplore(app) {
   window.entente = Object.freeze({
     ...api,
     /** Label boxes drawn in the last frame: [{id, x, y, w, h}] in CSS pixels of the canvas. */
-    labels: () => (app.frame.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, x: b.x, y: b.y, w: b.w, h: b.h })),
+    labels: () => (app.frame.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
     /** What is selected and shown: pinned actor or tie, focus, filters, time, view. */
     state: () => {
       const { ui, frame, view } = app;

@@ -7,6 +7,36 @@ export { focusOf };
 
 const DIM = 0.13;
 
+/** Widest label in CSS pixels; the focused actor's may be wider. Longer names end in "…" (the
+ *  whole name is in the tooltip, the panel and the table). */
+export const LABEL_MAX = 240;
+export const LABEL_MAX_FOCUS = 400;
+
+const fitted = new Map();
+
+/** `text` shortened to at most `max` pixels in the context's current font, cut between code
+ *  points, with an ellipsis; cached, since the names repeat every frame. */
+export function fitLabel(ctx, text, max) {
+  const key = `${ctx.font}\u0000${max}\u0000${text}`;
+  let out = fitted.get(key);
+  if (out !== undefined) return out;
+  out = text;
+  if (ctx.measureText(text).width > max) {
+    const chars = Array.from(text);
+    let lo = 0, hi = chars.length;
+    // The longest prefix that fits with the ellipsis.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ctx.measureText(`${chars.slice(0, mid).join('').trimEnd()}…`).width <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    out = `${chars.slice(0, lo).join('').trimEnd()}…`;
+  }
+  if (fitted.size > 20000) fitted.clear();
+  fitted.set(key, out);
+  return out;
+}
+
 export function toScreen(view, x, y) {
   return [x * view.scale + view.tx, y * view.scale + view.ty];
 }
@@ -118,9 +148,12 @@ function drawLabels(ctx, frame, view, em) {
   for (const i of order) {
     const [x, y] = toScreen(view, p[2 * i], p[2 * i + 1]);
     const r = Math.max(3, frame.radii[i] * view.scale);
-    const text = frame.actors[i].name;
+    const text = fitLabel(ctx, frame.actors[i].name, i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX);
     const w = ctx.measureText(text).width;
-    const box = { i, x: x + r + 4, y: y - 8, w: w + 4, h: 16 };
+    // Right of the actor, or left of it when the right would run off the canvas.
+    const right = x + r + 4;
+    const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
+    const box = { i, x: bx, y: y - 8, w: w + 4, h: 16, text };
     if (box.x > view.width || box.x + box.w < 0 || box.y > view.height || box.y + box.h < 0) continue;
     if (placed.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)) continue;
     placed.push(box);

@@ -47,3 +47,40 @@ test('each bad file gets its located message and the page keeps working', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a very long name is cut with an ellipsis on the canvas, whole in the tooltip, and no label leaves the canvas', async () => {
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/pakistan-2021.json'), 'utf8'));
+  const long = `The Republic of Türkiye ${'and its very long official designation '.repeat(15)}(end)`;
+  data.actors.find((a) => a.id === 'TUR').name = long;
+  mkdirSync(join(ROOT, 'www/fixtures'), { recursive: true });
+  writeFileSync(join(ROOT, 'www/fixtures/long-name.json'), JSON.stringify(data));
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.base}?data=fixtures/long-name.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
+  assert.equal(await page.locator('#error').isHidden(), true);
+  await settle(page);
+  const width = await page.evaluate(() => document.getElementById('network').clientWidth);
+  const inside = (labels) => labels.filter((b) => b.x < -0.5 || b.x + b.w > width + 0.5);
+  const before = await page.evaluate(() => window.entente.labels());
+  assert.deepEqual(inside(before), [], 'every label lies on the canvas');
+  // Hovered, Turkey is the focus: its label is always placed, longer, and still cut.
+  const p = await actorPoint(page, 'TUR');
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction(() => document.getElementById('tooltip').dataset.actor === 'TUR');
+  const labels = await page.evaluate(() => window.entente.labels());
+  const tur = labels.find((b) => b.id === 'TUR');
+  assert.ok(tur, 'the focused actor is labelled');
+  assert.ok(tur.text.startsWith('The Republic of Türkiye') && tur.text.endsWith('…'), tur.text);
+  assert.ok(tur.w <= 404 && tur.w > 200, `label width ${tur.w}`);
+  assert.deepEqual(inside(labels), [], 'every label lies on the canvas');
+  assert.ok((await page.locator('#tooltip').innerText()).includes(long.trim()), 'the tooltip shows the whole name');
+  // The names that fit are drawn whole.
+  assert.equal(labels.find((b) => b.id === 'PAK')?.text, 'Pakistan');
+  await page.screenshot({ path: join(ARTIFACTS, 'long-name.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
