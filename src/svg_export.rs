@@ -42,9 +42,9 @@ const LEGEND_HEIGHT: u32 = 58;
 const CAPTION_LINE: u32 = 16;
 const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x23);
 const MUTED: RGBColor = RGBColor(0x4f, 0x5b, 0x66);
-/// Longest label, in characters, before it is cut with an ellipsis (the page's canvas cuts at
-/// 240 px of 12 px bold text, about the same).
-const LABEL_CHARS: usize = 36;
+/// Longest label, in characters, before it is cut with an ellipsis: room for real names such as
+/// "Islamic Military Counter Terrorism Coalition" (44), not for a paragraph.
+const LABEL_CHARS: usize = 48;
 
 /// `name` cut to at most `max` characters (code points) with a trailing ellipsis when longer.
 fn short_label(name: &str, max: usize) -> String {
