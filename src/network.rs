@@ -90,8 +90,22 @@ impl Network {
     ///
     /// # Errors
     /// The first rule the dataset breaks (see [`validate`]).
-    pub fn new(mut dataset: Dataset) -> Result<Network, LoadError> {
+    pub fn new(dataset: Dataset) -> Result<Network, LoadError> {
         validate(&dataset)?;
+        Ok(Network::from_valid(dataset))
+    }
+
+    /// Parses, validates (once) and indexes an Entente JSON dataset: what the page does on load.
+    ///
+    /// # Errors
+    /// The located error of [`crate::load::from_json`].
+    pub fn from_json(text: &str) -> Result<Network, LoadError> {
+        Ok(Network::from_valid(crate::load::from_json(text)?))
+    }
+
+    /// Indexes a dataset that a loader of this crate has already validated (`load::from_json`
+    /// and the importers validate before they return), so that it is not validated twice.
+    pub(crate) fn from_valid(mut dataset: Dataset) -> Network {
         let index: HashMap<String, u32> = dataset
             .actors
             .iter()
@@ -123,13 +137,13 @@ impl Network {
                 fill[a as usize] += 1;
             }
         }
-        Ok(Network {
+        Network {
             dataset,
             ends,
             index,
             adj_start,
             adj_ties,
-        })
+        }
     }
 
     pub fn dataset(&self) -> &Dataset {

@@ -142,3 +142,22 @@ fn filters_never_add_ties() {
         }
     }
 }
+
+#[test]
+fn from_json_is_the_same_network_as_loading_then_indexing() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/json/");
+    let text = std::fs::read_to_string(format!("{dir}minimal.json")).unwrap();
+    let once = Network::from_json(&text).unwrap();
+    let twice = minimal();
+    assert_eq!(once.dataset(), twice.dataset());
+    assert_eq!(once.edge_list(), twice.edge_list());
+    for i in 0..once.actor_count() as u32 {
+        assert_eq!(once.ties_of(i), twice.ties_of(i));
+    }
+    // A bad dataset gets the loader's located message, validation included.
+    for bad in ["bad_kind.json", "unknown_actor.json", "self_tie.json"] {
+        let text = std::fs::read_to_string(format!("{dir}{bad}")).unwrap();
+        let direct = Network::from_json(&text).unwrap_err().to_string();
+        assert_eq!(direct, from_json(&text).unwrap_err().to_string(), "{bad}");
+    }
+}

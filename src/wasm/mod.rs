@@ -10,7 +10,6 @@ mod layouts;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions, LayoutError};
-use crate::load::from_json;
 use crate::model::KindSet;
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
@@ -64,8 +63,8 @@ impl Entente {
     /// Throws an `Error` whose message names the line, column, record and field at fault.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Entente, JsError> {
-        let network = Network::new(from_json(json).map_err(|e| JsError::new(&e.to_string()))?)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        // Parsed and validated once, then indexed.
+        let network = Network::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
         let filter = Filter::default();
         let visible = network.visible(&filter);
         let edges = visible_edges(&network, &visible);
