@@ -14,9 +14,15 @@ pub struct Dataset {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::load::records::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub provenance: Option<Provenance>,
+    #[serde(deserialize_with = "crate::load::records::list")]
     pub actors: Vec<Actor>,
+    #[serde(deserialize_with = "crate::load::records::list")]
     pub ties: Vec<Tie>,
 }
 
@@ -92,6 +98,7 @@ impl ActorType {
 pub struct Tie {
     pub source: String,
     pub target: String,
+    #[serde(deserialize_with = "crate::load::records::list")]
     pub events: Vec<Event>,
 }
 
@@ -103,10 +110,15 @@ pub struct Event {
     pub kind: Kind,
     pub tone: Tone,
     pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::load::records::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
+    #[serde(deserialize_with = "crate::load::records::list")]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

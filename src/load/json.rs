@@ -103,6 +103,16 @@ fn plain_message(message: &str) -> String {
     {
         return format!("the required field \"{field}\" is missing");
     }
+    // A list (or anything else) where a record belongs: name the record as the format does.
+    if let Some((found, record)) = message.split_once(", expected struct ") {
+        let record = record.to_ascii_lowercase();
+        let article = if record.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        return format!("{found}, expected {article} {record} object").replace('`', "\"");
+    }
     match message {
         "number out of range" => {
             "the number is too large: beyond ±1.8e308, the largest a 64-bit float holds".into()

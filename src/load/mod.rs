@@ -16,6 +16,7 @@ pub mod limits;
 mod locate;
 mod notice;
 mod record;
+pub(crate) mod records;
 mod validate;
 mod xml;
 
