@@ -5,38 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, open, hoverMoving, ROOT, ARTIFACTS } from './harness.mjs';
+import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const ACTORS = 5000;
-
-/** An Entente dataset of `n` organizations: each new one tied to one or two earlier ones. */
-function largeDataset(n) {
-  let s = 7;
-  const rand = () => (s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296;
-  const id = (i) => `A${String(i).padStart(5, '0')}`;
-  const actors = Array.from({ length: n }, (_, i) => ({
-    id: id(i), name: `Actor ${i}`, type: 'organization', base: 'synthetic',
-    lat: Math.round((rand() * 140 - 70) * 100) / 100, lon: Math.round((rand() * 340 - 170) * 100) / 100,
-  }));
-  const ties = [];
-  const seen = new Set();
-  for (let v = 1; v < n; v++) {
-    for (let k = 0; k < (v > 2 && rand() < 0.5 ? 2 : 1); k++) {
-      const u = Math.floor(rand() * v);
-      if (seen.has(`${u}-${v}`)) continue;
-      seen.add(`${u}-${v}`);
-      ties.push({ source: id(u), target: id(v), events: [{
-        date: '2021-01', kind: ['defense', 'diplomatic', 'economic', 'conflict'][v % 4], tone: 'cooperative',
-        summary: 'Synthetic tie.', sources: [{ outlet: 'Generator', date: '2021-01-01' }],
-      }] });
-    }
-  }
-  return { format: 'entente/1', title: `${n} synthetic actors`, description: 'Generated for the large-graph test.', actors, ties };
-}
 
 let env;
 before(async () => {
   mkdirSync(join(ROOT, 'www', 'fixtures'), { recursive: true });
-  writeFileSync(join(ROOT, 'www', 'fixtures', 'large.json'), JSON.stringify(largeDataset(ACTORS)));
+  writeFileSync(join(ROOT, 'www', 'fixtures', 'large.json'), JSON.stringify(syntheticDataset(ACTORS)));
   env = await start();
 });
 after(async () => { await env?.close(); });
