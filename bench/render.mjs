@@ -1,6 +1,6 @@
-// The drawing benchmark: while the person zooms with the wheel on generated datasets, how long the
-// page's script works per frame (layout step, fit, draw, tooltip) and how long a frame takes in all
-// (with Chromium's paint and raster). Prints a markdown table.
+// The drawing benchmark: on generated datasets, how long a frame takes while the person zooms with
+// the wheel (one step per frame) and while the hover moves between two actors (a full drawing each
+// frame), and how much of it is the page's script. Prints a markdown table.
 // Usage: node bench/render.mjs [ACTORS ...]   (default 1000 5000 20000); run by bench/render.
 
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -47,33 +47,47 @@ try {
       if (now === last) break;
       last = now;
     }
-    // Zoom in and out by wheel events sent from inside the page, one per animation frame, so
-    // that the page redraws every frame: the interval between frames is what the person sees
-    // (script, then Chromium's paint and raster of the canvas); the work is the script alone.
-    await page.evaluate(() => { window.__frameMs = []; });
-    const intervals = await page.evaluate(async (frames) => {
+    // Events sent from inside the page, one per animation frame, so that the page redraws every
+    // frame: the interval between frames is what the person sees (script, then Chromium's paint
+    // and raster of the canvas); the script's share is timed around each frame callback.
+    const run = (kind) => page.evaluate(async ({ kind, frames }) => {
+      window.__frameMs = [];
       const canvas = document.getElementById('network');
       const r = canvas.getBoundingClientRect();
-      const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true };
+      const nodes = window.entente.nodes();
+      // Hover: back and forth between two of the most connected actors (a full drawing each time).
+      const hubs = [...nodes].sort((a, b) => b.ties - a.ties).slice(0, 2);
       const next = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await next();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let the view rest
       await next();
       let last = performance.now();
       const out = [];
       for (let f = 0; f < frames; f++) {
-        canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: f % 2 ? 120 : -120 }));
+        if (kind === 'zoom') {
+          canvas.dispatchEvent(new WheelEvent('wheel', {
+            clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, deltaY: f % 2 ? 120 : -120, bubbles: true, cancelable: true,
+          }));
+        } else {
+          const h = hubs[f % 2];
+          canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + h.x, clientY: r.top + h.y, bubbles: true }));
+        }
         await next();
         const now = performance.now();
         out.push(now - last);
         last = now;
       }
-      return out;
-    }, FRAMES);
-    const ms = (await page.evaluate(() => window.__frameMs)).filter((x) => x > 0.05);
-    rows.push({
-      n, ties: data.ties.length, frames: intervals.length,
-      work: quantile(ms, 0.5), interval: quantile(intervals, 0.5), p95: quantile(intervals, 0.95),
-    });
-    console.error(`${n} actors: work ${quantile(ms, 0.5).toFixed(1)} ms, frame interval ${quantile(intervals, 0.5).toFixed(1)} ms`);
+      return { intervals: out, script: window.__frameMs.filter((x) => x > 0.05) };
+    }, { kind, frames: FRAMES });
+    const zoom = await run('zoom');
+    const hover = await run('hover');
+    const row = {
+      n, ties: data.ties.length,
+      zoom: quantile(zoom.intervals, 0.5), zoom95: quantile(zoom.intervals, 0.95),
+      hover: quantile(hover.intervals, 0.5), hoverScript: quantile(hover.script, 0.5),
+    };
+    rows.push(row);
+    console.error(`${n} actors: zoom ${row.zoom.toFixed(1)} ms per frame, hover ${row.hover.toFixed(1)} ms (script ${row.hoverScript.toFixed(1)} ms)`);
     await context.close();
   }
 } finally {
@@ -81,9 +95,9 @@ try {
 }
 
 const date = new Date().toISOString().slice(0, 10);
-console.log(`Zooming by one wheel step per frame (Chromium headless, software raster, ${os.cpus().length} cores, ${date})\n`);
-console.log('| actors | ties | frames | script per frame (median) | frame interval (median) | frame interval (p95) | frames per second |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`Frame intervals in Chromium headless (software raster), ${os.cpus().length} cores, ${date}; ${FRAMES} frames each\n`);
+console.log('| actors | ties | zoom, median | zoom, p95 | hover (full drawing), median | of which script |');
+console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.n.toLocaleString('en')} | ${r.ties.toLocaleString('en')} | ${r.frames} | ${r.work.toFixed(1)} ms | ${r.interval.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${(1000 / r.interval).toFixed(0)} |`);
+  console.log(`| ${r.n.toLocaleString('en')} | ${r.ties.toLocaleString('en')} | ${r.zoom.toFixed(1)} ms | ${r.zoom95.toFixed(1)} ms | ${r.hover.toFixed(1)} ms | ${r.hoverScript.toFixed(1)} ms |`);
 }

@@ -13,6 +13,7 @@ import { installLayouts } from './layouts.js';
 import { installDrag } from './drag.js';
 import { installLarge } from './large.js';
 import { themeColours } from './theme.js';
+import { makeTexture } from './texture.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -58,6 +59,8 @@ const app = {
 };
 
 let queued = false;
+// Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
+const texture = makeTexture(canvas, requestFrame);
 
 function showError(message) {
   errorBox.textContent = message;
@@ -151,7 +154,8 @@ function tick() {
   app.frame.positions = positions();
   // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
   const easing = app.view.manual ? false : fit(false);
-  draw(ctx, app.frame, app.ui, { ...app.view, ...themeColours(), underlays: app.underlays });
+  const view = { ...app.view, ...themeColours(), underlays: app.underlays };
+  app.frame.textured = texture.draw(ctx, app.frame, app.ui, view, () => draw(ctx, app.frame, app.ui, view));
   updateTooltip();
   app.emit('frame');
   if (app.moving || easing) requestFrame();

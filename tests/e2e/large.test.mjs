@@ -1,4 +1,5 @@
-// End to end: a generated dataset of 5,000 actors is laid out in a Web Worker with a progress bar while hover keeps working.
+// End to end: a generated dataset of 5,000 actors is laid out in a Web Worker with a progress bar while hover keeps working,
+// and zooming it moves the last full drawing until the view rests.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,24 +19,29 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 /**
- * Serves worker.js with a pause between layout slices, so that the layout is still running when
- * the test hovers, however fast or slow the machine is. Only the pause changes; the layout is the
+ * Serves worker.js with a gate after the first slice of the layout: the worker holds there until
+ * the test opens the gate (a BroadcastChannel message), so the layout is still running when the
+ * test hovers, however fast or slow the machine is. Only the gate is added; the layout is the
  * page's own.
  */
-const slowed = { served: 0 };
-async function slowWorker(context) {
+const gated = { served: 0 };
+async function gatedWorker(context) {
   const source = readFileSync(join(ROOT, 'www', 'worker.js'), 'utf8');
   const yieldLine = 'await new Promise((resolve) => setTimeout(resolve, 0));';
-  assert.ok(source.includes(yieldLine), 'worker.js still yields between slices the way this test slows it');
-  const body = source.replace(yieldLine, 'await new Promise((resolve) => setTimeout(resolve, 40));');
+  assert.ok(source.includes(yieldLine), 'worker.js still yields between slices the way this test gates it');
+  const gate = `${yieldLine}
+    await (self.__gate ??= new Promise((resolve) => {
+      new BroadcastChannel('entente-test-gate').onmessage = () => resolve();
+    }));`;
+  const body = source.replace(yieldLine, gate);
   await context.route('**/worker.js', (route) => {
-    slowed.served += 1;
+    gated.served += 1;
     return route.fulfill({ contentType: 'text/javascript', body });
   });
 }
 
 test('a large dataset is laid out in a worker: progress bar, hover while it runs, then done', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`, {}, slowWorker);
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`, {}, gatedWorker);
   assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'loaded without error');
   const bar = page.locator('#layout-progress');
   const running = await page.evaluate(() => {
@@ -48,7 +54,7 @@ test('a large dataset is laid out in a worker: progress bar, hover while it runs
   // Hover an actor while the layout is still running: its tooltip opens.
   const hubId = 'A00000';
   await hoverMoving(page, hubId);
-  assert.equal(slowed.served, 1, 'the page ran the slowed worker');
+  assert.equal(gated.served, 1, 'the page ran the gated worker');
   const progressAtHover = await page.evaluate(() => Number(document.querySelector('#layout-progress progress').value));
   const hiddenAtHover = await page.evaluate(() => document.getElementById('layout-progress').hidden);
   const frames = await page.evaluate(() => window.__frames);
@@ -56,6 +62,8 @@ test('a large dataset is laid out in a worker: progress bar, hover while it runs
   await page.screenshot({ path: join(ARTIFACTS, 'large-running.png') });
   assert.ok(running, 'the progress bar shows while the layout runs');
   assert.ok(!hiddenAtHover && progressAtHover < 1, `hovered while running (progress ${progressAtHover})`);
+  // Open the gate: the layout runs to the end.
+  await page.evaluate(() => new BroadcastChannel('entente-test-gate').postMessage('go'));
   // The bar completes and goes away; every actor has a finite position.
   await bar.waitFor({ state: 'hidden', timeout: 60000 });
   const nodes = await page.evaluate(() => window.entente.nodes());
@@ -64,4 +72,50 @@ test('a large dataset is laid out in a worker: progress bar, hover while it runs
   await page.screenshot({ path: join(ARTIFACTS, 'large-done.png') });
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('zooming a large picture moves its last drawing, then draws it in full once the view rests', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
+  await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 60000 });
+  await page.waitForFunction(() => !window.entente.state().view.textured);
+  const box = await page.locator('#network').boundingBox();
+  // One synchronous look at the page: whether the frame was the moved drawing, the labels, and
+  // how many dark pixels the canvas has.
+  const look = () => {
+    const c = document.getElementById('network');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) ink++;
+    return { textured: window.entente.state().view.textured, labels: window.entente.labels(), ink };
+  };
+  // The pointer first (it may hover an actor, a full drawing), then the picture as it rests.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() => !window.entente.state().view.textured);
+  const before = await page.evaluate(look);
+  assert.ok(!before.textured && before.labels.length > 5 && before.ink > 5000, JSON.stringify({ labels: before.labels.length, ink: before.ink }));
+  await page.mouse.wheel(0, -300);
+  const during = await (await page.waitForFunction(`(() => { const v = (${look})(); return v.textured && v; })()`, null, { timeout: 5000 })).jsonValue();
+  // The moved drawing: the picture is there, zoomed (more ink), and the labels are not yet redone.
+  assert.deepEqual(during.labels, before.labels);
+  assert.ok(during.ink > before.ink, `zoomed in, the picture covers more of the canvas (${before.ink} → ${during.ink} dark pixels)`);
+  // At rest, the full drawing: labels placed again for the new view.
+  await page.waitForFunction(() => !window.entente.state().view.textured, null, { timeout: 5000 });
+  const after = await page.evaluate(() => window.entente.labels());
+  assert.notDeepEqual(after.map((b) => [Math.round(b.x), Math.round(b.y)]), before.labels.map((b) => [Math.round(b.x), Math.round(b.y)]));
+  await page.screenshot({ path: join(ARTIFACTS, 'large-zoomed.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A small picture is always drawn in full.
+  const small = await open(env.browser, env.base);
+  const b2 = await small.page.locator('#network').boundingBox();
+  await small.page.mouse.move(b2.x + b2.width / 2, b2.y + b2.height / 2);
+  for (let k = 0; k < 5; k++) {
+    await small.page.mouse.wheel(0, -120);
+    await small.page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    assert.equal(await small.page.evaluate(() => window.entente.state().view.textured), false);
+  }
+  assert.deepEqual(small.errors, []);
+  await small.context.close();
 });
