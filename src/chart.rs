@@ -114,7 +114,9 @@ pub fn render_svg(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let (left, right, top, bottom) = (6, 6, 16, 18);
+        // The top margin holds the bar totals and, above them, the "as of" label, so that the
+        // two never meet.
+        let (left, right, top, bottom) = (6, 6, 26, 18);
         let chart = ChartBuilder::on(&root)
             .margin_left(left)
             .margin_right(right)
@@ -129,6 +131,11 @@ pub fn render_svg(
             ink.stroke_width(1),
         ))
         .map_err(err)?;
+        // The "as of" line's x in pixels, so that a total it would cross moves beside it.
+        let marker_x = marker.map(|date| {
+            let x = year_position(date, counts.first_year).clamp(0.0, years as f64);
+            chart.backend_coord(&(x, 0.0)).0
+        });
         // Label every year while they fit, else every n-th.
         let every = ((years as f64 * 34.0) / f64::from(width)).ceil().max(1.0) as usize;
         for (i, year) in counts.counts.iter().enumerate() {
@@ -159,20 +166,22 @@ pub fn render_svg(
             }
             if base > 0 {
                 let top_of_bar = chart.backend_coord(&(i as f64 + 0.5, f64::from(base)));
+                let total = base.to_string();
+                let (x, anchor) = total_position(top_of_bar.0, total.len(), marker_x, width);
                 root.draw(&Text::new(
-                    base.to_string(),
-                    (top_of_bar.0, top_of_bar.1 - 2),
-                    text(10.0, ink, HPos::Center, VPos::Bottom),
+                    total,
+                    (x, top_of_bar.1 - 2),
+                    text(10.0, ink, anchor, VPos::Bottom),
                 ))
                 .map_err(err)?;
             }
         }
         if let Some(date) = marker {
             let x = year_position(date, counts.first_year).clamp(0.0, years as f64);
-            let (px, py) = chart.backend_coord(&(x, f64::from(max)));
+            let (px, _) = chart.backend_coord(&(x, f64::from(max)));
             let (_, py0) = chart.backend_coord(&(x, 0.0));
             root.draw(&PathElement::new(
-                vec![(px, py - 12), (px, py0)],
+                vec![(px, 12), (px, py0)],
                 ink.stroke_width(2),
             ))
             .map_err(err)?;
@@ -183,7 +192,7 @@ pub fn render_svg(
             };
             root.draw(&Text::new(
                 format!("as of {date}"),
-                (px + dx, py - 13),
+                (px + dx, 1),
                 text(10.0, ink, anchor, VPos::Top),
             ))
             .map_err(err)?;
@@ -191,6 +200,27 @@ pub fn render_svg(
         root.present().map_err(err)?;
     }
     Ok(svg)
+}
+
+/// Half the width, in pixels, of a bar total of `digits` digits at 10 px, with a little room.
+fn total_half_width(digits: usize) -> i32 {
+    3 * digits as i32 + 3
+}
+
+/// Where a bar total centred at `centre` is drawn: centred, or, when the "as of" line at
+/// `marker_x` would cross it, beside the line (right of it if it fits, else left).
+fn total_position(centre: i32, digits: usize, marker_x: Option<i32>, width: u32) -> (i32, HPos) {
+    let half = total_half_width(digits);
+    match marker_x {
+        Some(m) if (m - centre).abs() <= half => {
+            if m + 4 + 2 * half <= width as i32 {
+                (m + 4, HPos::Left)
+            } else {
+                (m - 4, HPos::Right)
+            }
+        }
+        _ => (centre, HPos::Center),
+    }
 }
 
 /// A sentence describing the counts, for the chart's accessible name.

@@ -214,7 +214,7 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
         // Heights are proportional to the counts (each rect rounded to whole pixels).
         let height: f64 = bars.iter().map(|b| b.1).sum();
         let events = f64::from(counts.counts[year].iter().sum::<u32>());
-        let expected_height = events / max * (120.0 - 16.0 - 18.0);
+        let expected_height = events / max * (120.0 - 26.0 - 18.0);
         assert!(
             (height - expected_height).abs() <= bars.len() as f64 + 1.0,
             "{height} vs {expected_height}"
@@ -231,6 +231,69 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
         );
     }
     assert!(labels.contains(&"as of 2020-06-01".to_string()));
+}
+
+#[test]
+fn the_as_of_line_and_its_label_never_cross_a_bar_total() {
+    let net = pakistan();
+    let counts = events_per_year(&net, &Filter::default());
+    let mut moved = 0;
+    // A marker on the first of every month of the dataset's span, at two widths.
+    for width in [480u32, 1340] {
+        for year in 2011..=2021 {
+            for month in 1..=12 {
+                let date: Date = format!("{year}-{month:02}-01").parse().unwrap();
+                let svg = render_svg(&counts, Some(date), width, 80, Theme::Light).unwrap();
+                let doc = roxmltree::Document::parse(&svg).unwrap();
+                let line = doc
+                    .descendants()
+                    .find(|n| {
+                        n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2")
+                    })
+                    .expect("the as-of line");
+                let marker_x: f64 = line
+                    .attribute("points")
+                    .unwrap()
+                    .split([',', ' '])
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let as_of = doc
+                    .descendants()
+                    .find(|n| n.has_tag_name("text") && n.text().unwrap_or("").contains("as of"))
+                    .expect("the as-of label");
+                let as_of_bottom = attr(&as_of, "y") + 11.0;
+                for t in doc.descendants().filter(|n| {
+                    n.has_tag_name("text")
+                        && n.attribute("font-size") == Some("10")
+                        && !n.text().unwrap_or("").contains("as of")
+                }) {
+                    let digits = t.text().unwrap().trim().len() as f64;
+                    let (x, w) = (attr(&t, "x"), 6.0 * digits);
+                    let (x0, x1) = match t.attribute("text-anchor") {
+                        Some("start") => (x, x + w),
+                        Some("end") => (x - w, x),
+                        _ => (x - w / 2.0, x + w / 2.0),
+                    };
+                    if t.attribute("text-anchor") != Some("middle") {
+                        moved += 1;
+                    }
+                    assert!(
+                        marker_x < x0 - 1.0 || marker_x > x1 + 1.0,
+                        "{date} at {width} px: the line at {marker_x} crosses the total {:?} at {x0}..{x1}",
+                        t.text()
+                    );
+                    assert!(
+                        as_of_bottom <= attr(&t, "y") - 12.0,
+                        "{date}: the as-of label reaches the total {:?}",
+                        t.text()
+                    );
+                }
+            }
+        }
+    }
+    assert!(moved > 0, "some totals had to move beside the line");
 }
 
 #[test]
