@@ -124,15 +124,19 @@ function fit(snap) {
     y0 = Math.min(y0, p[2 * i + 1] - r); y1 = Math.max(y1, p[2 * i + 1] + r);
   }
   if (!Number.isFinite(x0)) { x0 = -1; x1 = 1; y0 = -1; y1 = 1; }
-  // Keep the centre actor (pinned at the origin) in the middle: fit the bounds mirrored around it.
-  const hx = Math.max(-x0, x1), hy = Math.max(-y0, y1);
+  // Force and ego rings keep the centre actor (at the origin) in the middle: fit the bounds
+  // mirrored around it. The map has no centre: fit the actors' own extent, not the world's.
+  if (app.ui.layout !== 'map') {
+    const hx = Math.max(-x0, x1), hy = Math.max(-y0, y1);
+    x0 = -hx; x1 = hx; y0 = -hy; y1 = hy;
+  }
   const margin = { x: Math.min(110, view.width / 6), y: 30 };
-  const scale = Math.min(
-    (view.width - 2 * margin.x) / (2 * hx || 1),
-    (view.height - 2 * margin.y) / (2 * hy || 1),
+  const scale = Math.max(0.02, Math.min(
+    (view.width - 2 * margin.x) / (x1 - x0 || 1),
+    (view.height - 2 * margin.y) / (y1 - y0 || 1),
     2.5,
-  );
-  const target = { scale: Math.max(scale, 0.02), tx: view.width / 2, ty: view.height / 2 };
+  ));
+  const target = { scale, tx: view.width / 2 - ((x0 + x1) / 2) * scale, ty: view.height / 2 - ((y0 + y1) / 2) * scale };
   const k = snap ? 1 : 0.2;
   view.scale += (target.scale - view.scale) * k;
   view.tx += (target.tx - view.tx) * k;

@@ -60,6 +60,9 @@ test('the map puts actors at their capitals over a world outline', async () => {
   // West to east and north to south as on a map: Washington, Ankara, Islamabad, Beijing.
   assert.ok(n.USA.x < n.TUR.x && n.TUR.x < n.PAK.x && n.PAK.x < n.CHN.x, 'longitudes in order');
   assert.ok(n.RUS.y < n.PAK.y, 'Moscow north of Islamabad');
+  // The view fits the actors, not the whole world: Washington to Beijing spans most of the canvas.
+  const width = (await page.locator('#network').boundingBox()).width;
+  assert.ok(n.CHN.x - n.USA.x > 0.7 * width, `the actors span ${Math.round(n.CHN.x - n.USA.x)} of ${Math.round(width)} px`);
   // Land is drawn: far from every actor and tie there are faint grey pixels on the canvas.
   const grey = await page.evaluate(() => {
     const c = document.getElementById('network');
