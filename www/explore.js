@@ -85,7 +85,7 @@ export function installExplore(app) {
         hops: ui.hops,
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
-        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: Boolean(view.manual), textured: Boolean(frame.textured) },
+        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: Boolean(view.manual), textured: Boolean(frame.textured), layer: frame.layer ?? null },
       };
     },
     /** Events per year by kind under the current filter, as the chart draws them. */

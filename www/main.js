@@ -13,7 +13,7 @@ import { installLayouts } from './layouts.js';
 import { installDrag } from './drag.js';
 import { installLarge } from './large.js';
 import { themeColours } from './theme.js';
-import { makeTexture } from './texture.js';
+import { makeTexture, makeLayers } from './texture.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -61,6 +61,8 @@ const app = {
 let queued = false;
 // Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
 const texture = makeTexture(canvas, requestFrame);
+// A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
+const layers = makeLayers();
 
 function showError(message) {
   errorBox.textContent = message;
@@ -158,7 +160,7 @@ function tick() {
   app.frame.positions = positions();
   // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
   const easing = app.view.manual ? false : fit(false);
-  const view = { ...app.view, ...themeColours(), underlays: app.underlays };
+  const view = { ...app.view, ...themeColours(), underlays: app.underlays, layers };
   app.frame.textured = texture.draw(ctx, app.frame, app.ui, view, () => draw(ctx, app.frame, app.ui, view));
   updateTooltip();
   app.emit('frame');

@@ -13,6 +13,8 @@ const RING_MIN_TIE = 24;
 /** Above this many lines on screen, the unfocused ones are drawn 1 px wide, not 1.6: the raster
  *  of wide anti-aliased lines is most of a large frame's cost (bench/render). */
 const MANY_TIES = 2000;
+/** From this many ties shown, the picture is drawn over a cached layer (see `draw`). */
+export const LAYERS_FROM_TIES = 1000;
 
 /** Widest label in CSS pixels; the focused actor's may be wider. Longer names end in "…" (the
  *  whole name is in the tooltip, the panel and the table). */
@@ -63,8 +65,29 @@ export function draw(ctx, frame, ui, view) {
   ctx.fillRect(0, 0, width, height);
   for (const paint of view.underlays ?? []) paint(ctx, view);
   const em = emphasis(frame, ui);
-  drawTies(ctx, frame, view, em);
-  drawActors(ctx, frame, view, em);
+  const emphasised = em.focus >= 0 || em.tieK >= 0 || Boolean(frame.egoHops);
+  if (view.layers && frame.edges.length / 2 >= LAYERS_FROM_TIES) {
+    // A large picture: every tie and actor, all at full strength or all dimmed, comes from a
+    // cached layer (texture.js), and only what is lit is drawn over it. A hover then costs the
+    // few ties of one actor, not the whole picture.
+    const pass = emphasised ? 'dim' : 'all';
+    const base = view.layers.picture(pass, frame, view, (c) => {
+      drawTies(c, frame, view, em, pass);
+      drawActors(c, frame, view, em, pass);
+    });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(base, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (emphasised) {
+      drawTies(ctx, frame, view, em, 'lit');
+      drawActors(ctx, frame, view, em, 'lit');
+    }
+    frame.layer = pass;
+  } else {
+    drawTies(ctx, frame, view, em);
+    drawActors(ctx, frame, view, em);
+    frame.layer = null;
+  }
   frame.labels = drawLabels(ctx, frame, view, em);
 }
 
@@ -91,7 +114,8 @@ function strokeLines(ctx, xy) {
   }
 }
 
-function drawTies(ctx, frame, view, em) {
+/** Draws the ties: `pass` 'all' as the emphasis says, 'dim' every one dimmed, 'lit' only the lit. */
+function drawTies(ctx, frame, view, em, pass = 'all') {
   const p = frame.positions;
   const e = frame.edges;
   const { scale, tx, ty } = view;
@@ -104,8 +128,9 @@ function drawTies(ctx, frame, view, em) {
     const x1 = p[2 * s] * scale + tx, y1 = p[2 * s + 1] * scale + ty;
     const x2 = p[2 * t] * scale + tx, y2 = p[2 * t + 1] * scale + ty;
     if (offView(view, x1, y1, x2, y2, 8)) continue;
+    const lit = pass !== 'dim' && tieLit(frame, em, k / 2) ? 1 : 0;
+    if (pass === 'lit' && !lit) continue;
     const bits = frame.kinds[k / 2];
-    const lit = tieLit(frame, em, k / 2) ? 1 : 0;
     let count = 0;
     for (let j = 0; j < KINDS.length; j++) if (bits & KINDS[j].bit) count++;
     const len = Math.hypot(x2 - x1, y2 - y1) || 1;
@@ -169,18 +194,21 @@ export function shapePath(ctx, shape, x, y, r) {
   }
 }
 
-function drawActors(ctx, frame, view, em) {
+/** Draws the actors: `pass` as for `drawTies`; the focused one last, with its ring, unless 'dim'. */
+function drawActors(ctx, frame, view, em, pass = 'all') {
   const p = frame.positions;
   const { scale, tx, ty } = view;
   const typeIndex = new Map(ACTOR_TYPES.map((t, j) => [t.key, j]));
   // shapes[lit][type]: [x, y, r, ...]; the focused actor is drawn last, alone, with its ring.
   const shapes = [ACTOR_TYPES.map(() => []), ACTOR_TYPES.map(() => [])];
   for (let i = 0; i < frame.actors.length; i++) {
-    if (frame.degrees[i] === 0 || i === em.focus) continue;
+    if (frame.degrees[i] === 0 || (i === em.focus && pass !== 'dim')) continue;
+    const lit = pass !== 'dim' && actorLit(em, i) ? 1 : 0;
+    if (pass === 'lit' && !lit) continue;
     const x = p[2 * i] * scale + tx, y = p[2 * i + 1] * scale + ty;
     const r = Math.max(3, frame.radii[i] * scale);
     if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > view.width || y - 2 * r > view.height) continue;
-    shapes[actorLit(em, i) ? 1 : 0][typeIndex.get(frame.actors[i].type) ?? 0].push(x, y, r);
+    shapes[lit][typeIndex.get(frame.actors[i].type) ?? 0].push(x, y, r);
   }
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = view.background;
@@ -198,7 +226,7 @@ function drawActors(ctx, frame, view, em) {
     });
   }
   const f = em.focus;
-  if (f >= 0 && frame.degrees[f] > 0) {
+  if (pass !== 'dim' && f >= 0 && frame.degrees[f] > 0) {
     const type = ACTOR_TYPES[typeIndex.get(frame.actors[f].type) ?? 0];
     ctx.beginPath();
     shapePath(ctx, type.shape, p[2 * f] * scale + tx, p[2 * f + 1] * scale + ty, Math.max(3, frame.radii[f] * scale));

@@ -1,7 +1,10 @@
-// Pan and zoom on a large picture: while only the view moves, a frame shows the last full drawing
-// moved and scaled (a texture, as Cytoscape.js's textureOnViewport does), and the full drawing
-// follows once the view rests. The raster of thousands of anti-aliased lines is most of a large
-// frame's cost (bench/render); a scaled copy of the canvas costs a few milliseconds.
+// Cached pictures of a large graph. The raster of thousands of anti-aliased lines is most of a
+// large frame's cost (bench/render); a copy of a canvas costs a few milliseconds. Two caches:
+// - the texture: while only the view moves (pan, zoom, pinch), a frame shows the last full drawing
+//   moved and scaled (as Cytoscape.js's textureOnViewport does); the full drawing follows once the
+//   view rests;
+// - the layers: every tie and actor at full strength, or all dimmed, drawn once per scene and view;
+//   render.js draws a frame over one of them, and a hover adds only what it lights.
 
 /** From this many ties shown, view-only frames use the texture. */
 export const TEXTURE_FROM_TIES = 1000;
@@ -18,6 +21,44 @@ function sceneOf(frame, ui, view) {
     refs: [frame.actors, frame.edges, frame.kinds, frame.single, frame.egoHops, frame.radii, frame.degrees],
     ui: JSON.stringify(ui),
     look: `${view.width}x${view.height}@${view.dpr} ${view.background} ${view.ink} ${view.dark} ${view.underlays?.length ?? 0}`,
+  };
+}
+
+const ids = new WeakMap();
+let nextId = 1;
+/** A number for an object's identity (0 for none). */
+function idOf(o) {
+  if (o == null) return 0;
+  if (!ids.has(o)) ids.set(o, nextId++);
+  return ids.get(o);
+}
+
+/** The layers' key: the scene without the UI state, and the view transform. */
+function layerKey(frame, view) {
+  const { sum, refs, look } = sceneOf(frame, {}, view);
+  return `${sum}|${refs.map(idOf).join(',')}|${look}|${view.scale},${view.tx},${view.ty}`;
+}
+
+/** @returns {{picture(pass, frame, view, paint): HTMLCanvasElement}} `picture` gives the layer
+ *  `pass` ('all' or 'dim') for this scene and view, painting it with `paint(ctx)` when stale. */
+export function makeLayers() {
+  const cache = new Map();
+  return {
+    picture(pass, frame, view, paint) {
+      let entry = cache.get(pass);
+      if (!entry) cache.set(pass, (entry = { canvas: document.createElement('canvas'), key: '' }));
+      const key = layerKey(frame, view);
+      if (entry.key !== key) {
+        const c = entry.canvas;
+        c.width = Math.round(view.width * view.dpr);
+        c.height = Math.round(view.height * view.dpr);
+        const ctx = c.getContext('2d');
+        ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
+        paint(ctx);
+        entry.key = key;
+      }
+      return entry.canvas;
+    },
   };
 }
 

@@ -119,3 +119,37 @@ test('zooming a large picture moves its last drawing, then draws it in full once
   assert.deepEqual(small.errors, []);
   await small.context.close();
 });
+
+test('hovering a large picture draws the actor\'s ties over a cached, dimmed layer', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
+  await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 60000 });
+  // Strongly coloured pixels: ties at full strength (dimmed ones, at 13 %, are pale).
+  const bright = () => page.evaluate(() => {
+    const c = document.getElementById('network');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 80) n++;
+    }
+    return n;
+  });
+  // The pointer off every actor: the whole picture at full strength, from the 'all' layer.
+  await page.mouse.move(3, 400);
+  await page.waitForFunction(() => window.entente.state().view.layer === 'all' && !window.entente.state().view.textured);
+  const all = await bright();
+  await hoverMoving(page, 'A00007');
+  await page.waitForFunction(() => window.entente.state().view.layer === 'dim');
+  const lit = await bright();
+  const ties = (await page.evaluate(() => window.entente.ties('A00007'))).length;
+  assert.ok(ties >= 5, `A00007 has ${ties} ties`);
+  assert.ok(lit > 20 * ties && all > 10 * lit, `bright tie pixels: ${all} unhovered, ${lit} with A00007's ${ties} ties lit`);
+  await page.screenshot({ path: join(ARTIFACTS, 'large-hover.png') });
+  // Leaving the actor brings the full-strength picture back (the auto-fit may still be easing
+  // by a fraction of a pixel, hence within 2 %).
+  await page.mouse.move(3, 400);
+  await page.waitForFunction(() => window.entente.state().view.layer === 'all');
+  const again = await bright();
+  assert.ok(Math.abs(again - all) < 0.02 * all, `${again} vs ${all}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
