@@ -1,6 +1,7 @@
-// Export the picture: PNG at twice the resolution of the current view, and SVG of the current view drawn by the Rust core.
+// Export the picture: PNG at twice the resolution of the current view with a legend and caption
+// band, and SVG of the current view drawn by the Rust core.
 
-import { draw } from './render.js';
+import { draw, shapePath } from './render.js';
 import { KINDS, ACTOR_TYPES } from './kinds.js';
 import { themeColours } from './theme.js';
 
@@ -20,15 +21,80 @@ function baseName(app) {
   return `${name}${app.ui.until ? `-as-of-${app.ui.until}` : ''}`;
 }
 
-/** The current view re-rendered at 2× into an offscreen canvas, as a PNG blob. */
+const BAND = { pad: 10, legend: 24, line: 16 };
+
+/** The current view re-rendered at 2× into an offscreen canvas, with a band under it holding the
+ *  legend and the caption (what the data is, its source, the time window, the filters), as a PNG
+ *  blob: a picture that can go into a report on its own. */
 export function pngBlob(app) {
   const view = { ...app.view, ...themeColours(), dpr: 2 };
+  const lines = caption(app);
+  const band = BAND.pad + BAND.legend + lines.length * BAND.line + BAND.pad;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(view.width * 2);
-  canvas.height = Math.round(view.height * 2);
+  canvas.height = Math.round((view.height + band) * 2);
+  const ctx = canvas.getContext('2d');
   const frame = { ...app.frame, positions: app.positions() };
-  draw(canvas.getContext('2d'), frame, app.ui, view);
+  draw(ctx, frame, app.ui, view);
+  drawBand(ctx, view, lines, band);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+}
+
+/** The legend (a sample of each kind of tie and each actor shape) and the caption lines, in the
+ *  band of height `band` under the view. */
+function drawBand(ctx, view, lines, band) {
+  const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || view.ink;
+  ctx.setTransform(2, 0, 0, 2, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = view.background;
+  ctx.fillRect(0, view.height, view.width, band);
+  ctx.strokeStyle = muted;
+  ctx.lineWidth = 0.5;
+  ctx.beginPath();
+  ctx.moveTo(0, view.height + 0.5);
+  ctx.lineTo(view.width, view.height + 0.5);
+  ctx.stroke();
+  let x = 12;
+  const y = view.height + BAND.pad + BAND.legend / 2;
+  ctx.font = `12px ${view.font}`;
+  ctx.textBaseline = 'middle';
+  for (const kind of KINDS) {
+    ctx.strokeStyle = view.dark ? kind.darkColor : kind.color;
+    ctx.lineWidth = 2;
+    ctx.setLineDash(kind.dash);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + 26, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = view.ink;
+    ctx.fillText(kind.label, x + 32, y);
+    x += 32 + ctx.measureText(kind.label).width + 18;
+  }
+  for (const type of ACTOR_TYPES) {
+    ctx.beginPath();
+    shapePath(ctx, type.shape, x + 6, y, 6);
+    ctx.fillStyle = view.dark ? type.darkFill : type.fill;
+    ctx.fill();
+    ctx.fillStyle = view.ink;
+    ctx.fillText(type.label, x + 16, y);
+    x += 16 + ctx.measureText(type.label).width + 18;
+  }
+  // The hollow ring that marks a tie resting on one report (render.js).
+  ctx.beginPath();
+  ctx.arc(x + 5, y, 4, 0, Math.PI * 2);
+  ctx.fillStyle = view.background;
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = view.ink;
+  ctx.stroke();
+  ctx.fillStyle = view.ink;
+  ctx.fillText('one report only', x + 14, y);
+  ctx.font = `11px ${view.font}`;
+  ctx.fillStyle = muted;
+  lines.forEach((line, k) => {
+    ctx.fillText(line, 12, view.height + BAND.pad + BAND.legend + k * BAND.line + BAND.line / 2, view.width - 24);
+  });
 }
 
 /** Lines under the exported picture: what the data is, where it comes from, the time window and filters. */

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { start, settle, actorPoint, ARTIFACTS } from './harness.mjs';
 import { openWith, state, csp, tiePoint, isolatedTiePoint, still } from './explore-helpers.mjs';
 
@@ -399,8 +399,30 @@ test('export picture: PNG at 2× the view, SVG from the core with every label, l
   const bytes = readFileSync(await png.path());
   assert.equal(bytes.toString('latin1', 1, 4), 'PNG');
   assert.equal(bytes.readUInt32BE(16), Math.round(box.width) * 2);
-  assert.equal(bytes.readUInt32BE(20), Math.round(box.height) * 2);
+  // The view at 2×, and under it a band with the legend and the caption's lines.
+  const captionLines = 4;
+  assert.equal(bytes.readUInt32BE(20), Math.round(box.height + 10 + 24 + captionLines * 16 + 10) * 2);
   assert.match(png.suggestedFilename(), /^pakistan-2021-as-of-\d{4}-\d{2}-\d{2}\.png$/);
+  writeFileSync(join(ARTIFACTS, 'export.png'), bytes);
+  // The picture itself: decoded, it holds the network (ties in their colours, dark actors).
+  const seen = await page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0, dark = 0, bandInk = 0;
+    const bandTop = c.height - 2 * (10 + 24 + 4 * 16 + 10);
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 80) coloured++;
+      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+      if (i / 4 / c.width > bandTop && d[i] + d[i + 1] + d[i + 2] < 500) bandInk++;
+    }
+    return { coloured, dark, bandInk };
+  }, bytes.toString('base64'));
+  assert.ok(seen.coloured > 2000 && seen.dark > 2000, `the exported PNG shows the network: ${JSON.stringify(seen)}`);
+  assert.ok(seen.bandInk > 3000, `the band under it holds the legend and caption: ${JSON.stringify(seen)}`);
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
   const text = readFileSync(await svg.path(), 'utf8');
   const parsed = await page.evaluate((t) => {
