@@ -130,8 +130,10 @@ for (const f of [...new Set(files)]) {
   weights.push(`${f} ${(g / 1024).toFixed(1)} KB`);
 }
 const world = gzipSync(readFileSync(join(ROOT, 'data/world-110m.json')), { level: 9 }).length;
+const later = ['pkg/entente_io.js', 'pkg/entente_io_bg.wasm'].filter((f) => existsSync(join(www, f)))
+  .reduce((sum, f) => sum + gzipSync(readFileSync(join(www, f)), { level: 9 }).length, 0);
 out.push('');
-out.push(`Page weight (everything the default page loads, gzip -9): **${(gz / 1024).toFixed(1)} KB** (${(raw / 1024).toFixed(0)} KB raw): ${weights.join(', ')}. The map's world outline adds ${(world / 1024).toFixed(1)} KB when the map is first shown.`);
+out.push(`Page weight (everything the default page loads, gzip -9): **${(gz / 1024).toFixed(1)} KB** (${(raw / 1024).toFixed(0)} KB raw): ${weights.join(', ')}. The importers and exporters (pkg/entente_io*) add ${(later / 1024).toFixed(1)} KB the first time a file that is not Entente JSON is opened or the dataset is exported; the map's world outline adds ${(world / 1024).toFixed(1)} KB when the map is first shown.`);
 const text = out.join('\n');
 writeFileSync(join(OUT, 'results.md'), `${text}\n`);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(rows, null, 1));

@@ -74,17 +74,27 @@ need_networkx() {
 }
 
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
+# The page's two wasm modules from one crate: the core (pkg/entente.js), loaded with the page,
+# and the importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js).
 build_web() {
-  say "building the wasm core (release)"
-  cargo build --release --target wasm32-unknown-unknown
+  mkdir -p target/web
+  local name feature
+  for name in entente:core-exports entente_io:io-exports; do
+    feature=${name#*:}
+    name=${name%%:*}
+    say "building the wasm module $name (release, feature $feature)"
+    cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
+    cp target/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
+  done
   rm -rf www/pkg
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-    target/wasm32-unknown-unknown/release/entente.wasm
-  if [ -x node_modules/.bin/wasm-opt ]; then
-    node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals \
-      www/pkg/entente_bg.wasm -o www/pkg/entente_bg.wasm
-  fi
+  for name in entente entente_io; do
+    wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" "target/web/$name.wasm"
+    if [ -x node_modules/.bin/wasm-opt ]; then
+      node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-mutable-globals \
+        "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
+    fi
+  done
   mkdir -p www/data
   cp data/*.json www/data/
   # Bad datasets for the end-to-end tests, served beside the page.

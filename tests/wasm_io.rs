@@ -2,7 +2,7 @@
 //! and notices out; the loaded dataset out in every format; errors as JS `Error`s.
 #![cfg(target_arch = "wasm32")]
 
-use entente::wasm::io::import_dataset;
+use entente::wasm::io::{export_dataset, import_dataset};
 use entente::wasm::Entente;
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -78,7 +78,10 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
         ("gexf", vec!["p.gexf"]),
         ("graphml", vec!["p.graphml"]),
     ] {
-        let files: Array = e.export_as(format, "p").unwrap().dyn_into().unwrap();
+        let files: Array = export_dataset(&e.to_json().unwrap(), format, "p")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
         let got: Vec<String> = files
             .iter()
             .map(|f| get(&f, "name").as_string().unwrap())
@@ -92,9 +95,13 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
         let again = Entente::new(&get(&back, "json").as_string().unwrap()).unwrap();
         assert_eq!(again.actor_count(), e.actor_count(), "{format}");
     }
-    let err = e.export_as("pdf", "p").unwrap_err();
+    let err = export_dataset(&e.to_json().unwrap(), "pdf", "p").unwrap_err();
     let value = JsValue::from(err);
     assert!(
         String::from(value.dyn_ref::<Error>().unwrap().message()).contains("\"pdf\" is not one of")
     );
+    // Text that is not a dataset is refused with the loader's located message.
+    let err = export_dataset("{\"format\": 1}", "csv", "p").unwrap_err();
+    let message = String::from(JsValue::from(err).dyn_ref::<Error>().unwrap().message());
+    assert!(message.starts_with("exportDataset: line 1"), "{message}");
 }

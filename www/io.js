@@ -1,7 +1,16 @@
 // Import and export: open files (picker, drag and drop, ?data=) in any format Entente reads, show what the import assumed, download the dataset in every format.
 
-import { importDataset, textFromBytes } from './pkg/entente.js';
+import { textFromBytes } from './pkg/entente.js';
 import { readFileText } from './guard.js';
+
+let ioModule = null;
+/** The importers and exporters: a second wasm module, fetched the first time a file that is not
+ *  Entente JSON is opened or the dataset is exported (it would double the page's first load). */
+function io() {
+  ioModule ??= import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
+  ioModule.catch(() => { ioModule = null; }); // a failed fetch is tried again next time
+  return ioModule;
+}
 
 const ACCEPT = '.json,.csv,.tsv,.txt,.gexf,.graphml,.xml';
 const EXPORTS = [
@@ -63,16 +72,24 @@ export function installIo(app) {
   }
   app.on('load', () => { notices.hidden = true; });
 
-  /** Loads files already read as [{name, text}]; on error the dataset on screen stays. */
-  function importTexts(files) {
+  /** Loads files already read as [{name, text}]; resolves to whether it loaded. On error the
+   *  dataset on screen stays. */
+  async function importTexts(files) {
     const name = files.map((f) => f.name).join(' + ');
     if (files.length === 1 && isJson(files[0].name, files[0].text)) {
       return app.loadText(files[0].text, files[0].name);
     }
+    let module;
+    try {
+      module = await io();
+    } catch (err) {
+      app.showError(`Import failed, the dataset on screen is unchanged — the importers could not be loaded: ${err.message}`);
+      return false;
+    }
     let result;
     try {
       const names = files.map((f) => f.name.split(/[?#]/)[0].split('/').pop() || f.name);
-      result = importDataset(names, files.map((f) => f.text), today());
+      result = module.importDataset(names, files.map((f) => f.text), today());
     } catch (err) {
       app.showError(`Import failed, the dataset on screen is unchanged — ${err.message}`);
       return false;
@@ -91,7 +108,7 @@ export function installIo(app) {
       app.showError(`Could not read ${err.message}. The dataset on screen is unchanged.`);
       return;
     }
-    if (files.length > 0) importTexts(files);
+    if (files.length > 0) await importTexts(files);
   }
 
   function download(file) {
@@ -103,9 +120,16 @@ export function installIo(app) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  function exportAs(format) {
+  /** Downloads the dataset on screen as `format`; resolves to the names of the files. */
+  async function exportAs(format) {
     if (!app.core) return [];
-    const files = app.core.exportAs(format, baseName(app.source));
+    let files;
+    try {
+      files = (await io()).exportDataset(app.core.toJson(), format, baseName(app.source));
+    } catch (err) {
+      app.showError(`The ${format.toUpperCase()} export failed — ${err.message}`);
+      return [];
+    }
     for (const f of files) download(f);
     return files.map((f) => f.name);
   }

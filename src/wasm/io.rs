@@ -1,9 +1,10 @@
-//! Import and export for the page: files of any format Entente reads become Entente JSON with
-//! the notices of what was assumed; the loaded dataset is written in any format.
+//! Import and export for the page, the second wasm module (feature `io-exports`), loaded on
+//! first use: files of any format Entente reads become Entente JSON with the notices of what was
+//! assumed; a dataset's Entente JSON is written in any format.
 
-use super::{to_js, Entente};
+use super::to_js;
 use crate::export::export;
-use crate::load::{import, Format, InputFile};
+use crate::load::{from_json, import, Format, InputFile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -61,28 +62,25 @@ pub fn import_dataset(
     })
 }
 
-#[wasm_bindgen]
-impl Entente {
-    /// The loaded dataset written as `format` (`json`, `csv`, `gexf`, `graphml`):
-    /// `[{name, mime, text}]`, one file (two for CSV: events, then actors), each named
-    /// `base.suffix` (`pakistan-2021.events.csv`).
-    #[wasm_bindgen(js_name = exportAs)]
-    pub fn export_as(&self, format: &str, base: &str) -> Result<JsValue, JsError> {
-        let format = Format::from_name(format).ok_or_else(|| {
-            JsError::new(&format!(
-                "exportAs: \"{format}\" is not one of json, csv, gexf, graphml"
-            ))
-        })?;
-        let files =
-            export(self.network.dataset(), format).map_err(|e| JsError::new(&e.to_string()))?;
-        let downloads: Vec<Download> = files
-            .into_iter()
-            .map(|f| Download {
-                name: format!("{base}.{}", f.suffix),
-                mime: f.mime,
-                text: f.text,
-            })
-            .collect();
-        to_js(&downloads)
-    }
+/// The dataset `json` (Entente JSON, as `Entente.toJson()` gives it) written as `format` (`json`,
+/// `csv`, `gexf`, `graphml`): `[{name, mime, text}]`, one file (two for CSV: events, then actors),
+/// each named `base.suffix` (`pakistan-2021.events.csv`). Throws an `Error` naming what is wrong.
+#[wasm_bindgen(js_name = exportDataset)]
+pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, JsError> {
+    let format = Format::from_name(format).ok_or_else(|| {
+        JsError::new(&format!(
+            "exportDataset: \"{format}\" is not one of json, csv, gexf, graphml"
+        ))
+    })?;
+    let dataset = from_json(json).map_err(|e| JsError::new(&format!("exportDataset: {e}")))?;
+    let files = export(&dataset, format).map_err(|e| JsError::new(&e.to_string()))?;
+    let downloads: Vec<Download> = files
+        .into_iter()
+        .map(|f| Download {
+            name: format!("{base}.{}", f.suffix),
+            mime: f.mime,
+            text: f.text,
+        })
+        .collect();
+    to_js(&downloads)
 }

@@ -2,28 +2,45 @@
 //!
 //! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
 //!
+//! The page loads two wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the
+//! core (feature `core-exports`: the handle, `ForceLayout`, the layouts, the chart, the SVG
+//! export, the bytes front door) with the page, and the importers and exporters (feature
+//! `io-exports`: [`io`]) on first use. Native builds and the tests have both.
+//!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
 
+#[cfg(feature = "core-exports")]
 pub mod force;
+#[cfg(feature = "core-exports")]
 mod layouts;
 
+#[cfg(feature = "core-exports")]
 use crate::hit;
+#[cfg(feature = "core-exports")]
 use crate::layout::{ForceLayout, ForceOptions, LayoutError};
+#[cfg(feature = "core-exports")]
 use crate::model::KindSet;
+#[cfg(feature = "core-exports")]
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "core-exports")]
 mod explore;
+#[cfg(feature = "core-exports")]
 mod guard;
+#[cfg(feature = "io-exports")]
 pub mod io;
+#[cfg(feature = "core-exports")]
 pub use guard::text_from_bytes;
 
+#[cfg(feature = "core-exports")]
 fn layout_error(e: LayoutError) -> JsError {
     JsError::new(&e.to_string())
 }
 
 /// A loaded dataset, what the filter shows of it, and its layout.
+#[cfg(feature = "core-exports")]
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Entente {
@@ -36,6 +53,7 @@ pub struct Entente {
 }
 
 /// Layout settings for the page's network: long springs so labels have room.
+#[cfg(feature = "core-exports")]
 fn page_options() -> ForceOptions {
     ForceOptions {
         seed: 1,
@@ -48,14 +66,17 @@ fn page_options() -> ForceOptions {
 }
 
 /// The actor the picture is centred on: the one with the most ties (first on a tie).
+#[cfg(feature = "core-exports")]
 fn centre_of(network: &Network) -> Option<u32> {
     (0..network.actor_count() as u32).max_by_key(|&a| (network.ties_of(a).len(), u32::MAX - a))
 }
 
+#[cfg(feature = "core-exports")]
 fn visible_edges(network: &Network, visible: &Visible) -> Vec<u32> {
     visible.ties.iter().flat_map(|&t| network.ends(t)).collect()
 }
 
+#[cfg(feature = "core-exports")]
 #[wasm_bindgen]
 impl Entente {
     /// Loads an Entente JSON dataset and lays it out.

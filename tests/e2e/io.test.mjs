@@ -205,3 +205,29 @@ test('after a bad ?data= dataset, opening a good file brings the page to life', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the importers are a second wasm module fetched on first use; a failed fetch is a message and a retry', async () => {
+  const requests = [];
+  let block = true;
+  const { page, context, errors } = await open(env.browser, env.base, {}, async (c) => {
+    c.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await c.route('**/pkg/entente_io_bg.wasm', (route) => (block ? route.abort() : route.continue()));
+  });
+  await settle(page);
+  const io = () => requests.filter((p) => p.includes('entente_io'));
+  assert.deepEqual(io(), [], 'the page loads without the importers');
+  assert.ok(requests.includes('/pkg/entente_bg.wasm'), 'the core came with the page');
+  // The importers cannot be fetched: a message, and the dataset on screen stays.
+  const before = await shown(page);
+  await page.setInputFiles('#open-file', join(CORPUS, 'les_miserables.gexf'));
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  assert.match(await page.locator('#error').textContent(), /^Import failed, the dataset on screen is unchanged — the importers could not be loaded/);
+  assert.deepEqual(await shown(page), before);
+  // Fetchable again: the same file opens.
+  block = false;
+  await page.setInputFiles('#open-file', join(CORPUS, 'les_miserables.gexf'));
+  await page.waitForFunction(() => /^77 actors, 254 ties shown/.test(document.getElementById('counts').textContent), null, { timeout: 20000 });
+  assert.ok(io().includes('/pkg/entente_io_bg.wasm'), `fetched on first use: ${io()}`);
+  assert.deepEqual(errors.filter((e) => !/entente_io_bg\.wasm|Failed to fetch|net::ERR_FAILED/.test(e)), []);
+  await context.close();
+});
