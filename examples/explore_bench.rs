@@ -7,7 +7,7 @@ use entente::evidence::{hops, single_sourced};
 use entente::hit::tie_at;
 use entente::load::from_json;
 use entente::network::{Filter, Network};
-use entente::palette::Theme;
+use entente::style::Theme;
 use entente::svg_export::{render, Picture};
 use std::hint::black_box;
 use std::time::Instant;

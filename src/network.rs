@@ -12,9 +12,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filter {
     pub kinds: KindSet,
-    /// Bit `tone as u8` set for each tone shown.
+    /// [`Tone::bit`] set for each tone shown.
     pub tones: u8,
-    /// Bit `actor_type as u8` set for each actor type shown.
+    /// [`ActorType::bit`] set for each actor type shown.
     pub actor_types: u8,
     /// Only events on or before this date; `None` for all.
     pub until: Option<Date>,
@@ -24,8 +24,8 @@ impl Default for Filter {
     fn default() -> Filter {
         Filter {
             kinds: KindSet::ALL,
-            tones: 0b111,
-            actor_types: 0b111,
+            tones: Tone::MASK,
+            actor_types: ActorType::MASK,
             until: None,
         }
     }
@@ -35,13 +35,13 @@ impl Filter {
     /// Whether one event passes the kind, tone and date parts of the filter.
     pub fn admits(&self, e: &Event) -> bool {
         self.kinds.contains(e.kind)
-            && self.tones & (1 << e.tone as u8) != 0
+            && self.tones & e.tone.bit() != 0
             && self.until.is_none_or(|u| e.date <= u)
     }
 
     /// Whether an actor's type passes the filter.
     pub fn admits_actor(&self, a: &Actor) -> bool {
-        self.actor_types & (1 << a.actor_type as u8) != 0
+        self.actor_types & a.actor_type.bit() != 0
     }
 }
 

@@ -1,13 +1,13 @@
 //! Native tests of what the exploring page asks of the core: evidence per tie, neighbourhoods,
 //! the events-per-year chart and the SVG export (both parsed back as XML).
 
-use entente::chart::{bar_colour, describe, events_per_year, render_svg, year_position};
+use entente::chart::{describe, events_per_year, render_svg, year_position};
 use entente::date::Date;
 use entente::evidence::{citations, hops, single_sourced, tie_detail};
 use entente::load::from_json;
 use entente::model::{Kind, KindSet};
 use entente::network::{Filter, Network};
-use entente::palette::Theme;
+use entente::style::Theme;
 use entente::svg_export::{render, Picture};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -180,7 +180,12 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
     no_style_attributes(&doc);
     let colours: BTreeMap<String, usize> = Kind::ALL
         .iter()
-        .map(|k| (bar_colour(*k, Theme::Light).to_uppercase(), *k as usize))
+        .map(|k| {
+            (
+                k.style().colour(Theme::Light).to_string().to_uppercase(),
+                *k as usize,
+            )
+        })
         .collect();
     // Bars: rects filled with a kind colour, grouped by their x.
     let mut groups: BTreeMap<i64, Vec<(usize, f64)>> = BTreeMap::new();
@@ -209,7 +214,9 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
         .unwrap() as f64;
     for ((_, bars), &year) in groups.iter().zip(&years_with_events) {
         let kinds: Vec<usize> = bars.iter().map(|b| b.0).collect();
-        let expected: Vec<usize> = (0..4).filter(|&k| counts.counts[year][k] > 0).collect();
+        let expected: Vec<usize> = (0..Kind::COUNT)
+            .filter(|&k| counts.counts[year][k] > 0)
+            .collect();
         assert_eq!(kinds, expected, "year {}", counts.first_year + year as i32);
         // Heights are proportional to the counts (each rect rounded to whole pixels).
         let height: f64 = bars.iter().map(|b| b.1).sum();

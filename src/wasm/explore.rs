@@ -4,7 +4,7 @@ use super::{to_js, Entente};
 use crate::chart::{describe, events_per_year, render_svg};
 use crate::evidence::{hops, single_sourced, tie_detail};
 use crate::hit;
-use crate::palette::Theme;
+use crate::style::Theme;
 use crate::svg_export::{render, Picture};
 use wasm_bindgen::prelude::*;
 

@@ -20,7 +20,7 @@ use crate::hit;
 #[cfg(feature = "core-exports")]
 use crate::layout::{ForceLayout, ForceOptions, LayoutError};
 #[cfg(feature = "core-exports")]
-use crate::model::KindSet;
+use crate::model::{ActorType, KindSet, Tone};
 #[cfg(feature = "core-exports")]
 use crate::network::{Filter, Network, Visible};
 use wasm_bindgen::prelude::*;
@@ -165,9 +165,9 @@ impl Entente {
             ),
         };
         self.filter = Filter {
-            kinds: KindSet(kinds & 0b1111),
-            tones: tones & 0b111,
-            actor_types: actor_types & 0b111,
+            kinds: KindSet(kinds & KindSet::ALL.0),
+            tones: tones & Tone::MASK,
+            actor_types: actor_types & ActorType::MASK,
             until,
         };
         self.visible = self.network.visible(&self.filter);
@@ -303,6 +303,15 @@ impl Entente {
             Err(JsError::new(&format!("no actor has index {actor}")))
         }
     }
+}
+
+/// How kinds, tones and actor types look, from the one table in Rust (`src/style.rs`):
+/// `{kinds: [{key, label, bit, color, darkColor, dash}], tones: [{key, label, bit}],
+/// types: [{key, label, bit, shape, fill, darkFill}]}`. The page reads it once at boot.
+#[cfg(feature = "core-exports")]
+#[wasm_bindgen]
+pub fn style() -> Result<JsValue, JsError> {
+    to_js(&crate::style::table())
 }
 
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
