@@ -63,8 +63,8 @@ export function installTimeline(app) {
   }
   function setDay(day) {
     const until = day >= last - first ? null : dateOf(first + day);
-    if (until !== app.ui.until) app.setFilter({ until });
-    if (reducedMotion()) { app.core.step(300); app.requestFrame(); }
+    if (until !== app.ui.until) app.actions.setTime(until);
+    if (reducedMotion()) app.actions.advanceLayout(300);
   }
   function stop() {
     clearInterval(timer);
