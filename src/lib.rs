@@ -12,6 +12,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod session;
 pub mod style;
 pub mod svg_export;
 

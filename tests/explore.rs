@@ -5,7 +5,7 @@ use entente::chart::{describe, events_per_year, render_svg, year_position};
 use entente::date::Date;
 use entente::evidence::{citations, hops, single_sourced, tie_detail};
 use entente::load::from_json;
-use entente::model::{Kind, KindSet};
+use entente::model::{ActorType, Kind, KindSet};
 use entente::network::{Filter, Network};
 use entente::style::Theme;
 use entente::svg_export::{render, Picture};
@@ -104,29 +104,53 @@ fn a_tie_detail_lists_both_actors_and_its_admitted_events_in_date_order() {
     assert_eq!(d2.kinds, vec![Kind::Defense]);
     assert!(tie_detail(&net, 10_000, &Filter::default()).is_none());
     let no_states = Filter {
-        actor_types: 0b110,
+        actor_types: ActorType::MASK & !ActorType::State.bit(),
         ..Filter::default()
     };
     assert!(tie_detail(&net, tur, &no_states).is_none());
 }
 
+/// Actors `A0..A{n}` with a tie for each pair of `pairs`, each with one event.
+fn chain(n: usize, pairs: &[(usize, usize)]) -> Network {
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"A{i}","name":"Actor {i}","type":"state","lat":0,"lon":0}}"#))
+        .collect();
+    let ties: Vec<String> = pairs
+        .iter()
+        .map(|(a, b)| {
+            format!(
+                r#"{{"source":"A{a}","target":"A{b}","events":[{{"date":"2021","kind":"defense","tone":"cooperative","summary":"s","sources":[{{"outlet":"o","date":"2021"}}]}}]}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"entente/1","title":"chain","actors":[{}],"ties":[{}]}}"#,
+        actors.join(","),
+        ties.join(",")
+    );
+    Network::from_json(&json).unwrap()
+}
+
 #[test]
-fn hops_count_steps_over_the_given_ties() {
-    // 0 - 1 - 2 - 3, and 4 alone.
-    let edges = [0, 1, 1, 2, 2, 3];
-    assert_eq!(hops(5, &edges, 0, 1), vec![0, 1, 255, 255, 255]);
-    assert_eq!(hops(5, &edges, 0, 2), vec![0, 1, 2, 255, 255]);
-    assert_eq!(hops(5, &edges, 2, 9), vec![2, 1, 0, 1, 255]);
+fn hops_count_steps_over_the_ties_let_through() {
+    // 0 - 1 - 2 - 3 - 4, and 5 alone; tie 3 (3 - 4) is not let through.
+    let net = chain(6, &[(0, 1), (1, 2), (2, 3), (3, 4)]);
+    let through = |t: u32| t != 3;
+    assert_eq!(hops(&net, 0, 1, through), vec![0, 1, 255, 255, 255, 255]);
+    assert_eq!(hops(&net, 0, 2, through), vec![0, 1, 2, 255, 255, 255]);
+    assert_eq!(hops(&net, 2, 9, through), vec![2, 1, 0, 1, 255, 255]);
+    assert_eq!(hops(&net, 2, 9, |_| true), vec![2, 1, 0, 1, 2, 255]);
+    assert_eq!(hops(&net, 4, 9, |_| true), vec![4, 3, 2, 1, 0, 255]);
+    assert_eq!(hops(&net, 0, 0, |_| true), vec![0, 255, 255, 255, 255, 255]);
     assert_eq!(
-        hops(5, &edges, 7, 2),
-        vec![255; 5],
+        hops(&net, 7, 2, through),
+        vec![255; 6],
         "an unknown start reaches nothing"
     );
-    assert_eq!(
-        hops(2, &[0, 9], 0, 2),
-        vec![0, 255],
-        "a pair naming no actor is skipped"
-    );
+    // A hub: every leaf one hop away, each reached once.
+    let star = chain(5, &[(0, 1), (0, 2), (3, 0), (0, 4)]);
+    assert_eq!(hops(&star, 0, 1, |_| true), vec![0, 1, 1, 1, 1]);
+    assert_eq!(hops(&star, 3, 2, |_| true), vec![1, 2, 2, 0, 2]);
 }
 
 #[test]

@@ -185,10 +185,31 @@ fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
     assert_eq!(hops[tur as usize], 0);
     assert_eq!(hops[pak as usize], 1);
     // A filter that hides the tie's events leaves no detail: null, not an error.
-    e.set_filter(0, 7, 7, None).unwrap();
+    e.set_filter(0, Tone::MASK, ActorType::MASK, None).unwrap();
     assert!(e.tie_detail(tie as u32).unwrap().is_null());
     assert!(message_of(e.tie_detail(9999).unwrap_err()).contains("9999"));
     assert!(message_of(e.hops(9999, 1).unwrap_err()).contains("9999"));
+}
+
+#[wasm_bindgen_test]
+fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
+    let mut e = Entente::new(MINIMAL).unwrap();
+    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
+    assert_eq!(table.length(), 2);
+    let row = table.get(0);
+    assert_eq!(get(&row, "tie").as_f64().unwrap(), 0.0);
+    assert_eq!(get(&row, "sourceName").as_string().unwrap(), "Pakistan");
+    assert_eq!(get(&row, "events").as_f64().unwrap(), 2.0);
+    assert_eq!(get(&row, "first").as_string().unwrap(), "2018-07");
+    assert_eq!(get(&row, "last").as_string().unwrap(), "2021-03");
+    assert_eq!(get(&row, "tone").as_string().unwrap(), "strained");
+    let kinds: Array = get(&row, "kinds").dyn_into().unwrap();
+    assert_eq!(kinds.get(0).as_string().unwrap(), "defense");
+    let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None)
+        .unwrap();
+    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
+    assert_eq!(table.length() as usize, e.visible_ties().len());
 }
 
 #[wasm_bindgen_test]
