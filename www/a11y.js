@@ -65,18 +65,15 @@ export function moveKeyboard(app, i) {
   }
 }
 
+/** The table of the ties shown, from the core's one-call tie table. */
 function buildTable(app, table) {
-  const body = table.tBodies[0];
-  body.replaceChildren();
-  const { frame } = app;
-  for (let k = 0; k < frame.ties.length; k++) {
-    const d = app.core.tieDetail(frame.ties[k]);
-    if (!d) continue;
-    const n = d.events.length;
+  const rows = app.core.tieTable();
+  table.tBodies[0].replaceChildren(...rows.map((d) => {
+    const n = d.events;
     const cells = [
       d.sourceName, d.targetName,
       d.kinds.map((x) => KINDS.find((kd) => kd.key === x)?.label ?? x).join(', '),
-      d.tone, String(n), n ? `${d.events[0].date} – ${d.events[n - 1].date}` : '',
+      d.tone, String(n), n ? `${d.first} – ${d.last}` : '',
       d.citations === 1 ? '1 (single source)' : String(d.citations),
     ];
     const tr = el('tr', null, ...cells.map((text, c) => {
@@ -88,9 +85,9 @@ function buildTable(app, table) {
     b.setAttribute('aria-label', `Evidence for ${d.sourceName} — ${d.targetName}`);
     b.addEventListener('click', () => app.actions.select({ tie: d.tie }));
     tr.append(el('td', null, b));
-    body.append(tr);
-  }
-  table.caption.textContent = `${frame.ties.length} ties shown, with their evidence`;
+    return tr;
+  }));
+  table.caption.textContent = `${rows.length} ties shown, with their evidence`;
 }
 
 /** The network as an application for assistive technology, what is said when something is pinned, the focus ring, the table. */
