@@ -109,6 +109,8 @@ export function installPanel(app) {
   app.on('frame', () => {
     if (!changed()) return;
     const { ui } = app;
+    // Nothing pinned, and nothing shown: nothing to rebuild (a filter change, typically).
+    if (ui.pinned < 0 && ui.tie < 0 && panel.hidden) return;
     panel.replaceChildren();
     let shown = false;
     if (ui.pinned >= 0) {
@@ -121,7 +123,7 @@ export function installPanel(app) {
     }
     panel.dataset.tie = ui.tie >= 0 ? String(ui.tie) : '';
     panel.hidden = !shown;
-    panel.scrollTop = 0;
+    if (shown) panel.scrollTop = 0;
     document.body.classList.toggle('with-evidence', shown);
   });
 }

@@ -1,8 +1,9 @@
 // The page's state and its one owner: every change is a named action here; modules read it and call actions.
 //
 // `ui` and `view` are frozen snapshots, replaced by each action that changes them (an assignment
-// from outside throws). Each action bumps `version`, stamps the fields it changed and asks for a
-// frame; widgets ask `watch(fields)` whether something they show changed instead of rebuilding keys.
+// from outside throws). An action that changes something bumps `version`, stamps the fields it
+// changed and asks for a frame (one that changes nothing does neither); widgets ask
+// `watch(fields)` whether something they show changed instead of rebuilding keys.
 // `serialise()` and `restore()` are the state as plain JSON: the address and the kept datasets use them.
 
 import { FILTER_LISTS, allBits, radiusFor } from './kinds.js';
