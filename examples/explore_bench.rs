@@ -1,13 +1,17 @@
-//! Times the exploring work the core does per interaction: tie hit-testing, the events chart and the SVG export.
+//! Times the exploring work the core does per interaction: tie hit-testing, neighbourhoods, the table of ties, the events chart and the SVG export.
 //!
 //! Run with `cargo run --release --example explore_bench`; the README's table comes from it.
+
+#[path = "../tests/scale/mod.rs"]
+mod scale;
 
 use entente::chart::{events_per_year, render_svg};
 use entente::evidence::{hops, single_sourced};
 use entente::hit::tie_at;
 use entente::load::from_json;
 use entente::network::{Filter, Network};
-use entente::palette::Theme;
+use entente::session::Session;
+use entente::style::Theme;
 use entente::svg_export::{render, Picture};
 use std::hint::black_box;
 use std::time::Instant;
@@ -60,6 +64,9 @@ fn main() {
         .collect();
     let big_edges: Vec<u32> = (0..2 * big_m).map(|_| next() % big_n).collect();
     let lines = vec![2u8; big_m as usize];
+    // A network of 10,000 actors and 50,000 ties for neighbourhoods.
+    let ring = Network::from_json(&scale::json(big_n as usize, big_m as usize, 1)).unwrap();
+    let session = Session::new(net.clone()).unwrap();
 
     println!("| work | input | mean time |");
     println!("|---|---|---|");
@@ -102,9 +109,12 @@ fn main() {
     row(
         "`hops` (focus, 2 hops)",
         "50,000 ties",
-        time(200, || {
-            hops(big_n as usize, black_box(&big_edges), black_box(0), 2)
-        }),
+        time(200, || hops(&ring, black_box(0), 2, |_| true)),
+    );
+    row(
+        "`tie_table` (the table of ties, per filter change)",
+        "28 ties, 57 events",
+        time(2_000, || session.tie_table().len()),
     );
     row(
         "events per year + chart SVG (per filter change)",

@@ -33,6 +33,7 @@ need_bindgen_cli() {
 
 need_npm() {
   if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/axe-core ] \
+     || [ ! -d node_modules/eslint ] \
      || [ package.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies"
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -3,7 +3,7 @@
 use crate::date::Date;
 use crate::model::Kind;
 use crate::network::{Filter, Network};
-use crate::palette::{hex, kind_colour, kind_label, Rgb, Theme};
+use crate::style::{Rgb, Theme};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
@@ -16,7 +16,7 @@ pub struct YearCounts {
     /// The year of `counts[0]`.
     pub first_year: i32,
     /// One entry per year, counts in [`Kind::ALL`] order.
-    pub counts: Vec<[u32; 4]>,
+    pub counts: Vec<[u32; Kind::COUNT]>,
 }
 
 /// Why a chart could not be drawn.
@@ -47,7 +47,7 @@ pub fn events_per_year(network: &Network, filter: &Filter) -> YearCounts {
         until: None,
         ..*filter
     };
-    let mut counts = vec![[0u32; 4]; (last.year() - first.year() + 1) as usize];
+    let mut counts = vec![[0u32; Kind::COUNT]; (last.year() - first.year() + 1) as usize];
     for &t in &network.visible(&all_time).ties {
         for e in network.tie(t).events.iter().filter(|e| all_time.admits(e)) {
             counts[(e.date.year() - first.year()) as usize][e.kind as usize] += 1;
@@ -146,7 +146,7 @@ pub fn render_svg(
                 if n == 0 {
                     continue;
                 }
-                let fill = rgb(kind_colour(kind, theme)).filled();
+                let fill = rgb(kind.style().colour(theme)).filled();
                 area.draw(&Rectangle::new(
                     [(x0, f64::from(base)), (x1, f64::from(base + n))],
                     fill,
@@ -234,7 +234,7 @@ pub fn describe(counts: &YearCounts) -> String {
             let parts: Vec<String> = Kind::ALL
                 .iter()
                 .filter(|k| c[**k as usize] > 0)
-                .map(|k| format!("{} {}", c[*k as usize], kind_label(*k).to_lowercase()))
+                .map(|k| format!("{} {}", c[*k as usize], k.style().label.to_lowercase()))
                 .collect();
             format!("{}: {}", counts.first_year + i as i32, parts.join(", "))
         })
@@ -244,9 +244,4 @@ pub fn describe(counts: &YearCounts) -> String {
     } else {
         format!("Events per year by kind. {}.", years.join("; "))
     }
-}
-
-/// The colour used for `kind` in the chart, as `#rrggbb` (for tests and legends).
-pub fn bar_colour(kind: Kind, theme: Theme) -> String {
-    hex(kind_colour(kind, theme))
 }

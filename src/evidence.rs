@@ -1,9 +1,10 @@
 //! The evidence behind ties: how many distinct reports back a tie, and a tie's record for the evidence panel.
 
-use crate::model::{Event, Kind, KindSet, Tone};
+use crate::date::Date;
+use crate::model::{Event, Kind, Tone};
 use crate::network::{Filter, Network, Visible};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 /// How many distinct reports (outlet and date) the events cite.
 ///
@@ -44,60 +45,92 @@ pub struct TieDetail<'a> {
     pub events: Vec<&'a Event>,
 }
 
-/// The record of tie `tie` under `filter`, or `None` when the tie does not exist or the filter
-/// admits none of its events or hides one of its actors.
+/// The record of tie `tie` under `filter`: its view from its source actor, with the target as
+/// the partner; `None` when the tie does not exist or the filter admits none of its events or
+/// hides one of its actors.
 pub fn tie_detail<'a>(network: &'a Network, tie: u32, filter: &Filter) -> Option<TieDetail<'a>> {
-    if tie as usize >= network.tie_count() {
-        return None;
-    }
-    let [s, t] = network.ends(tie);
-    let (source, target) = (network.actor(s), network.actor(t));
-    if !filter.admits_actor(source) || !filter.admits_actor(target) {
-        return None;
-    }
-    let events = network.admitted_events(tie, filter);
-    let tone = events.last()?.tone;
-    let kinds: KindSet = events.iter().map(|e| e.kind).collect();
+    let [source, _] = network.ends_of(tie)?;
+    let view = network.tie_view(tie, source, filter)?;
+    let source = network.actor(source);
     Some(TieDetail {
         tie,
         source: &source.id,
         source_name: &source.name,
-        target: &target.id,
-        target_name: &target.name,
-        kinds: kinds.iter().collect(),
-        tone,
-        citations: citations(events.iter().copied()),
-        events,
+        target: view.partner,
+        target_name: view.partner_name,
+        kinds: view.kinds,
+        tone: view.tone,
+        citations: citations(view.events.iter().copied()),
+        events: view.events,
     })
 }
 
-/// Hop distances from `start` over the pairs in `edges` (`[s0, t0, s1, t1, ...]`), up to
-/// `max_hops`; actors further away (or unreachable) get `u8::MAX`.
+/// One row of the table of ties shown: a tie's record with its events counted, not listed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TieRow<'a> {
+    pub tie: u32,
+    pub source: &'a str,
+    pub source_name: &'a str,
+    pub target: &'a str,
+    pub target_name: &'a str,
+    pub kinds: Vec<Kind>,
+    pub tone: Tone,
+    /// How many events the filter admits.
+    pub events: usize,
+    /// The date of the first and of the last admitted event.
+    pub first: Date,
+    pub last: Date,
+    pub citations: usize,
+}
+
+impl<'a> TieRow<'a> {
+    /// The row of a tie's record; `None` for a record without events, which
+    /// [`tie_detail`] never gives.
+    pub fn of(d: TieDetail<'a>) -> Option<TieRow<'a>> {
+        let (first, last) = (d.events.first()?.date, d.events.last()?.date);
+        Some(TieRow {
+            tie: d.tie,
+            source: d.source,
+            source_name: d.source_name,
+            target: d.target,
+            target_name: d.target_name,
+            kinds: d.kinds,
+            tone: d.tone,
+            events: d.events.len(),
+            first,
+            last,
+            citations: d.citations,
+        })
+    }
+}
+
+/// Hop distances from `start` over the ties for which `through` holds, up to `max_hops`, by a
+/// breadth-first search over the network's adjacency; actors further away (or unreachable)
+/// get `u8::MAX`, and every actor does when `start` is not one.
 ///
 /// # Complexity
-/// O(actors + edges · max_hops).
-pub fn hops(actor_count: usize, edges: &[u32], start: u32, max_hops: u8) -> Vec<u8> {
-    let mut dist = vec![u8::MAX; actor_count];
+/// O(actors + ties reached).
+pub fn hops(network: &Network, start: u32, max_hops: u8, through: impl Fn(u32) -> bool) -> Vec<u8> {
+    let mut dist = vec![u8::MAX; network.actor_count()];
     let Some(d) = dist.get_mut(start as usize) else {
         return dist;
     };
     *d = 0;
-    for h in 1..=max_hops.min(u8::MAX - 1) {
-        let mut changed = false;
-        for pair in edges.chunks_exact(2) {
-            let (a, b) = (pair[0] as usize, pair[1] as usize);
-            if a >= actor_count || b >= actor_count {
-                continue;
-            }
-            for (from, to) in [(a, b), (b, a)] {
-                if dist[from] == h - 1 && dist[to] == u8::MAX {
-                    dist[to] = h;
-                    changed = true;
-                }
-            }
+    let max_hops = max_hops.min(u8::MAX - 1);
+    let mut queue = VecDeque::from([start]);
+    while let Some(actor) = queue.pop_front() {
+        let next = dist[actor as usize] + 1;
+        if next > max_hops {
+            continue;
         }
-        if !changed {
-            break;
+        for &tie in network.ties_of(actor).iter().filter(|&&t| through(t)) {
+            let [s, t] = network.ends(tie);
+            let other = if s == actor { t } else { s };
+            if dist[other as usize] == u8::MAX {
+                dist[other as usize] = next;
+                queue.push_back(other);
+            }
         }
     }
     dist

@@ -12,7 +12,8 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod network;
-pub mod palette;
+pub mod session;
+pub mod style;
 pub mod svg_export;
 
 #[cfg(target_arch = "wasm32")]

@@ -74,9 +74,18 @@ impl ActorType {
         ActorType::Organization,
         ActorType::ArmedGroup,
     ];
+    /// How many actor types there are: the length of every per-type table.
+    pub const COUNT: usize = ActorType::ALL.len();
+    /// Every actor type's bit: the filter that shows them all.
+    pub const MASK: u8 = ((1u16 << ActorType::COUNT) - 1) as u8;
+
+    /// The bit of this actor type in a filter's mask.
+    pub const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
 
     /// The name the format uses: `state`, `organization`, `armed-group`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ActorType::State => "state",
             ActorType::Organization => "organization",
@@ -141,9 +150,11 @@ impl Kind {
         Kind::Economic,
         Kind::Conflict,
     ];
+    /// How many kinds there are: the length of every per-kind table.
+    pub const COUNT: usize = Kind::ALL.len();
 
     /// The bit of this kind in a [`KindSet`].
-    pub fn bit(self) -> u8 {
+    pub const fn bit(self) -> u8 {
         1 << (self as u8)
     }
 
@@ -155,7 +166,7 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Defense => "defense",
             Kind::Diplomatic => "diplomatic",
@@ -176,6 +187,15 @@ pub enum Tone {
 
 impl Tone {
     pub const ALL: [Tone; 3] = [Tone::Cooperative, Tone::Strained, Tone::Hostile];
+    /// How many tones there are: the length of every per-tone table.
+    pub const COUNT: usize = Tone::ALL.len();
+    /// Every tone's bit: the filter that shows them all.
+    pub const MASK: u8 = ((1u16 << Tone::COUNT) - 1) as u8;
+
+    /// The bit of this tone in a filter's mask.
+    pub const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
 
     /// The tone with this name, ignoring case and surrounding space.
     pub fn from_name(name: &str) -> Option<Tone> {
@@ -183,7 +203,7 @@ impl Tone {
         Tone::ALL.into_iter().find(|t| t.as_str() == name)
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Tone::Cooperative => "cooperative",
             Tone::Strained => "strained",
@@ -210,12 +230,12 @@ pub struct Source {
     pub date: Date,
 }
 
-/// A set of [`Kind`]s as a bit mask: bit 0 defense, 1 diplomatic, 2 economic, 3 conflict.
+/// A set of [`Kind`]s as a bit mask: bit `i` for `Kind::ALL[i]` (see [`Kind::bit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct KindSet(pub u8);
 
 impl KindSet {
-    pub const ALL: KindSet = KindSet(0b1111);
+    pub const ALL: KindSet = KindSet(((1u16 << Kind::COUNT) - 1) as u8);
     pub const NONE: KindSet = KindSet(0);
 
     pub fn contains(self, kind: Kind) -> bool {

@@ -12,9 +12,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filter {
     pub kinds: KindSet,
-    /// Bit `tone as u8` set for each tone shown.
+    /// [`Tone::bit`] set for each tone shown.
     pub tones: u8,
-    /// Bit `actor_type as u8` set for each actor type shown.
+    /// [`ActorType::bit`] set for each actor type shown.
     pub actor_types: u8,
     /// Only events on or before this date; `None` for all.
     pub until: Option<Date>,
@@ -24,8 +24,8 @@ impl Default for Filter {
     fn default() -> Filter {
         Filter {
             kinds: KindSet::ALL,
-            tones: 0b111,
-            actor_types: 0b111,
+            tones: Tone::MASK,
+            actor_types: ActorType::MASK,
             until: None,
         }
     }
@@ -35,13 +35,23 @@ impl Filter {
     /// Whether one event passes the kind, tone and date parts of the filter.
     pub fn admits(&self, e: &Event) -> bool {
         self.kinds.contains(e.kind)
-            && self.tones & (1 << e.tone as u8) != 0
+            && self.tones & e.tone.bit() != 0
             && self.until.is_none_or(|u| e.date <= u)
+    }
+
+    /// The filter of the page's masks, each cut to the bits of known kinds, tones and types.
+    pub fn from_masks(kinds: u8, tones: u8, actor_types: u8, until: Option<Date>) -> Filter {
+        Filter {
+            kinds: KindSet(kinds & KindSet::ALL.0),
+            tones: tones & Tone::MASK,
+            actor_types: actor_types & ActorType::MASK,
+            until,
+        }
     }
 
     /// Whether an actor's type passes the filter.
     pub fn admits_actor(&self, a: &Actor) -> bool {
-        self.actor_types & (1 << a.actor_type as u8) != 0
+        self.actor_types & a.actor_type.bit() != 0
     }
 }
 
@@ -171,6 +181,11 @@ impl Network {
         self.ends[tie as usize]
     }
 
+    /// The actor indices of tie `tie`, or `None` when there is no such tie.
+    pub fn ends_of(&self, tie: u32) -> Option<[u32; 2]> {
+        self.ends.get(tie as usize).copied()
+    }
+
     /// The index of the actor with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
         self.index.get(id).copied()
@@ -240,30 +255,36 @@ impl Network {
 
     /// The ties of `actor` that `filter` leaves, each with its admitted events.
     pub fn tie_views(&self, actor: u32, filter: &Filter) -> Vec<TieView<'_>> {
-        if !filter.admits_actor(self.actor(actor)) {
-            return Vec::new();
-        }
         self.ties_of(actor)
             .iter()
-            .filter_map(|&ti| {
-                let [s, t] = self.ends(ti);
-                let partner = self.actor(if s == actor { t } else { s });
-                if !filter.admits_actor(partner) {
-                    return None;
-                }
-                let events = self.admitted_events(ti, filter);
-                let tone = events.last()?.tone;
-                let kinds: KindSet = events.iter().map(|e| e.kind).collect();
-                Some(TieView {
-                    tie: ti,
-                    partner: &partner.id,
-                    partner_name: &partner.name,
-                    kinds: kinds.iter().collect(),
-                    tone,
-                    events,
-                })
-            })
+            .filter_map(|&tie| self.tie_view(tie, actor, filter))
             .collect()
+    }
+
+    /// Tie `tie` as seen from its actor `from`, with the events `filter` admits; `None` when
+    /// `from` is not one of its actors, the filter hides either actor or admits no event.
+    pub fn tie_view(&self, tie: u32, from: u32, filter: &Filter) -> Option<TieView<'_>> {
+        let [s, t] = self.ends_of(tie)?;
+        let partner = match from {
+            _ if from == s => t,
+            _ if from == t => s,
+            _ => return None,
+        };
+        let partner = self.actor(partner);
+        if !filter.admits_actor(self.actor(from)) || !filter.admits_actor(partner) {
+            return None;
+        }
+        let events = self.admitted_events(tie, filter);
+        let tone = events.last()?.tone;
+        let kinds: KindSet = events.iter().map(|e| e.kind).collect();
+        Some(TieView {
+            tie,
+            partner: &partner.id,
+            partner_name: &partner.name,
+            kinds: kinds.iter().collect(),
+            tone,
+            events,
+        })
     }
 
     /// The events of `tie` that `filter` admits, in date order.

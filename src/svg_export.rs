@@ -2,8 +2,7 @@
 
 use crate::model::{ActorType, Kind};
 use crate::network::{Network, Visible};
-use crate::palette::{actor_fill, actor_label, dash_segments, kind_colour, kind_dash, kind_label};
-use crate::palette::{Rgb, Theme};
+use crate::style::{Rgb, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -115,7 +114,7 @@ fn shape<DB: DrawingBackend>(
     (x, y): (f32, f32),
     r: f32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let fill = rgb(actor_fill(t)).filled();
+    let fill = rgb(t.style().fill(Theme::Light)).filled();
     let edge = WHITE.stroke_width(1);
     let pt = |dx: f32, dy: f32| ((x + dx).round() as i32, (y + dy).round() as i32);
     match t {
@@ -148,8 +147,8 @@ fn line<DB: DrawingBackend>(
     a: (f32, f32),
     b: (f32, f32),
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = rgb(kind_colour(kind, Theme::Light)).stroke_width(2);
-    for [p, q] in dash_segments(a, b, kind_dash(kind)) {
+    let style = rgb(kind.style().colour(Theme::Light)).stroke_width(2);
+    for [p, q] in dash_segments(a, b, kind.style().dash) {
         let pts = vec![
             (p.0.round() as i32, p.1.round() as i32),
             (q.0.round() as i32, q.1.round() as i32),
@@ -256,7 +255,7 @@ fn legend<DB: DrawingBackend>(
     let row1 = y0 + 16.0;
     for kind in Kind::ALL {
         line(root, kind, (x, row1), (x + 28.0, row1))?;
-        let label = kind_label(kind);
+        let label = kind.style().label;
         root.draw(&Text::new(
             label,
             ((x + 34.0) as i32, row1 as i32),
@@ -266,13 +265,9 @@ fn legend<DB: DrawingBackend>(
     }
     let mut x = 12.0f32;
     let row2 = y0 + 38.0;
-    for t in [
-        ActorType::State,
-        ActorType::Organization,
-        ActorType::ArmedGroup,
-    ] {
+    for t in ActorType::ALL {
         shape(root, t, (x + 6.0, row2), 6.0)?;
-        let label = actor_label(t);
+        let label = t.style().label;
         root.draw(&Text::new(
             label,
             ((x + 18.0) as i32, row2 as i32),
@@ -289,9 +284,30 @@ fn legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The segments `[from, to]` of a dashed line from `a` to `b` following `pattern` (drawn,
+/// skipped, drawn, ...); the whole segment when `pattern` is empty or not positive.
+pub fn dash_segments(a: (f32, f32), b: (f32, f32), pattern: &[f32]) -> Vec<[(f32, f32); 2]> {
+    let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+    if pattern.is_empty() || pattern.iter().any(|p| *p <= 0.0) || len == 0.0 {
+        return vec![[a, b]];
+    }
+    let at = |d: f32| (a.0 + (b.0 - a.0) * d / len, a.1 + (b.1 - a.1) * d / len);
+    let mut out = Vec::new();
+    let (mut d, mut i) = (0.0f32, 0usize);
+    while d < len {
+        let next = (d + pattern[i % pattern.len()]).min(len);
+        if i % 2 == 0 {
+            out.push([at(d), at(next)]);
+        }
+        d = next;
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod label_tests {
-    use super::short_label;
+    use super::{dash_segments, short_label};
 
     #[test]
     fn short_names_are_kept_and_long_ones_end_in_an_ellipsis() {
@@ -302,5 +318,18 @@ mod label_tests {
         // Cut between code points, never inside one; a space before the cut is dropped.
         assert_eq!(short_label("ab cdéféééé", 4), "ab…");
         assert_eq!(short_label("日本国際協力銀行", 5), "日本国際…");
+    }
+
+    #[test]
+    fn dashes_cover_the_drawn_part_of_the_pattern() {
+        let segs = dash_segments((0.0, 0.0), (20.0, 0.0), &[7.0, 4.0]);
+        assert_eq!(
+            segs,
+            vec![[(0.0, 0.0), (7.0, 0.0)], [(11.0, 0.0), (18.0, 0.0)]]
+        );
+        let dash_dot = dash_segments((0.0, 0.0), (0.0, 30.0), &[10.0, 3.0, 2.0, 3.0]);
+        assert_eq!(dash_dot.len(), 3);
+        assert_eq!(dash_dot[1], [(0.0, 13.0), (0.0, 15.0)]);
+        assert_eq!(dash_segments((0.0, 0.0), (5.0, 0.0), &[]).len(), 1);
     }
 }

@@ -1,13 +1,13 @@
 //! Native tests of what the exploring page asks of the core: evidence per tie, neighbourhoods,
 //! the events-per-year chart and the SVG export (both parsed back as XML).
 
-use entente::chart::{bar_colour, describe, events_per_year, render_svg, year_position};
+use entente::chart::{describe, events_per_year, render_svg, year_position};
 use entente::date::Date;
 use entente::evidence::{citations, hops, single_sourced, tie_detail};
 use entente::load::from_json;
-use entente::model::{Kind, KindSet};
+use entente::model::{ActorType, Kind, KindSet};
 use entente::network::{Filter, Network};
-use entente::palette::Theme;
+use entente::style::Theme;
 use entente::svg_export::{render, Picture};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -104,29 +104,53 @@ fn a_tie_detail_lists_both_actors_and_its_admitted_events_in_date_order() {
     assert_eq!(d2.kinds, vec![Kind::Defense]);
     assert!(tie_detail(&net, 10_000, &Filter::default()).is_none());
     let no_states = Filter {
-        actor_types: 0b110,
+        actor_types: ActorType::MASK & !ActorType::State.bit(),
         ..Filter::default()
     };
     assert!(tie_detail(&net, tur, &no_states).is_none());
 }
 
+/// Actors `A0..A{n}` with a tie for each pair of `pairs`, each with one event.
+fn chain(n: usize, pairs: &[(usize, usize)]) -> Network {
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"A{i}","name":"Actor {i}","type":"state","lat":0,"lon":0}}"#))
+        .collect();
+    let ties: Vec<String> = pairs
+        .iter()
+        .map(|(a, b)| {
+            format!(
+                r#"{{"source":"A{a}","target":"A{b}","events":[{{"date":"2021","kind":"defense","tone":"cooperative","summary":"s","sources":[{{"outlet":"o","date":"2021"}}]}}]}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"entente/1","title":"chain","actors":[{}],"ties":[{}]}}"#,
+        actors.join(","),
+        ties.join(",")
+    );
+    Network::from_json(&json).unwrap()
+}
+
 #[test]
-fn hops_count_steps_over_the_given_ties() {
-    // 0 - 1 - 2 - 3, and 4 alone.
-    let edges = [0, 1, 1, 2, 2, 3];
-    assert_eq!(hops(5, &edges, 0, 1), vec![0, 1, 255, 255, 255]);
-    assert_eq!(hops(5, &edges, 0, 2), vec![0, 1, 2, 255, 255]);
-    assert_eq!(hops(5, &edges, 2, 9), vec![2, 1, 0, 1, 255]);
+fn hops_count_steps_over_the_ties_let_through() {
+    // 0 - 1 - 2 - 3 - 4, and 5 alone; tie 3 (3 - 4) is not let through.
+    let net = chain(6, &[(0, 1), (1, 2), (2, 3), (3, 4)]);
+    let through = |t: u32| t != 3;
+    assert_eq!(hops(&net, 0, 1, through), vec![0, 1, 255, 255, 255, 255]);
+    assert_eq!(hops(&net, 0, 2, through), vec![0, 1, 2, 255, 255, 255]);
+    assert_eq!(hops(&net, 2, 9, through), vec![2, 1, 0, 1, 255, 255]);
+    assert_eq!(hops(&net, 2, 9, |_| true), vec![2, 1, 0, 1, 2, 255]);
+    assert_eq!(hops(&net, 4, 9, |_| true), vec![4, 3, 2, 1, 0, 255]);
+    assert_eq!(hops(&net, 0, 0, |_| true), vec![0, 255, 255, 255, 255, 255]);
     assert_eq!(
-        hops(5, &edges, 7, 2),
-        vec![255; 5],
+        hops(&net, 7, 2, through),
+        vec![255; 6],
         "an unknown start reaches nothing"
     );
-    assert_eq!(
-        hops(2, &[0, 9], 0, 2),
-        vec![0, 255],
-        "a pair naming no actor is skipped"
-    );
+    // A hub: every leaf one hop away, each reached once.
+    let star = chain(5, &[(0, 1), (0, 2), (3, 0), (0, 4)]);
+    assert_eq!(hops(&star, 0, 1, |_| true), vec![0, 1, 1, 1, 1]);
+    assert_eq!(hops(&star, 3, 2, |_| true), vec![1, 2, 2, 0, 2]);
 }
 
 #[test]
@@ -180,7 +204,12 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
     no_style_attributes(&doc);
     let colours: BTreeMap<String, usize> = Kind::ALL
         .iter()
-        .map(|k| (bar_colour(*k, Theme::Light).to_uppercase(), *k as usize))
+        .map(|k| {
+            (
+                k.style().colour(Theme::Light).to_string().to_uppercase(),
+                *k as usize,
+            )
+        })
         .collect();
     // Bars: rects filled with a kind colour, grouped by their x.
     let mut groups: BTreeMap<i64, Vec<(usize, f64)>> = BTreeMap::new();
@@ -209,7 +238,9 @@ fn the_chart_has_one_bar_group_per_year_with_events() {
         .unwrap() as f64;
     for ((_, bars), &year) in groups.iter().zip(&years_with_events) {
         let kinds: Vec<usize> = bars.iter().map(|b| b.0).collect();
-        let expected: Vec<usize> = (0..4).filter(|&k| counts.counts[year][k] > 0).collect();
+        let expected: Vec<usize> = (0..Kind::COUNT)
+            .filter(|&k| counts.counts[year][k] > 0)
+            .collect();
         assert_eq!(kinds, expected, "year {}", counts.first_year + year as i32);
         // Heights are proportional to the counts (each rect rounded to whole pixels).
         let height: f64 = bars.iter().map(|b| b.1).sum();

@@ -1,7 +1,7 @@
 //! The graph a dataset becomes, and what filters leave of it.
 
 use entente::load::from_json;
-use entente::model::{Kind, KindSet, Tone};
+use entente::model::{ActorType, Kind, KindSet, Tone};
 use entente::network::{Filter, Network};
 
 fn minimal() -> Network {
@@ -89,12 +89,12 @@ fn a_date_filter_shows_the_network_as_of_that_date() {
 fn tone_and_actor_type_filters() {
     let n = minimal();
     let hostile_hidden = Filter {
-        tones: 0b011,
+        tones: Tone::MASK & !Tone::Hostile.bit(),
         ..Filter::default()
     };
     assert_eq!(n.visible(&hostile_hidden).ties, vec![0]);
     let states_only = Filter {
-        actor_types: 0b001,
+        actor_types: ActorType::State.bit(),
         ..Filter::default()
     };
     let v = n.visible(&states_only);

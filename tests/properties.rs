@@ -158,23 +158,28 @@ fn dataset() -> impl Strategy<Value = Dataset> {
         })
 }
 
-fn filter() -> impl Strategy<Value = Filter> {
-    (0u8..16, 0u8..8, 0u8..8, prop::option::of(date())).prop_map(
-        |(kinds, tones, actor_types, until)| Filter {
-            kinds: KindSet(kinds),
-            tones,
-            actor_types,
-            until,
-        },
+/// Any kind, tone and actor-type masks (every bit of a `u8`), and a cut-off or none.
+fn masks() -> impl Strategy<Value = (u8, u8, u8, Option<Date>)> {
+    (
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+        prop::option::of(date()),
     )
+}
+
+fn filter() -> impl Strategy<Value = Filter> {
+    masks().prop_map(|(kinds, tones, actor_types, until)| {
+        Filter::from_masks(kinds, tones, actor_types, until)
+    })
 }
 
 /// A filter that shows at least what `f` shows: more bits, a later (or no) cut-off.
 fn wider(f: Filter) -> impl Strategy<Value = Filter> {
-    (0u8..16, 0u8..8, 0u8..8, prop::option::of(date())).prop_map(move |(k, t, a, until)| Filter {
-        kinds: KindSet(f.kinds.0 | k),
-        tones: f.tones | t,
-        actor_types: f.actor_types | a,
+    masks().prop_map(move |(k, t, a, until)| Filter {
+        kinds: KindSet(f.kinds.0 | k & KindSet::ALL.0),
+        tones: f.tones | t & Tone::MASK,
+        actor_types: f.actor_types | a & ActorType::MASK,
         until: match (f.until, until) {
             (Some(u), Some(v)) => Some(u.max(v)),
             _ => None,

@@ -1,7 +1,8 @@
 //! The wasm boundary in headless Chromium: what crosses it, and errors arriving as JS `Error`s.
 #![cfg(target_arch = "wasm32")]
 
-use entente::wasm::Entente;
+use entente::model::{ActorType, Kind, KindSet, Tone};
+use entente::wasm::{style, Entente};
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -82,6 +83,33 @@ fn a_bad_dataset_is_a_js_error_naming_line_record_and_field() {
 }
 
 #[wasm_bindgen_test]
+fn the_style_table_crosses_as_plain_objects_in_the_models_order() {
+    let table = style().unwrap();
+    let kinds: Array = get(&table, "kinds").dyn_into().unwrap();
+    assert_eq!(kinds.length() as usize, Kind::COUNT);
+    for (k, kind) in Kind::ALL.iter().enumerate() {
+        let row = kinds.get(k as u32);
+        assert_eq!(get(&row, "key").as_string().unwrap(), kind.as_str());
+        assert_eq!(get(&row, "bit").as_f64().unwrap(), f64::from(kind.bit()));
+        assert_eq!(
+            get(&row, "darkColor").as_string().unwrap(),
+            kind.style().dark.to_string()
+        );
+        let dash: Array = get(&row, "dash").dyn_into().unwrap();
+        assert_eq!(dash.length() as usize, kind.style().dash.len());
+    }
+    let types: Array = get(&table, "types").dyn_into().unwrap();
+    assert_eq!(get(&types.get(2), "shape").as_string().unwrap(), "triangle");
+    assert_eq!(
+        get(&types.get(2), "darkFill").as_string().unwrap(),
+        "#f08a5d"
+    );
+    let tones: Array = get(&table, "tones").dyn_into().unwrap();
+    assert_eq!(get(&tones.get(1), "label").as_string().unwrap(), "Strained");
+    assert_eq!(get(&tones.get(2), "bit").as_f64().unwrap(), 4.0);
+}
+
+#[wasm_bindgen_test]
 fn a_failed_load_keeps_the_dataset_it_had() {
     let mut e = Entente::new(MINIMAL).unwrap();
     let msg = message_of(e.load("{ not json").unwrap_err());
@@ -94,13 +122,20 @@ fn a_failed_load_keeps_the_dataset_it_had() {
 fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
     let mut e = Entente::new(MINIMAL).unwrap();
     assert_eq!(e.visible_ties(), vec![0, 1]);
-    e.set_filter(0b0111, 0b111, 0b111, None).unwrap();
+    let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None)
+        .unwrap();
     assert_eq!(e.visible_ties(), vec![0]);
     assert_eq!(e.visible_kinds(), vec![1]);
     assert_eq!(e.degrees(), vec![1, 1, 0]);
     let msg = message_of(
-        e.set_filter(15, 7, 7, Some("2021-02-30".into()))
-            .unwrap_err(),
+        e.set_filter(
+            KindSet::ALL.0,
+            Tone::MASK,
+            ActorType::MASK,
+            Some("2021-02-30".into()),
+        )
+        .unwrap_err(),
     );
     assert!(msg.contains("not a day in the calendar"), "{msg}");
     assert_eq!(
@@ -150,10 +185,31 @@ fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
     assert_eq!(hops[tur as usize], 0);
     assert_eq!(hops[pak as usize], 1);
     // A filter that hides the tie's events leaves no detail: null, not an error.
-    e.set_filter(0, 7, 7, None).unwrap();
+    e.set_filter(0, Tone::MASK, ActorType::MASK, None).unwrap();
     assert!(e.tie_detail(tie as u32).unwrap().is_null());
     assert!(message_of(e.tie_detail(9999).unwrap_err()).contains("9999"));
     assert!(message_of(e.hops(9999, 1).unwrap_err()).contains("9999"));
+}
+
+#[wasm_bindgen_test]
+fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
+    let mut e = Entente::new(MINIMAL).unwrap();
+    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
+    assert_eq!(table.length(), 2);
+    let row = table.get(0);
+    assert_eq!(get(&row, "tie").as_f64().unwrap(), 0.0);
+    assert_eq!(get(&row, "sourceName").as_string().unwrap(), "Pakistan");
+    assert_eq!(get(&row, "events").as_f64().unwrap(), 2.0);
+    assert_eq!(get(&row, "first").as_string().unwrap(), "2018-07");
+    assert_eq!(get(&row, "last").as_string().unwrap(), "2021-03");
+    assert_eq!(get(&row, "tone").as_string().unwrap(), "strained");
+    let kinds: Array = get(&row, "kinds").dyn_into().unwrap();
+    assert_eq!(kinds.get(0).as_string().unwrap(), "defense");
+    let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None)
+        .unwrap();
+    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
+    assert_eq!(table.length() as usize, e.visible_ties().len());
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,8 @@
-// Keyboard and screen reader access: arrow keys move between actors, Enter pins, a live region says what is focused, a table lists the ties shown.
+// Keyboard and screen reader access: where arrow keys lead (input.js reads the keys), the live region, the focus ring, a table of the ties shown.
 
 import { KINDS } from './kinds.js';
+import { el } from './dom.js';
+import { toScreen } from './geometry.js';
 
 /** The actor to move to from `from` for an arrow pointing along (dx, dy): among actors joined to
  *  it by a visible tie, then among all visible actors, the one best placed in that direction. */
@@ -28,113 +30,84 @@ export function neighbourInDirection(frame, from, dx, dy) {
   return j >= 0 ? j : best(frame.actors.keys());
 }
 
-function describeActor(app, i) {
+/** Says `text` in the live region (read by screen readers). */
+export function announce(text) {
+  document.getElementById('announce').textContent = text;
+}
+
+/** What the live region says about actor i. */
+export function describeActor(app, i) {
   const a = app.frame.actors[i];
   const n = app.frame.degrees[i];
   return `${a.name}, ${a.type.replace('-', ' ')}, ${n} tie${n === 1 ? '' : 's'} shown. Enter shows the evidence.`;
 }
 
+/** The actor keyboard moves start from: the last one, else the pinned one, the focus, the busiest. */
+export function keyboardStart(app) {
+  const { ui, frame } = app;
+  if (ui.kbd >= 0 && frame.degrees[ui.kbd] > 0) return ui.kbd;
+  if (ui.pinned >= 0) return ui.pinned;
+  if (ui.ego >= 0) return ui.ego;
+  let best = -1;
+  frame.degrees.forEach((d, i) => { if (d > 0 && (best < 0 || d > frame.degrees[best])) best = i; });
+  return best;
+}
+
+/** Puts the keyboard on actor i: hovered, said, and brought into view if it is off the canvas. */
+export function moveKeyboard(app, i) {
+  if (i < 0) return;
+  app.actions.setKeyboardActor(i);
+  announce(describeActor(app, i));
+  const { view } = app;
+  const [x, y] = toScreen(view, app.frame.positions[2 * i], app.frame.positions[2 * i + 1]);
+  if (x < 0 || y < 0 || x > view.width || y > view.height) {
+    app.actions.moveView({ tx: view.tx + view.width / 2 - x, ty: view.ty + view.height / 2 - y, manual: true });
+  }
+}
+
+/** The table of the ties shown, from the core's one-call tie table. */
 function buildTable(app, table) {
-  const body = table.tBodies[0];
-  body.replaceChildren();
-  const { frame } = app;
-  for (let k = 0; k < frame.ties.length; k++) {
-    const d = app.core.tieDetail(frame.ties[k]);
-    if (!d) continue;
-    const tr = document.createElement('tr');
-    const n = d.events.length;
+  const rows = app.core.tieTable();
+  table.tBodies[0].replaceChildren(...rows.map((d) => {
+    const n = d.events;
     const cells = [
       d.sourceName, d.targetName,
       d.kinds.map((x) => KINDS.find((kd) => kd.key === x)?.label ?? x).join(', '),
-      d.tone, String(n), n ? `${d.events[0].date} – ${d.events[n - 1].date}` : '',
+      d.tone, String(n), n ? `${d.first} – ${d.last}` : '',
       d.citations === 1 ? '1 (single source)' : String(d.citations),
     ];
-    for (const [c, text] of cells.entries()) {
-      const td = document.createElement(c < 2 ? 'th' : 'td');
-      if (c < 2) td.scope = 'row';
-      td.textContent = text;
-      tr.append(td);
-    }
-    const td = document.createElement('td');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'small';
-    b.textContent = 'Evidence';
+    const tr = el('tr', null, ...cells.map((text, c) => {
+      const cell = el(c < 2 ? 'th' : 'td', null, text);
+      if (c < 2) cell.scope = 'row';
+      return cell;
+    }));
+    const b = el('button', { type: 'button', className: 'small' }, 'Evidence');
     b.setAttribute('aria-label', `Evidence for ${d.sourceName} — ${d.targetName}`);
-    b.addEventListener('click', () => app.select({ tie: d.tie }));
-    td.append(b);
-    tr.append(td);
-    body.append(tr);
-  }
-  table.caption.textContent = `${frame.ties.length} ties shown, with their evidence`;
+    b.addEventListener('click', () => app.actions.select({ tie: d.tie }));
+    tr.append(el('td', null, b));
+    return tr;
+  }));
+  table.caption.textContent = `${rows.length} ties shown, with their evidence`;
 }
 
+/** The network as an application for assistive technology, what is said when something is pinned, the focus ring, the table. */
 export function installA11y(app) {
   const { canvas } = app;
-  const live = document.getElementById('announce');
-  app.announce = (text) => { live.textContent = text; };
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-roledescription', 'network');
   canvas.setAttribute('aria-label', 'Network of ties between actors. Arrow keys move to the actor in that direction, Page Down and Page Up go through every actor, Enter shows the evidence, + and − zoom, 0 fits.');
 
-  const move = (i) => {
-    if (i < 0) return;
-    app.ui.kbd = i;
-    app.ui.hover = i;
-    app.announce(describeActor(app, i));
-    const { view } = app;
-    const x = app.frame.positions[2 * i] * view.scale + view.tx;
-    const y = app.frame.positions[2 * i + 1] * view.scale + view.ty;
-    if (x < 0 || y < 0 || x > view.width || y > view.height) {
-      view.tx += view.width / 2 - x;
-      view.ty += view.height / 2 - y;
-      view.manual = true;
-    }
-    app.requestFrame();
-  };
-  const start = () => {
+  app.on('select', () => {
     const { ui, frame } = app;
-    if (ui.kbd >= 0 && frame.degrees[ui.kbd] > 0) return ui.kbd;
-    if (ui.pinned >= 0) return ui.pinned;
-    if (ui.ego >= 0) return ui.ego;
-    let best = -1;
-    frame.degrees.forEach((d, i) => { if (d > 0 && (best < 0 || d > frame.degrees[best])) best = i; });
-    return best;
-  };
-  // Only keyboard focus (not a mouse press) picks an actor: the pinned one, else the last one.
-  canvas.addEventListener('focus', () => {
-    if (!canvas.matches(':focus-visible')) return;
-    move(app.ui.pinned >= 0 ? app.ui.pinned : start());
-  });
-  canvas.addEventListener('blur', () => {
-    if (app.ui.hover === app.ui.kbd) app.ui.hover = -1;
-    app.requestFrame();
-  });
-  const dirs = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-  canvas.addEventListener('keydown', (e) => {
-    const from = start();
-    if (dirs[e.key]) {
-      e.preventDefault();
-      if (from >= 0) {
-        const to = neighbourInDirection(app.frame, from, ...dirs[e.key]);
-        if (to >= 0) move(to);
-        else app.announce(`No actor further in that direction. ${describeActor(app, from)}`);
-      }
-    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
-      // Every actor in turn, busiest first: arrows can skip an actor, this never does.
-      e.preventDefault();
-      const order = [...app.frame.actors.keys()].filter((i) => app.frame.degrees[i] > 0)
-        .sort((a, b) => app.frame.degrees[b] - app.frame.degrees[a] || a - b);
-      const at = order.indexOf(from);
-      move(order[(at + (e.key === 'PageDown' ? 1 : order.length - 1)) % order.length]);
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      if (from >= 0) {
-        app.select(app.ui.pinned === from ? {} : { actor: from });
-      }
+    if (ui.pinned >= 0) {
+      announce(`${frame.actors[ui.pinned].name}: evidence for ${frame.degrees[ui.pinned]} ties shown in the panel`);
+    } else if (ui.tie >= 0) {
+      const d = app.core.tieDetail(ui.tie);
+      if (d) announce(`Tie ${d.sourceName} — ${d.targetName}: ${d.events.length} events shown in the panel`);
     }
   });
+
   // The keyboard focus ring, drawn over the frame while the canvas has focus.
   app.on('frame', () => {
     const i = app.ui.kbd;
@@ -165,6 +138,6 @@ export function installA11y(app) {
   });
   const rebuild = () => buildTable(app, table);
   app.on('filter', rebuild);
-  app.on('load', () => { app.ui.kbd = -1; rebuild(); });
+  app.on('load', rebuild);
   rebuild();
 }

@@ -2,7 +2,7 @@
 // band, and SVG of the current view drawn by the Rust core.
 
 import { draw, shapePath } from './render.js';
-import { KINDS, ACTOR_TYPES } from './kinds.js';
+import { KINDS, TONES, ACTOR_TYPES } from './kinds.js';
 import { themeColours } from './theme.js';
 
 function download(blob, name) {
@@ -114,9 +114,7 @@ export function caption(app) {
   const { ui } = app;
   lines.push(ui.until ? `Network as of ${ui.until} (events from ${meta.first} to ${ui.until})` : `All events, ${meta.first} to ${meta.last}`);
   const names = (list, bits, key = 'label') => (list.every((x) => bits & x.bit) ? 'all' : list.filter((x) => bits & x.bit).map((x) => x[key].toLowerCase()).join(', ') || 'none');
-  const tones = [{ label: 'Cooperative', bit: 1 }, { label: 'Strained', bit: 2 }, { label: 'Hostile', bit: 4 }];
-  const types = ACTOR_TYPES.map((t, i) => ({ label: t.label, bit: 1 << i }));
-  lines.push(`Kinds: ${names(KINDS, ui.kinds)}; tones: ${names(tones, ui.tones)}; actors: ${names(types, ui.types)}` +
+  lines.push(`Kinds: ${names(KINDS, ui.kinds)}; tones: ${names(TONES, ui.tones)}; actors: ${names(ACTOR_TYPES, ui.types)}` +
     (ui.ego >= 0 ? `; focus on ${app.frame.actors[ui.ego].name} within ${ui.hops} hop${ui.hops === 1 ? '' : 's'}` : ''));
   return lines;
 }

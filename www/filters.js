@@ -1,44 +1,35 @@
-// Filters beyond kind: tone and actor type checkboxes (bit masks in app.ui), and a reset of every filter.
+// The filter controls and the legend: kind checkboxes with their line samples, tone and actor-type checkboxes, a reset.
 
-import { ACTOR_TYPES, KINDS } from './kinds.js';
+import { KINDS, TONES, ACTOR_TYPES, FILTER_LISTS, allBits, typeMark } from './kinds.js';
+import { el } from './dom.js';
+import { announce } from './a11y.js';
 
-const TONES = [
-  { key: 'cooperative', label: 'Cooperative', bit: 1 },
-  { key: 'strained', label: 'Strained', bit: 2 },
-  { key: 'hostile', label: 'Hostile', bit: 4 },
-];
+const darkScheme = () => matchMedia('(prefers-color-scheme: dark)');
 
-function fieldset(id, legendText) {
-  const fs = document.createElement('fieldset');
-  fs.id = id;
-  const legend = document.createElement('legend');
-  legend.textContent = legendText;
-  fs.append(legend);
-  return fs;
-}
-
-function checkbox(name, bit, field, app, before) {
-  const label = document.createElement('label');
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.checked = true;
-  box.name = name;
-  box.dataset.bit = String(bit);
+/** A checkbox for the row `row` ({key, bit}) of the filter field `field`, labelled by `label`. */
+function checkbox(app, field, row, ...label) {
+  const box = el('input', { type: 'checkbox', checked: true, name: row.key });
+  box.dataset.field = field;
+  box.dataset.bit = String(row.bit);
   box.addEventListener('change', () => {
-    const bits = box.checked ? app.ui[field] | bit : app.ui[field] & ~bit;
-    app.setFilter({ [field]: bits });
+    const bits = app.ui[field];
+    app.actions.setFilter({ [field]: box.checked ? bits | row.bit : bits & ~row.bit });
   });
-  label.append(box, ...before);
-  return label;
+  return el('label', null, box, ...label);
 }
 
-/** Redraws the kind swatches of the legend in the theme's colours, as the canvas draws them. */
+/** Ticks every filter checkbox on the page as the state says. */
+function syncBoxes(app) {
+  for (const box of document.querySelectorAll('input[data-field]')) {
+    box.checked = Boolean(app.ui[box.dataset.field] & Number(box.dataset.bit));
+  }
+}
+
+/** Draws the kind samples of the legend in the theme's colours, as the canvas draws them. */
 function paintSwatches() {
-  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-  for (const box of document.querySelectorAll('#kinds input')) {
-    const kind = KINDS.find((k) => k.bit === Number(box.dataset.bit));
-    const swatch = box.parentElement.querySelector('canvas.swatch');
-    if (!kind || !swatch) continue;
+  const dark = darkScheme().matches;
+  for (const swatch of document.querySelectorAll('#kinds canvas.swatch')) {
+    const kind = KINDS.find((k) => k.key === swatch.dataset.kind);
     const g = swatch.getContext('2d');
     g.clearRect(0, 0, swatch.width, swatch.height);
     g.strokeStyle = dark ? kind.darkColor : kind.color;
@@ -48,46 +39,44 @@ function paintSwatches() {
   }
 }
 
-export function installFilters(app) {
+/** The kind checkboxes (each with a sample of its line) and the actor types' legend; at boot, before any dataset. */
+export function installLegend(app) {
+  const kinds = document.getElementById('kinds');
+  for (const kind of KINDS) {
+    const swatch = el('canvas', { className: 'swatch', width: 44, height: 12 });
+    swatch.dataset.kind = kind.key;
+    swatch.setAttribute('aria-hidden', 'true');
+    kinds.append(checkbox(app, 'kinds', kind, swatch, kind.label));
+  }
   paintSwatches();
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', paintSwatches);
+  darkScheme().addEventListener('change', paintSwatches);
+  document.getElementById('actor-types').append(...ACTOR_TYPES.map((t) => el('li', null, typeMark(t), t.label)));
+  app.on('filter', () => syncBoxes(app));
+  app.on('load', () => syncBoxes(app));
+}
+
+/** The tone and actor-type checkboxes, the reset, and the phone's toggle for the controls. */
+export function installFilters(app) {
   const host = document.getElementById('explore-filters');
-  const tones = fieldset('tones', 'Show events of tone');
-  for (const t of TONES) {
-    const mark = document.createElement('span');
-    mark.className = `tone tone-${t.key}`;
-    mark.textContent = t.label;
-    tones.append(checkbox(t.key, t.bit, 'tones', app, [mark]));
-  }
-  const types = fieldset('types', 'Show actors of type');
-  for (const t of ACTOR_TYPES) {
-    const mark = document.createElement('span');
-    mark.className = `mark mark-${t.shape}`;
-    mark.setAttribute('aria-hidden', 'true');
-    types.append(checkbox(t.key, 1 << ACTOR_TYPES.indexOf(t), 'types', app, [mark, document.createTextNode(t.label)]));
-  }
-  const reset = document.createElement('button');
-  reset.type = 'button';
-  reset.id = 'reset-filters';
-  reset.textContent = 'Reset filters';
+  const tones = el('fieldset', { id: 'tones' }, el('legend', null, 'Show events of tone'),
+    ...TONES.map((t) => checkbox(app, 'tones', t, el('span', `tone tone-${t.key}`, t.label))));
+  const types = el('fieldset', { id: 'types' }, el('legend', null, 'Show actors of type'),
+    ...ACTOR_TYPES.map((t) => checkbox(app, 'types', t, typeMark(t), t.label)));
+  const reset = el('button', { type: 'button', id: 'reset-filters' }, 'Reset filters');
   reset.addEventListener('click', () => {
-    app.setEgo(-1);
-    app.setFilter({ kinds: 0b1111, tones: 0b111, types: 0b111, until: null });
-    app.announce('Filters reset: every kind, tone, actor type and date shown');
+    app.actions.setFocus(-1);
+    app.actions.setFilter({ ...Object.fromEntries(Object.entries(FILTER_LISTS).map(([f, list]) => [f, allBits(list)])), until: null });
+    announce('Filters reset: every kind, tone, actor type and date shown');
   });
   host.append(tones, types, reset);
   const sync = () => {
-    for (const box of tones.querySelectorAll('input')) box.checked = Boolean(app.ui.tones & Number(box.dataset.bit));
-    for (const box of types.querySelectorAll('input')) box.checked = Boolean(app.ui.types & Number(box.dataset.bit));
-    for (const box of document.querySelectorAll('#kinds input')) box.checked = Boolean(app.ui.kinds & Number(box.dataset.bit));
-    const all = app.ui.kinds === 0b1111 && app.ui.tones === 0b111 && app.ui.types === 0b111 && !app.ui.until;
-    reset.disabled = all && app.ui.ego < 0;
+    syncBoxes(app);
+    const { ui } = app;
+    const all = Object.entries(FILTER_LISTS).every(([f, list]) => ui[f] === allBits(list)) && !ui.until;
+    reset.disabled = all && ui.ego < 0;
   };
   // On a phone the filters and legend fold away behind one button, leaving the network in view.
-  const toggle = document.createElement('button');
-  toggle.type = 'button';
-  toggle.id = 'controls-toggle';
-  toggle.textContent = 'Filters, legend, export';
+  const toggle = el('button', { type: 'button', id: 'controls-toggle' }, 'Filters, legend, export');
   toggle.setAttribute('aria-controls', 'controls');
   toggle.setAttribute('aria-expanded', 'false');
   toggle.addEventListener('click', () => {
@@ -98,6 +87,6 @@ export function installFilters(app) {
   document.querySelector('header').append(toggle);
   app.on('filter', sync);
   app.on('load', sync);
-  app.on('ego', sync);
+  app.on('focus', sync);
   sync();
 }

@@ -2,6 +2,7 @@
 
 import { textFromBytes } from './pkg/entente.js';
 import { readFileText } from './guard.js';
+import { el } from './dom.js';
 
 let ioModule = null;
 /** The importers and exporters: a second wasm module, fetched the first time a file that is not
@@ -27,7 +28,7 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Whether a file is Entente JSON, which goes straight to app.loadText. */
+/** Whether a file is Entente JSON, which goes straight to loadText. */
 function isJson(name, text) {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   return start.startsWith('{') || (/\.json$/i.test(name) && !start.startsWith('<'));
@@ -41,29 +42,26 @@ function baseName(source) {
   return base || 'dataset';
 }
 
-function element(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  Object.assign(el, props);
-  el.append(...children);
-  return el;
-}
-
-/** @param {object} app the application context from main.js */
-export function installIo(app) {
-  const notices = element('section', { id: 'notices', hidden: true });
+/**
+ * @param {object} app the application context from main.js
+ * @param {(text: string, name: string) => boolean} loadText puts an Entente JSON text on screen (main.js)
+ * @returns {{importText(text: string, name: string): Promise<boolean>, importFiles(files: FileList): Promise<void>, exportAs(format: string): Promise<string[]>}}
+ */
+export function installIo(app, loadText) {
+  const notices = el('section', { id: 'notices', hidden: true });
   notices.setAttribute('aria-label', 'What the import assumed');
   notices.setAttribute('role', 'status');
-  const noticeTitle = element('h2');
-  const noticeList = element('ul');
-  const dismiss = element('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
+  const noticeTitle = el('h2');
+  const noticeList = el('ul');
+  const dismiss = el('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
   dismiss.setAttribute('aria-label', 'Dismiss the import notices');
   dismiss.addEventListener('click', () => { notices.hidden = true; });
-  notices.append(element('div', { className: 'notice-head' }, noticeTitle, dismiss), noticeList);
+  notices.append(el('div', { className: 'notice-head' }, noticeTitle, dismiss), noticeList);
   app.stage.append(notices);
 
   function showNotices(name, list) {
     noticeList.replaceChildren(...list.map((n) => {
-      const li = element('li', {}, n.message);
+      const li = el('li', {}, n.message);
       li.dataset.kind = n.kind;
       return li;
     }));
@@ -77,7 +75,7 @@ export function installIo(app) {
   async function importTexts(files) {
     const name = files.map((f) => f.name).join(' + ');
     if (files.length === 1 && isJson(files[0].name, files[0].text)) {
-      return app.loadText(files[0].text, files[0].name);
+      return loadText(files[0].text, files[0].name);
     }
     let module;
     try {
@@ -94,7 +92,7 @@ export function installIo(app) {
       app.showError(`Import failed, the dataset on screen is unchanged — ${err.message}`);
       return false;
     }
-    if (!app.loadText(result.json, name)) return false;
+    if (!loadText(result.json, name)) return false;
     showNotices(name, result.notices);
     return true;
   }
@@ -113,7 +111,7 @@ export function installIo(app) {
 
   function download(file) {
     const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
-    const a = element('a', { href: url, download: file.name });
+    const a = el('a', { href: url, download: file.name });
     document.body.append(a);
     a.click();
     a.remove();
@@ -135,26 +133,26 @@ export function installIo(app) {
   }
 
   // ---- controls ----
-  const picker = element('input', { type: 'file', multiple: true, accept: ACCEPT, id: 'open-file', hidden: true });
+  const picker = el('input', { type: 'file', multiple: true, accept: ACCEPT, id: 'open-file', hidden: true });
   picker.addEventListener('change', () => {
     importFiles(picker.files).finally(() => { picker.value = ''; });
   });
-  const open = element('button', { type: 'button', className: 'button', id: 'open' }, 'Open file…');
+  const open = el('button', { type: 'button', className: 'button', id: 'open' }, 'Open file…');
   open.addEventListener('click', () => picker.click());
-  const exports = element('div', { className: 'exports' });
+  const exports = el('div', { className: 'exports' });
   exports.setAttribute('role', 'group');
   exports.setAttribute('aria-label', 'Export the dataset as');
   for (const { format, label } of EXPORTS) {
-    const b = element('button', { type: 'button', className: 'button' }, label);
+    const b = el('button', { type: 'button', className: 'button' }, label);
     b.dataset.format = format;
     b.addEventListener('click', () => exportAs(format));
     exports.append(b);
   }
-  const data = element('fieldset', { id: 'data' },
-    element('legend', {}, 'Dataset'),
+  const data = el('fieldset', { id: 'data' },
+    el('legend', {}, 'Dataset'),
     picker, open,
-    element('p', { className: 'hint' }, 'Entente JSON, CSV (events, with or without an actors file), GEXF or GraphML. Or drop files on the page.'),
-    element('p', { className: 'export-label' }, 'Export as'),
+    el('p', { className: 'hint' }, 'Entente JSON, CSV (events, with or without an actors file), GEXF or GraphML. Or drop files on the page.'),
+    el('p', { className: 'export-label' }, 'Export as'),
     exports);
   document.getElementById('controls').prepend(data);
 
@@ -171,7 +169,5 @@ export function installIo(app) {
     if (e.dataTransfer?.files?.length) importFiles(e.dataTransfer.files);
   });
 
-  app.importText = (text, name) => importTexts([{ name, text }]);
-  app.importFiles = importFiles;
-  app.exportAs = exportAs;
+  return { importText: (text, name) => importTexts([{ name, text }]), importFiles, exportAs };
 }

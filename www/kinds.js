@@ -1,27 +1,61 @@
-// How each kind of tie, tone and actor type looks: one table read by the legend and the renderer.
+// How kinds of tie, tones and actor types look, and the bit each has: the core's style table, read once at boot.
 
-// `darkColor` / `darkFill` are used on the dark theme's canvas (src/palette.rs draws with the same).
-export const KINDS = [
-  { key: 'defense', label: 'Defense', bit: 1, color: '#0063a6', darkColor: '#5aa9e6', dash: [] },
-  { key: 'diplomatic', label: 'Diplomatic', bit: 2, color: '#007a56', darkColor: '#3cc08e', dash: [7, 4] },
-  { key: 'economic', label: 'Economic', bit: 4, color: '#b35c00', darkColor: '#f0a04b', dash: [2, 3] },
-  { key: 'conflict', label: 'Conflict', bit: 8, color: '#c0162b', darkColor: '#ff6b7a', dash: [10, 3, 2, 3] },
-];
+import { style } from './pkg/entente.js';
+import { el } from './dom.js';
 
-export const TONES = ['cooperative', 'strained', 'hostile'];
+/** `[{key, label, bit, color, darkColor, dash}]`: `darkColor` on the dark theme's canvas. */
+export const KINDS = [];
+/** `[{key, label, bit}]` */
+export const TONES = [];
+/** `[{key, label, bit, shape, fill, darkFill}]` */
+export const ACTOR_TYPES = [];
 
-export const ACTOR_TYPES = [
-  { key: 'state', label: 'State', shape: 'circle', fill: '#37474f', darkFill: '#b0bec5' },
-  { key: 'organization', label: 'Organization', shape: 'square', fill: '#6a3d9a', darkFill: '#c3a6e8' },
-  { key: 'armed-group', label: 'Armed group', shape: 'triangle', fill: '#8c2d04', darkFill: '#f08a5d' },
-];
-
-export function kindsOf(bits) {
-  return KINDS.filter((k) => bits & k.bit);
+/**
+ * Fills the lists above from the core's `style()` (once, before anything draws) and sets the CSS
+ * custom properties the style sheets colour with: `--kind-<key>`, `--kind-<key>-dark`,
+ * `--type-<key>`, `--type-<key>-dark`.
+ */
+export function loadStyle(table = style()) {
+  if (Object.isFrozen(KINDS)) throw new Error('the style table is read once, at boot');
+  const rows = [[KINDS, table.kinds], [TONES, table.tones], [ACTOR_TYPES, table.types]];
+  for (const [list, from] of rows) {
+    list.push(...from.map((row) => Object.freeze(row.dash ? { ...row, dash: Object.freeze([...row.dash]) } : { ...row })));
+    Object.freeze(list);
+  }
+  const root = document.documentElement.style;
+  for (const k of KINDS) {
+    root.setProperty(`--kind-${k.key}`, k.color);
+    root.setProperty(`--kind-${k.key}-dark`, k.darkColor);
+  }
+  for (const t of ACTOR_TYPES) {
+    root.setProperty(`--type-${t.key}`, t.fill);
+    root.setProperty(`--type-${t.key}-dark`, t.darkFill);
+  }
 }
 
-export function actorType(key) {
-  return ACTOR_TYPES.find((t) => t.key === key) ?? ACTOR_TYPES[0];
+/** The mask with every bit of `list` (KINDS, TONES or ACTOR_TYPES) set: everything shown. */
+export function allBits(list) {
+  return list.reduce((bits, row) => bits | row.bit, 0);
+}
+
+/** The lists by the filter field whose bits they give. */
+export const FILTER_LISTS = Object.freeze({ kinds: KINDS, tones: TONES, types: ACTOR_TYPES });
+
+/** A chip naming the kind `key` in its colour. */
+export function kindChip(key) {
+  const kind = KINDS.find((k) => k.key === key);
+  const chip = el('span', 'chip', kind?.label ?? key);
+  if (kind) chip.style.setProperty('--chip', `var(--kind-${kind.key})`);
+  return chip;
+}
+
+/** The legend's mark for actor type `type`: its shape, in its light and dark fills. */
+export function typeMark(type) {
+  const mark = el('span', `mark mark-${type.shape}`);
+  mark.style.setProperty('--mark-light', `var(--type-${type.key})`);
+  mark.style.setProperty('--mark-dark', `var(--type-${type.key}-dark)`);
+  mark.setAttribute('aria-hidden', 'true');
+  return mark;
 }
 
 /** Radius of an actor in layout units, from its number of shown ties. */

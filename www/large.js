@@ -1,16 +1,17 @@
 // Large graphs (more than 2,000 actors): the force layout runs in a Web Worker, with a progress bar.
 
-export const LARGE = 2000;
-
 /** Mirrors the page's layout settings (src/wasm/mod.rs `page_options`). */
 const OPTIONS = { seed: 1, linkDistance: 90, charge: -260, gravity: 0.04 };
 
-/** @param {object} app the application context from main.js */
-export function installLarge(app) {
+/**
+ * @param {object} app the application context from main.js
+ * @param {{fromWorker(positions: Float32Array): void}} layouts where the worker's positions go (layouts.js)
+ */
+export function installLarge(app, layouts) {
   let worker = null;
   let job = 0;
-  let active = false;
   const bar = buildProgress(app.stage);
+  const active = () => app.ui.layoutStatus === 'worker';
 
   const inputs = () => {
     const f = app.frame;
@@ -26,7 +27,6 @@ export function installLarge(app) {
     bar.box.hidden = done;
     bar.meter.value = progress;
     bar.text.textContent = `Laying out ${app.frame.degrees.length.toLocaleString('en')} actors… ${Math.round(progress * 100)}%`;
-    app.layoutProgress = progress;
   };
 
   function ensureWorker() {
@@ -34,13 +34,8 @@ export function installLarge(app) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
       if (data.type === 'error') { app.showError(`The layout worker failed: ${data.message}`); show(1, true); return; }
-      if (data.job !== job || !active) return;
-      if (app.ui.layout === 'force') {
-        app.core.setPositions(data.positions);
-        app.requestFrame();
-      } else {
-        app.setForceSnapshot?.(data.positions);
-      }
+      if (data.job !== job || !active()) return;
+      layouts.fromWorker(data.positions);
       show(data.progress, data.done);
     };
     worker.onerror = (e) => { app.showError(`The layout worker could not start: ${e.message}`); show(1, true); };
@@ -48,15 +43,12 @@ export function installLarge(app) {
   }
 
   app.on('load', () => {
-    active = app.frame.degrees.length > LARGE;
-    app.layoutInWorker = active;
-    if (!active) {
+    if (!active()) {
       worker?.terminate();
       worker = null;
       show(1, true);
       return;
     }
-    app.moving = false; // the main thread only draws; the worker moves the actors
     job += 1;
     const centre = app.core.meta().centre;
     show(0, false);
@@ -64,17 +56,19 @@ export function installLarge(app) {
   });
 
   app.on('filter', () => {
-    if (!active) return;
-    app.moving = false;
+    if (!active()) return;
     job += 1;
     show(0, false);
     ensureWorker().postMessage({ type: 'edges', job, ...inputs() });
   });
 
+  // Drags and releases reach the worker, which holds the force layout's pins.
   app.on('pin', ({ actor, x, y }) => {
-    if (active) worker?.postMessage({ type: 'pin', actor, x, y });
+    if (active()) worker?.postMessage({ type: 'pin', actor, x, y });
   });
-  app.on('frame', () => { if (active) app.moving = false; });
+  app.on('unpin', ({ actor }) => {
+    if (active()) worker?.postMessage({ type: 'unpin', actor });
+  });
 }
 
 function buildProgress(stage) {

@@ -1,4 +1,4 @@
-// The layout switcher (force, ego rings, map), the eased transitions between them and the world outline.
+// The layout switcher (force, ego rings, map), the eased moves between layouts and the world outline.
 
 import { projectLonLat } from './pkg/entente.js';
 
@@ -18,7 +18,11 @@ export const LAYOUTS = [
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 const easeInOut = (t) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 
-/** @param {object} app the application context from main.js */
+/**
+ * The switcher, the eased moves between layouts (on the `layout` action, see state.js) and the map's outline.
+ * @param {object} app the application context from main.js
+ * @returns {{fromWorker(positions: Float32Array): void}} where the worker's force positions go
+ */
 export function installLayouts(app) {
   const state = {
     forceSnapshot: null, // force positions saved when leaving the force layout
@@ -26,49 +30,28 @@ export function installLayouts(app) {
     world: null,         // {rings: [Float32Array of projected x,y]} once fetched
     worldLoading: false,
   };
-  app.ui.layout = 'force';
-  app.ui.centre = null;
   const controls = buildControls(app);
 
-  app.underlays = app.underlays ?? [];
   app.underlays.push((ctx, view) => {
     if (app.ui.layout === 'map' && state.world) drawWorld(ctx, view, state.world);
   });
 
-  /** Switches to `layout` ('force' | 'radial' | 'map'), optionally around actor id `centre`. */
-  app.setLayout = (layout, centre) => {
-    if (!LAYOUTS.some((l) => l.key === layout)) throw new Error(`unknown layout "${layout}" (force, radial or map)`);
-    if (centre !== undefined && centre !== null) {
-      if (app.core.indexOf(String(centre)) < 0) throw new Error(`no actor has id "${centre}"`);
-      app.ui.centre = String(centre);
-    }
-    const previous = app.ui.layout;
-    if (previous === 'force' && layout !== 'force' && !state.anim) {
+  app.on('layout', ({ from }) => {
+    const { layout } = app.ui;
+    if (from === 'force' && layout !== 'force' && !state.anim) {
       state.forceSnapshot = Float32Array.from(app.positions());
     }
-    app.ui.layout = layout;
     syncControls(app, controls);
     if (layout === 'map') loadWorld(app, state);
     easeTo(app, state, targetOf(app, state));
-    app.emit('layout', { layout, centre: app.ui.centre });
-  };
-  app.layoutTarget = () => targetOf(app, state);
-  /** Where the force layout stands while another layout is shown (the worker keeps running). */
-  app.setForceSnapshot = (positions) => {
-    if (app.ui.layout !== 'force') state.forceSnapshot = positions;
-  };
+  });
 
   app.on('load', () => {
     state.forceSnapshot = null;
     state.anim = null;
-    const meta = app.core.meta();
-    const actors = app.frame.actors;
-    const wanted = app.ui.centre && app.core.indexOf(app.ui.centre) >= 0 ? app.ui.centre : null;
-    app.ui.centre = wanted ?? (meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null);
     fillCentres(app, controls);
     if (app.ui.layout !== 'force') {
       state.forceSnapshot = Float32Array.from(app.positions());
-      app.moving = false;
       app.core.setPositions(targetOf(app, state));
       if (app.ui.layout === 'map') loadWorld(app, state);
     }
@@ -76,9 +59,8 @@ export function installLayouts(app) {
   });
 
   app.on('filter', () => {
-    if (app.ui.layout === 'force') return;
-    app.moving = false; // the force layout waits, warm, for the return to 'force'
-    easeTo(app, state, targetOf(app, state));
+    // In another layout the force layout waits, warm, for the return to 'force'.
+    if (app.ui.layout !== 'force') easeTo(app, state, targetOf(app, state));
   });
 
   app.on('frame', () => {
@@ -96,6 +78,18 @@ export function installLayouts(app) {
       a.after?.();
     }
   });
+
+  return {
+    /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
+    fromWorker(positions) {
+      if (app.ui.layout === 'force') {
+        app.core.setPositions(positions);
+        app.requestFrame();
+      } else {
+        state.forceSnapshot = positions;
+      }
+    },
+  };
 }
 
 /** Where the current layout puts every actor. */
@@ -119,12 +113,9 @@ function easeTo(app, state, to) {
   const after = () => {
     if (toForce) {
       state.forceSnapshot = null;
-      app.core.reheat(0.05);
-      app.moving = true;
-      app.requestFrame();
+      app.actions.resumeLayout(0.05);
     }
   };
-  app.moving = false;
   if (reducedMotion()) {
     state.anim = null;
     app.core.setPositions(to);
@@ -187,7 +178,7 @@ function buildControls(app) {
     radio.name = 'layout';
     radio.value = l.key;
     radio.checked = l.key === 'force';
-    radio.addEventListener('change', () => { if (radio.checked && app.core) app.setLayout(l.key); });
+    radio.addEventListener('change', () => { if (radio.checked && app.core) app.actions.setLayout(l.key); });
     label.append(radio, document.createTextNode(l.label));
     box.append(label);
     radios.push(radio);
@@ -196,7 +187,7 @@ function buildControls(app) {
   centreLabel.className = 'centre';
   const select = document.createElement('select');
   select.id = 'layout-centre';
-  select.addEventListener('change', () => { if (app.core) app.setLayout('radial', select.value); });
+  select.addEventListener('change', () => { if (app.core) app.actions.setLayout('radial', select.value); });
   centreLabel.append(document.createTextNode('Centre '), select);
   box.append(centreLabel);
   const hint = document.createElement('p');

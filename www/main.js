@@ -1,17 +1,18 @@
-// Boots the page: loads the wasm core and the dataset, holds the UI state, runs the frame loop.
+// Boots the page: the wasm core, the style table and the dataset; runs the frame loop; installs the page's modules.
 
 import init, { Entente, textFromBytes } from './pkg/entente.js';
-import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
-import { draw, focusOf } from './render.js';
-import { fillTooltip, placeTooltip } from './tooltip.js';
+import { loadStyle } from './kinds.js';
+import { createState } from './state.js';
+import { draw } from './render.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
 import { installExplore } from './explore.js';
 import { fetchDataset, installGuard } from './guard.js';
 import { installStore } from './store.js';
 import { installLayouts } from './layouts.js';
-import { installDrag } from './drag.js';
 import { installLarge } from './large.js';
+import { installLegend } from './filters.js';
+import { fitting, centring } from './geometry.js';
 import { themeColours } from './theme.js';
 import { makeTexture, makeLayers } from './texture.js';
 
@@ -19,44 +20,15 @@ const DEFAULT_DATA = 'data/pakistan-2021.json';
 
 const canvas = document.getElementById('network');
 const stage = document.getElementById('stage');
-const tooltip = document.getElementById('tooltip');
 const errorBox = document.getElementById('error');
 const ctx = canvas.getContext('2d');
 
 /**
- * The application context handed to every page module (api.js and the modules that follow).
- * `ui` is the whole UI state; actions change it and call `requestFrame()`; drawing reads it.
+ * The application context handed to every page module: the state (read-only `ui`, `view`,
+ * `frame`, `core`, `source`; changed only through `actions`), the events, and the page's elements.
+ * @type {object}
  */
-const app = {
-  wasm: null,          // the wasm module's exports (memory)
-  core: null,          // the Entente handle
-  frame: null,         // flat arrays of what is visible, re-made when the filter changes
-  view: { scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1 },
-  ui: {
-    kinds: 0b1111, tones: 0b111, types: 0b111, until: null,
-    hover: -1, pinned: -1,
-  },
-  source: DEFAULT_DATA, // where the dataset on screen came from
-  defaultSource: DEFAULT_DATA, // the built-in dataset
-  moving: true,
-  listeners: new Map(),
-  /** Subscribes to 'filter' (after a filter change), 'load' ({text, name} after a new dataset), 'frame'. */
-  on(event, fn) {
-    if (!this.listeners.has(event)) this.listeners.set(event, []);
-    this.listeners.get(event).push(fn);
-  },
-  emit(event, detail) {
-    for (const fn of this.listeners.get(event) ?? []) fn(detail);
-  },
-  requestFrame,
-  setFilter,
-  loadText,
-  showError,
-  clearError,
-  positions,
-  canvas,
-  stage,
-};
+let app = null;
 
 let queued = false;
 // Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
@@ -74,76 +46,53 @@ function clearError() {
   errorBox.textContent = '';
 }
 
-
-/** Positions as a view on wasm memory; re-made each frame since memory may have grown. */
-function positions() {
-  return new Float32Array(app.wasm.memory.buffer, app.core.positionsPtr(), app.core.positionsLen());
-}
-
-function rebuildFrame(actors) {
-  const { core } = app;
-  const degrees = core.degrees();
-  const radii = Float32Array.from(degrees, radiusFor);
-  core.setRadii(radii);
-  app.frame = {
-    actors: actors ?? app.frame.actors,
-    ties: core.visibleTies(),
-    edges: core.visibleEdges(),
-    kinds: core.visibleKinds(),
-    tones: core.visibleTones(),
-    degrees,
-    radii,
-    positions: positions(),
-  };
-  const shown = app.frame.ties.length;
-  const count = degrees.filter((d) => d > 0).length;
-  document.getElementById('counts').textContent = `${count} actors, ${shown} ties shown`;
+function makeApp(state) {
+  return Object.freeze({
+    state,
+    get ui() { return state.ui; },
+    get view() { return state.view; },
+    get frame() { return state.frame; },
+    get core() { return state.core; },
+    get source() { return state.source; },
+    actions: state.actions,
+    on: state.on,
+    emit: state.emit,
+    positions: state.positions,
+    requestFrame,
+    showError,
+    clearError,
+    canvas,
+    stage,
+    defaultSource: DEFAULT_DATA,
+    underlays: [], // painters drawn under the network, such as the map's outline (layouts.js)
+  });
 }
 
 function resize() {
-  const { view } = app;
   const rect = canvas.getBoundingClientRect();
-  view.dpr = window.devicePixelRatio || 1;
-  view.width = rect.width;
-  view.height = rect.height;
-  canvas.width = Math.round(rect.width * view.dpr);
-  canvas.height = Math.round(rect.height * view.dpr);
+  app.actions.resizeView({ width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1 });
+  canvas.width = Math.round(rect.width * app.view.dpr);
+  canvas.height = Math.round(rect.height * app.view.dpr);
   if (app.core) {
-    if (!app.view.manual) fit(true);
+    if (!app.view.manual) autoFit(true);
     requestFrame();
   }
 }
 
-/** Fits the visible actors into the canvas; eases toward the fit unless `snap`. */
-function fit(snap) {
-  const { frame, view } = app;
-  const p = frame.positions;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (let i = 0; i < frame.degrees.length; i++) {
-    if (frame.degrees[i] === 0) continue;
-    const r = frame.radii[i];
-    x0 = Math.min(x0, p[2 * i] - r); x1 = Math.max(x1, p[2 * i] + r);
-    y0 = Math.min(y0, p[2 * i + 1] - r); y1 = Math.max(y1, p[2 * i + 1] + r);
-  }
-  if (!Number.isFinite(x0)) { x0 = -1; x1 = 1; y0 = -1; y1 = 1; }
-  // Force and ego rings keep the centre actor (at the origin) in the middle: fit the bounds
-  // mirrored around it. The map has no centre: fit the actors' own extent, not the world's.
-  if (app.ui.layout !== 'map') {
-    const hx = Math.max(-x0, x1), hy = Math.max(-y0, y1);
-    x0 = -hx; x1 = hx; y0 = -hy; y1 = hy;
-  }
-  const margin = { x: Math.min(110, view.width / 6), y: 30 };
-  const scale = Math.max(0.02, Math.min(
-    (view.width - 2 * margin.x) / (x1 - x0 || 1),
-    (view.height - 2 * margin.y) / (y1 - y0 || 1),
-    2.5,
-  ));
-  const target = { scale, tx: view.width / 2 - ((x0 + x1) / 2) * scale, ty: view.height / 2 - ((y0 + y1) / 2) * scale };
+/** Moves the view toward the fit of every visible actor (at once when `snap`); true while it is still easing. */
+function autoFit(snap) {
+  const { view } = app;
+  // Force and ego rings keep the centre actor (at the origin) in the middle; the map has no centre.
+  const fit = fitting(app.frame, view, { mirror: app.ui.layout !== 'map' });
+  if (!fit) return false;
+  const target = centring(view, fit);
   const k = snap ? 1 : 0.2;
-  view.scale += (target.scale - view.scale) * k;
-  view.tx += (target.tx - view.tx) * k;
-  view.ty += (target.ty - view.ty) * k;
-  return Math.abs(target.scale - view.scale) > 1e-3 * target.scale;
+  app.actions.moveView({
+    scale: view.scale + (target.scale - view.scale) * k,
+    tx: view.tx + (target.tx - view.tx) * k,
+    ty: view.ty + (target.ty - view.ty) * k,
+  });
+  return Math.abs(target.scale - app.view.scale) > 1e-3 * target.scale;
 }
 
 function requestFrame() {
@@ -155,67 +104,16 @@ function requestFrame() {
 
 function tick() {
   queued = false;
-  if (!app.core) return;
-  if (app.moving) app.moving = app.core.step(1);
-  app.frame.positions = positions();
-  // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
-  const easing = app.view.manual ? false : fit(false);
+  if (!app?.core) return;
+  const running = app.ui.layoutStatus === 'running';
+  if (running && !app.core.step(1)) app.actions.settleLayout();
+  app.frame.positions = app.positions();
+  // Auto-fit until the person zooms or pans (view.manual), until they press fit.
+  const easing = app.view.manual ? false : autoFit(false);
   const view = { ...app.view, ...themeColours(), underlays: app.underlays, layers };
   app.frame.textured = texture.draw(ctx, app.frame, app.ui, view, () => draw(ctx, app.frame, app.ui, view));
-  updateTooltip();
   app.emit('frame');
-  if (app.moving || easing) requestFrame();
-}
-
-function actorAt(clientX, clientY) {
-  const { view } = app;
-  const rect = canvas.getBoundingClientRect();
-  const x = (clientX - rect.left - view.tx) / view.scale;
-  const y = (clientY - rect.top - view.ty) / view.scale;
-  return app.core.nodeAt(x, y, 4 / view.scale);
-}
-
-function updateTooltip() {
-  const { ui, frame, view } = app;
-  // The tooltip follows the hover; a pinned actor's evidence is in the side panel (panel.js).
-  const focus = ui.hover !== ui.pinned ? ui.hover : -1;
-  if (focus < 0) {
-    tooltip.hidden = true;
-    tooltip.dataset.actor = '';
-    tooltip.dataset.key = '';
-    return;
-  }
-  const key = `${focus}:${ui.pinned}:${ui.kinds}:${ui.tones}:${ui.types}:${ui.until}`;
-  if (tooltip.dataset.key !== key) {
-    fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus), false);
-    tooltip.dataset.key = key;
-    tooltip.dataset.actor = frame.actors[focus].id;
-    tooltip.hidden = false;
-    tooltip.scrollTop = 0;
-  }
-  const p = frame.positions;
-  const x = p[2 * focus] * view.scale + view.tx;
-  const y = p[2 * focus + 1] * view.scale + view.ty;
-  placeTooltip(tooltip, x + frame.radii[focus] * view.scale, y, stage);
-}
-
-// ---- actions ----
-
-/** Changes part of the filter ({kinds, tones, types, until}); the layout continues warm. */
-function setFilter(change) {
-  const { ui } = app;
-  const next = { kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, ...change };
-  app.core.setFilter(next.kinds & 0b1111, next.tones & 0b111, next.types & 0b111, next.until ?? undefined);
-  Object.assign(ui, next);
-  rebuildFrame();
-  for (const box of document.querySelectorAll('#kinds input')) {
-    box.checked = Boolean(ui.kinds & Number(box.dataset.bit));
-  }
-  if (ui.hover >= 0 && app.frame.degrees[ui.hover] === 0) ui.hover = -1;
-  if (ui.pinned >= 0 && app.frame.degrees[ui.pinned] === 0) ui.pinned = -1;
-  app.moving = true;
-  app.emit('filter');
-  requestFrame();
+  if (app.ui.layoutStatus === 'running' || easing) requestFrame();
 }
 
 /**
@@ -230,86 +128,12 @@ function loadText(text, name) {
     showError(`${name} is not a valid Entente dataset — ${err.message}`);
     return false;
   }
-  app.core?.free();
-  app.core = next;
-  app.source = name;
-  Object.assign(app.ui, { kinds: 0b1111, tones: 0b111, types: 0b111, until: null, hover: -1, pinned: -1 });
-  for (const box of document.querySelectorAll('#kinds input')) box.checked = true;
   clearError();
-  rebuildFrame(app.core.actors());
-  showMeta();
-  app.moving = true;
-  fit(true);
-  app.emit('load', { text, name });
-  requestFrame();
+  app.actions.loadDataset(next, { text, name });
   return true;
 }
 
-function setHover(i) {
-  if (i !== app.ui.hover) {
-    app.ui.hover = i;
-    canvas.style.cursor = i >= 0 ? 'pointer' : 'default';
-    requestFrame();
-  }
-}
-
-function setPinned(i) {
-  app.ui.pinned = i;
-  requestFrame();
-}
-
-// ---- wiring ----
-
-function buildControls() {
-  const kinds = document.getElementById('kinds');
-  for (const kind of KINDS) {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.checked = true;
-    box.name = kind.key;
-    box.dataset.bit = String(kind.bit);
-    box.addEventListener('change', () => {
-      const bits = box.checked ? app.ui.kinds | kind.bit : app.ui.kinds & ~kind.bit;
-      if (app.core) setFilter({ kinds: bits });
-    });
-    const swatch = document.createElement('canvas');
-    swatch.className = 'swatch';
-    swatch.width = 44; swatch.height = 12;
-    const g = swatch.getContext('2d');
-    g.strokeStyle = kind.color; g.lineWidth = 3; g.setLineDash(kind.dash);
-    g.beginPath(); g.moveTo(2, 6); g.lineTo(42, 6); g.stroke();
-    swatch.setAttribute('aria-hidden', 'true');
-    label.append(box, swatch, document.createTextNode(kind.label));
-    kinds.append(label);
-  }
-  const types = document.getElementById('actor-types');
-  for (const t of ACTOR_TYPES) {
-    const li = document.createElement('li');
-    const mark = document.createElement('span');
-    mark.className = `mark mark-${t.shape}`;
-    mark.setAttribute('aria-hidden', 'true');
-    li.append(mark, document.createTextNode(t.label));
-    types.append(li);
-  }
-}
-
-function wirePointer() {
-  canvas.addEventListener('pointermove', (e) => setHover(actorAt(e.clientX, e.clientY)));
-  canvas.addEventListener('pointerleave', () => setHover(-1));
-  canvas.addEventListener('click', (e) => {
-    const i = actorAt(e.clientX, e.clientY);
-    setPinned(i >= 0 && i !== app.ui.pinned ? i : -1);
-  });
-  tooltip.addEventListener('click', (e) => {
-    if (e.target.dataset?.action === 'unpin') setPinned(-1);
-  });
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') setPinned(-1);
-  });
-  new ResizeObserver(resize).observe(canvas);
-}
-
+/** The title, the provenance line and the counts, from the dataset and the filter. */
 function showMeta() {
   const meta = app.core.meta();
   document.getElementById('title').textContent = meta.title;
@@ -326,21 +150,41 @@ function showMeta() {
   }
 }
 
+function showCounts() {
+  const { frame } = app;
+  const actors = frame.degrees.filter((d) => d > 0).length;
+  document.getElementById('counts').textContent = `${actors} actors, ${frame.ties.length} ties shown`;
+}
+
 async function main() {
-  buildControls();
-  installLayouts(app);
-  installDrag(app);
-  installLarge(app);
+  let wasm;
   try {
-    app.wasm = await init();
+    wasm = await init();
+    loadStyle();
   } catch (err) {
     showError(`The WebAssembly core could not start: ${err.message}`);
     return;
   }
-  installIo(app);
+  app = makeApp(createState({ memory: wasm.memory, requestFrame }));
+  app.on('load', () => { showMeta(); showCounts(); autoFit(true); });
+  app.on('filter', showCounts);
+  installLegend(app);
+  const layouts = installLayouts(app);
+  installLarge(app, layouts);
+  const io = installIo(app, loadText);
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
-  const store = installStore(app);
+  const store = installStore(app, loadText);
+  const loadFrom = async (url) => {
+    let text;
+    try {
+      text = await fetchDataset(url, textFromBytes);
+    } catch (err) {
+      showError(`Could not read ${url}: ${err.message}`);
+      return false;
+    }
+    return io.importText(text, url);
+  };
   const requested = new URLSearchParams(location.search).get('data');
   const loaded = requested ? await loadFrom(requested) : await store.restore(loadFrom);
   if (!loaded) {
@@ -352,23 +196,11 @@ async function main() {
       await new Promise((resolve) => app.on('load', resolve));
     }
   }
-  wirePointer();
-  installApi(app);
   installExplore(app);
+  installApi(app);
   installGuard(app);
+  new ResizeObserver(resize).observe(canvas);
   resize();
-}
-
-/** Fetches a same-origin dataset as bytes and loads it; on error the message goes to the banner. */
-async function loadFrom(url) {
-  let text;
-  try {
-    text = await fetchDataset(url, textFromBytes);
-  } catch (err) {
-    showError(`Could not read ${url}: ${err.message}`);
-    return false;
-  }
-  return app.importText(text, url);
 }
 
 main();

@@ -1,14 +1,8 @@
 // The evidence panel: the pinned actor's ties (or the pinned tie) with every event in date order, its kind, tone, figures, people and sources.
 
-import { KINDS } from './kinds.js';
+import { kindChip } from './kinds.js';
+import { el } from './dom.js';
 import { eventItem } from './tooltip.js';
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function button(text, action, label) {
   const b = el('button', 'small', text);
@@ -19,9 +13,7 @@ function button(text, action, label) {
 }
 
 function chips(parent, kinds) {
-  for (const k of kinds) {
-    parent.append(' ', el('span', `chip kind-${k}`, KINDS.find((x) => x.key === k)?.label ?? k));
-  }
+  for (const k of kinds) parent.append(' ', kindChip(k));
 }
 
 function singleBadge() {
@@ -101,22 +93,24 @@ export function installPanel(app) {
     const b = e.target.closest('button');
     if (!b) return;
     const action = b.dataset.action;
+    const { actions } = app;
     if (action === 'close') {
-      app.select({});
+      actions.select({});
       app.canvas.focus();
     } else if (action === 'actor') {
-      app.select({ actor: app.core.indexOf(b.dataset.id) }, { centre: true });
+      actions.select({ actor: app.core.indexOf(b.dataset.id) }, { centre: true });
     } else if (action === 'tie') {
-      app.select({ tie: Number(b.dataset.tie) });
+      actions.select({ tie: Number(b.dataset.tie) });
     } else if (action?.startsWith('ego-')) {
-      app.setEgo(app.ui.pinned, Number(action.slice(4)));
+      actions.setFocus(app.ui.pinned, Number(action.slice(4)));
     }
   });
+  const changed = app.state.watch(['pinned', 'tie', 'kinds', 'tones', 'types', 'until', 'core']);
   app.on('frame', () => {
+    if (!changed()) return;
     const { ui } = app;
-    const key = `${ui.pinned}:${ui.tie}:${app.filterKey()}`;
-    if (panel.dataset.key === key) return;
-    panel.dataset.key = key;
+    // Nothing pinned, and nothing shown: nothing to rebuild (a filter change, typically).
+    if (ui.pinned < 0 && ui.tie < 0 && panel.hidden) return;
     panel.replaceChildren();
     let shown = false;
     if (ui.pinned >= 0) {
@@ -129,7 +123,7 @@ export function installPanel(app) {
     }
     panel.dataset.tie = ui.tie >= 0 ? String(ui.tie) : '';
     panel.hidden = !shown;
-    panel.scrollTop = 0;
+    if (shown) panel.scrollTop = 0;
     document.body.classList.toggle('with-evidence', shown);
   });
 }

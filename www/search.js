@@ -1,5 +1,7 @@
 // Find an actor: a combobox with a list of suggestions (WAI-ARIA combobox pattern); choosing one pins and centres it.
 
+import { el } from './dom.js';
+
 const MAX_SUGGESTIONS = 8;
 
 /** Visible actors matching `query` by name or id: names starting with it first, then the rest. */
@@ -21,6 +23,7 @@ export function suggestions(frame, query) {
   return hits.slice(0, MAX_SUGGESTIONS).map((h) => h.i);
 }
 
+/** @returns {{input, isOpen, close, clear, focus}} the box, for the keys input.js reads */
 export function installSearch(app) {
   const input = document.getElementById('search-input');
   const list = document.getElementById('search-list');
@@ -30,16 +33,11 @@ export function installSearch(app) {
     list.replaceChildren();
     items.forEach((i, n) => {
       const a = app.frame.actors[i];
-      const li = document.createElement('li');
-      li.id = `search-option-${n}`;
+      const li = el('li', { id: `search-option-${n}` }, a.name,
+        el('span', 'option-type', ` ${a.type.replace('-', ' ')}, ${app.frame.degrees[i]} ties`));
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', String(n === active));
       li.dataset.index = String(i);
-      li.append(document.createTextNode(a.name));
-      const type = document.createElement('span');
-      type.className = 'option-type';
-      type.textContent = ` ${a.type.replace('-', ' ')}, ${app.frame.degrees[i]} ties`;
-      li.append(type);
       li.addEventListener('pointerdown', (e) => e.preventDefault());
       li.addEventListener('click', () => choose(n));
       list.append(li);
@@ -67,7 +65,7 @@ export function installSearch(app) {
     if (i === undefined) return;
     input.value = app.frame.actors[i].name;
     close();
-    app.select({ actor: i }, { centre: true });
+    app.actions.select({ actor: i }, { centre: true });
   }
 
   input.addEventListener('input', update);
@@ -81,9 +79,6 @@ export function installSearch(app) {
       render();
     } else if (e.key === 'Enter') {
       if (items.length) choose(active >= 0 ? active : 0);
-    } else if (e.key === 'Escape') {
-      if (items.length) close();
-      else input.value = '';
     } else {
       return;
     }
@@ -92,10 +87,12 @@ export function installSearch(app) {
   });
   input.addEventListener('blur', () => setTimeout(close, 0));
   app.on('load', () => { input.value = ''; close(); });
-  window.addEventListener('keydown', (e) => {
-    if (e.key === '/' && !e.target.closest?.('input, textarea, select')) {
-      e.preventDefault();
-      input.focus();
-    }
-  });
+  // Escape and '/' are read by input.js.
+  return {
+    input,
+    isOpen: () => items.length > 0,
+    close,
+    clear() { input.value = ''; close(); },
+    focus: () => input.focus(),
+  };
 }

@@ -1,5 +1,8 @@
 // Keeps the datasets a person opens in this browser (IndexedDB), lists them, and restores the last one with its filters.
 
+import { el } from './dom.js';
+import { FILTER } from './state.js';
+
 const DB_NAME = 'entente';
 const DB_VERSION = 1;
 const TEXTS = 'texts';     // {name, text}: the dataset as loaded
@@ -55,9 +58,10 @@ function formatSize(bytes) {
  * Installs the store; call before the first dataset loads. Every dataset that loads is kept
  * (the built-in one only by name), with its filters; "Your datasets" lists the kept ones.
  * @param {object} app the application context from main.js
+ * @param {(text: string, name: string) => boolean} loadText puts an Entente JSON text on screen (main.js)
  * @returns {{restore: (loadFrom: (url: string) => Promise<boolean>) => Promise<boolean>}}
  */
-export function installStore(app) {
+export function installStore(app, loadText) {
   let database = null;
   let restoring = null; // the name of a dataset being loaded from the store (no need to write it back)
   let told = false;     // whether the person already knows the storage is failing
@@ -70,7 +74,7 @@ export function installStore(app) {
     const now = Date.now();
     return db().then((d) => transact(d, 'readwrite', async (texts, entries) => {
       const old = await request(entries.get(name));
-      const entry = { name, builtIn, view: viewOf(app.ui), usedAt: now, size: old?.size, savedAt: old?.savedAt };
+      const entry = { name, builtIn, view: filterOf(app.state.serialise()), usedAt: now, size: old?.size, savedAt: old?.savedAt };
       if (text !== null && !builtIn) {
         texts.put({ name, text });
         Object.assign(entry, { size: new Blob([text]).size, savedAt: now });
@@ -104,7 +108,7 @@ export function installStore(app) {
     restoring = name;
     let ok;
     try {
-      ok = app.loadText(found.text.text, name);
+      ok = loadText(found.text.text, name);
     } finally {
       restoring = null;
     }
@@ -112,12 +116,11 @@ export function installStore(app) {
     return ok;
   }
 
+  /** The kept filters back on screen (bad masks: everything shown). */
   function applyView(view) {
     if (view === null || typeof view !== 'object') return;
-    const bits = (x, all) => (Number.isInteger(x) && x >= 0 && x <= all ? x : all);
     try {
-      app.setFilter({ kinds: bits(view.kinds, 15), tones: bits(view.tones, 7), types: bits(view.types, 7),
-        until: typeof view.until === 'string' ? view.until : null });
+      app.actions.restore({ ...filterOf(view), until: typeof view.until === 'string' ? view.until : null });
     } catch (err) {
       app.showError(`The filters kept for “${app.source}” could not be applied (${err.message}); showing every tie.`);
     }
@@ -167,15 +170,11 @@ export function installStore(app) {
   }
 
   function item(entry) {
-    const li = document.createElement('li');
+    const li = el('li');
     if (entry.name === app.source) li.setAttribute('aria-current', 'true');
-    const name = document.createElement('span');
-    name.className = 'stored-name';
-    name.textContent = entry.name;
-    const meta = document.createElement('span');
-    meta.className = 'stored-meta';
+    const name = el('span', 'stored-name', entry.name);
     const when = Number.isFinite(entry.savedAt) ? new Date(entry.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
-    meta.textContent = [formatSize(entry.size), when].filter(Boolean).join(' · ');
+    const meta = el('span', 'stored-meta', [formatSize(entry.size), when].filter(Boolean).join(' · '));
     const load = button('Open', `Open ${entry.name}`, () => open(entry.name));
     const del = button('Delete', `Delete ${entry.name} from this browser`, () => remove(entry.name).then(refresh));
     li.append(name, meta, load, del);
@@ -183,9 +182,7 @@ export function installStore(app) {
   }
 
   function button(label, description, action) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
+    const b = el('button', { type: 'button' }, label);
     b.setAttribute('aria-label', description);
     b.addEventListener('click', () => action().catch((err) => app.showError(`${description}: ${describe(err)}`)));
     return b;
@@ -195,18 +192,13 @@ export function installStore(app) {
   return { restore };
 }
 
-function viewOf(ui) {
-  return { kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until ?? null };
+/** The filter part of a saved state (state.js `serialise`): what is kept with a dataset. */
+function filterOf(saved) {
+  return Object.fromEntries(FILTER.map((field) => [field, saved[field] ?? null]));
 }
 
 function buildSection() {
-  const section = document.createElement('fieldset');
-  section.id = 'stored';
-  const legend = document.createElement('legend');
-  legend.textContent = 'Your datasets';
-  const hint = document.createElement('p');
-  hint.className = 'hint';
-  section.append(legend, hint, document.createElement('ul'));
+  const section = el('fieldset', { id: 'stored' }, el('legend', null, 'Your datasets'), el('p', 'hint'), el('ul'));
   document.getElementById('controls').append(section);
   return section;
 }

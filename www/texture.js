@@ -19,7 +19,7 @@ function sceneOf(frame, ui, view) {
   return {
     sum,
     refs: [frame.actors, frame.edges, frame.kinds, frame.single, frame.egoHops, frame.radii, frame.degrees],
-    ui: JSON.stringify(ui),
+    ui: ui.version, // bumped by every change of the UI state (state.js), the view aside
     look: `${view.width}x${view.height}@${view.dpr} ${view.background} ${view.ink} ${view.dark} ${view.underlays?.length ?? 0}`,
   };
 }

@@ -50,21 +50,23 @@ export function installTimeline(app) {
     output.textContent = text;
     slider.setAttribute('aria-valuetext', until ? `Network as of ${until}` : 'All dates');
   }
+  // The chart's size, kept by the ResizeObserver below: reading it from the layout at each filter
+  // change would force a layout of the page, just rebuilt (the ties table), on every change.
+  let box = { width: Math.floor(chart.clientWidth), height: Math.floor(chart.clientHeight) };
   function drawChart() {
-    const width = Math.max(120, Math.floor(chart.clientWidth));
-    const height = Math.max(60, Math.floor(chart.clientHeight));
+    const width = Math.max(120, box.width);
+    const height = Math.max(60, box.height);
     try {
       showSvg(chart, app.core.eventsChart(width, height, darkScheme()));
       document.getElementById('chart-description').textContent = app.core.eventsPerYear().description;
-      chart.dataset.width = String(width);
     } catch (err) {
       app.showError(`The events chart could not be drawn: ${err.message}`);
     }
   }
   function setDay(day) {
     const until = day >= last - first ? null : dateOf(first + day);
-    if (until !== app.ui.until) app.setFilter({ until });
-    if (reducedMotion()) { app.core.step(300); app.requestFrame(); }
+    if (until !== app.ui.until) app.actions.setTime(until);
+    if (reducedMotion()) app.actions.advanceLayout(300);
   }
   function stop() {
     clearInterval(timer);
@@ -92,8 +94,11 @@ export function installTimeline(app) {
   play.addEventListener('click', () => (timer ? stop() : start()));
   app.on('filter', () => { sync(); drawChart(); });
   app.on('load', () => { stop(); range(); sync(); drawChart(); });
-  new ResizeObserver(() => {
-    if (chart.dataset.width !== String(Math.floor(chart.clientWidth))) drawChart();
+  new ResizeObserver(([entry]) => {
+    const next = { width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) };
+    if (next.width === box.width && next.height === box.height) return;
+    box = next;
+    drawChart();
   }).observe(chart);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawChart);
   range();

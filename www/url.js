@@ -1,84 +1,65 @@
 // The view in the address: filters, time, focus, layout, selection and dataset; opening the link (or going back) restores them.
 
-import { KINDS, ACTOR_TYPES } from './kinds.js';
+import { FILTER_LISTS, allBits } from './kinds.js';
 
-const TONE_KEYS = ['cooperative', 'strained', 'hostile'];
-const TYPE_KEYS = ACTOR_TYPES.map((t) => t.key);
-const KIND_KEYS = KINDS.map((k) => k.key);
-
-function listOf(bits, keys, all) {
-  return bits === all ? null : keys.filter((_, i) => bits & (1 << i)).join(',') || 'none';
+/** Bits of `list` as a comma-separated list of keys; null when every bit is set. */
+function keysOf(bits, list) {
+  return bits === allBits(list) ? null : list.filter((row) => bits & row.bit).map((row) => row.key).join(',') || 'none';
 }
 
-function bitsOf(text, keys, all) {
-  if (text === null) return all;
-  return text.split(',').reduce((b, k) => (keys.includes(k) ? b | (1 << keys.indexOf(k)) : b), 0);
+/** A comma-separated list of keys as bits of `list` (unknown keys ignored); every bit when absent. */
+function bitsOf(text, list) {
+  if (text === null) return allBits(list);
+  const keys = text.split(',');
+  return list.filter((row) => keys.includes(row.key)).reduce((bits, row) => bits | row.bit, 0);
 }
 
-/** The query string for the state of `app`, keys in a fixed order. */
-export function queryOf(app, dataParam) {
-  const { ui, frame } = app;
+/** The query string for a saved state (state.js `serialise`), keys in a fixed order. */
+export function queryOf(saved, dataParam) {
   const q = new URLSearchParams();
   if (dataParam) q.set('data', dataParam);
-  const kinds = listOf(ui.kinds, KIND_KEYS, 0b1111);
-  if (kinds) q.set('kinds', kinds);
-  const tones = listOf(ui.tones, TONE_KEYS, 0b111);
-  if (tones) q.set('tones', tones);
-  const types = listOf(ui.types, TYPE_KEYS, 0b111);
-  if (types) q.set('types', types);
-  if (ui.until) q.set('until', ui.until);
-  if (ui.layout) q.set('layout', ui.layout);
-  if (ui.ego >= 0) { q.set('focus', frame.actors[ui.ego].id); q.set('hops', String(ui.hops)); }
-  if (ui.pinned >= 0) q.set('actor', frame.actors[ui.pinned].id);
-  else if (ui.tie >= 0) {
-    const k = Array.prototype.indexOf.call(frame.ties, ui.tie);
-    if (k >= 0) q.set('tie', `${frame.actors[frame.edges[2 * k]].id}~${frame.actors[frame.edges[2 * k + 1]].id}`);
+  for (const [field, list] of Object.entries(FILTER_LISTS)) {
+    const keys = keysOf(saved[field], list);
+    if (keys) q.set(field, keys);
   }
+  if (saved.until) q.set('until', saved.until);
+  if (saved.layout) q.set('layout', saved.layout);
+  if (saved.focus) { q.set('focus', saved.focus); q.set('hops', String(saved.hops)); }
+  if (saved.actor) q.set('actor', saved.actor);
+  else if (saved.tie) q.set('tie', saved.tie.join('~'));
   return q.toString();
 }
 
-/** Applies the state in query string `search` to `app` (unknown values are ignored). */
-export function applyQuery(app, search) {
+/** The saved state a query string stands for: filters (every one when left out), focus and
+ *  selection; the layout only when it is named. */
+export function savedOf(search) {
   const q = new URLSearchParams(search);
   const until = q.get('until');
-  const change = {
-    kinds: bitsOf(q.get('kinds'), KIND_KEYS, 0b1111),
-    tones: bitsOf(q.get('tones'), TONE_KEYS, 0b111),
-    types: bitsOf(q.get('types'), TYPE_KEYS, 0b111),
-    until: until && /^\d{4}(-\d{2}){0,2}$/.test(until) ? until : null,
-  };
-  const { ui } = app;
-  if (change.kinds !== ui.kinds || change.tones !== ui.tones || change.types !== ui.types || change.until !== ui.until) {
-    try {
-      app.setFilter(change);
-    } catch (err) {
-      app.showError(`The link's filter could not be applied: ${err.message}`);
-    }
+  const saved = Object.fromEntries(Object.entries(FILTER_LISTS).map(([field, list]) => [field, bitsOf(q.get(field), list)]));
+  saved.until = until && /^\d{4}(-\d{2}){0,2}$/.test(until) ? until : null;
+  if (q.get('layout')) saved.layout = q.get('layout');
+  saved.focus = q.get('focus');
+  saved.hops = q.get('hops') === '2' ? 2 : 1;
+  saved.actor = q.get('actor');
+  const tie = (q.get('tie') ?? '').split('~');
+  saved.tie = tie.length === 2 ? tie : null;
+  return saved;
+}
+
+/** Applies the state in query string `search` (what cannot be applied is a message). */
+function applyQuery(app, search) {
+  try {
+    app.actions.restore(savedOf(search));
+  } catch (err) {
+    app.showError(`The link's view could not be fully applied: ${err.message}`);
   }
-  const layout = q.get('layout');
-  if (layout && layout !== ui.layout) {
-    if (typeof app.setLayout === 'function') app.setLayout(layout);
-    else ui.layout = layout;
-  }
-  const focus = app.core.indexOf(q.get('focus') ?? '');
-  const hops = q.get('hops') === '2' ? 2 : 1;
-  if (focus !== ui.ego || (focus >= 0 && hops !== ui.hops)) app.setEgo(focus, hops);
-  const actor = app.core.indexOf(q.get('actor') ?? '');
-  const [a, b] = (q.get('tie') ?? '').split('~').map((id) => app.core.indexOf(id));
-  let tie = -1;
-  if (actor < 0 && a >= 0 && b >= 0) {
-    const e = app.frame.edges;
-    for (let k = 0; k < e.length; k += 2) {
-      if ((e[k] === a && e[k + 1] === b) || (e[k] === b && e[k + 1] === a)) tie = app.frame.ties[k / 2];
-    }
-  }
-  app.select(actor >= 0 ? { actor } : tie >= 0 ? { tie } : {}, { history: false, centre: actor >= 0 });
 }
 
 export function installUrl(app) {
   let dataParam = new URLSearchParams(location.search).get('data');
-  let lastSelection = null;
-  const selection = () => `${app.ui.pinned}:${app.ui.tie}:${app.ui.ego}`;
+  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core']);
+  const selected = app.state.watch(['pinned', 'tie', 'ego']);
+  let quiet = true; // the change came from the address itself: replace the entry, push none
   app.on('load', ({ name } = {}) => { if (name !== dataParam) dataParam = null; });
   // The link is applied at the first frame, once the canvas has its size (focus fits to it).
   let applied = false;
@@ -87,22 +68,22 @@ export function installUrl(app) {
       applied = true;
       // A bare address keeps the view restored from the browser's storage (store.js).
       if (location.search) applyQuery(app, location.search);
-      lastSelection = selection();
+    }
+    if (!changed()) return;
+    const query = queryOf(app.state.serialise(), dataParam);
+    const newSelection = selected();
+    if (`?${query}` === location.search || (!query && !location.search)) {
+      quiet = false;
       return;
     }
-    const query = queryOf(app, dataParam);
-    if (`?${query}` === location.search || (!query && !location.search)) return;
     const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-    const sel = selection();
     // A new selection is a step back can undo; filters and time replace the current entry.
-    if (sel !== lastSelection && app.ui.historyPush !== false) history.pushState(null, '', url);
+    if (newSelection && !quiet) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-    lastSelection = sel;
-    app.ui.historyPush = true;
+    quiet = false;
   });
   window.addEventListener('popstate', () => {
-    app.ui.historyPush = false;
+    quiet = true;
     applyQuery(app, location.search);
-    lastSelection = selection();
   });
 }

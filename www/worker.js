@@ -47,8 +47,9 @@ self.onmessage = async ({ data }) => {
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);
       run(job);
-    } else if (data.type === 'pin' && layout) {
-      layout.pin(data.actor, data.x, data.y);
+    } else if ((data.type === 'pin' || data.type === 'unpin') && layout) {
+      if (data.type === 'pin') layout.pin(data.actor, data.x, data.y);
+      else layout.unpin(data.actor);
       if (!running) {
         layout.setAlpha(0.1);
         run(job);

@@ -4,7 +4,7 @@
 use super::fields::{calendar_date, Attrs};
 use super::graph::{Edge, Graph, Node};
 use super::notice::{plural, verb, Notice, NoticeKind};
-use super::xml::{Element, Step, Xml};
+use super::xml::{walk, Element, Visit, Xml};
 use crate::error::{ErrorKind, LoadError};
 use std::collections::BTreeMap;
 
@@ -28,36 +28,34 @@ const CLASSES: [&str; 2] = ["node", "edge"];
 /// the file does not declare.
 pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
     let mut xml = Xml::new(text);
-    let mut g = Graph::default();
-    let mut decls: Declarations = Default::default();
-    let mut stack: Vec<String> = Vec::new();
-    let mut class: Option<usize> = None;
-    let mut declaring: Option<String> = None;
-    let mut open_nodes: Vec<usize> = Vec::new();
-    let mut open_edge: Option<usize> = None;
-    let mut directed_default = false;
-    let mut graph_seen = false;
-    let mut node_spells = 0;
-    loop {
-        let el = match xml.next()? {
-            Step::Open(el) => el,
-            Step::Close => {
-                match stack.pop().as_deref() {
-                    Some("node") => drop(open_nodes.pop()),
-                    Some("edge") => open_edge = None,
-                    Some("attributes") => class = None,
-                    Some("attribute") => declaring = None,
-                    _ => {}
-                }
-                continue;
-            }
-            Step::Text(_) => continue,
-            Step::End => break,
-        };
-        let parent = stack.last().map_or("", String::as_str);
-        // GEXF 1.1 files write some names capitalized (`<Title>`, `<Creator>`).
-        let name = el.name.to_ascii_lowercase();
-        match (parent, name.as_str()) {
+    let mut reader = Gexf::default();
+    walk(&mut xml, &mut reader)?;
+    reader.finish(&xml)
+}
+
+/// The graph read so far and where the walk is in it.
+#[derive(Debug, Default)]
+struct Gexf {
+    g: Graph,
+    decls: Declarations,
+    /// The class of the `<attributes>` open, as an index of [`CLASSES`].
+    class: Option<usize>,
+    /// The id of the `<attribute>` open.
+    declaring: Option<String>,
+    /// The nodes open (GEXF nests nodes in nodes).
+    open_nodes: Vec<usize>,
+    open_edge: Option<usize>,
+    directed_default: bool,
+    graph_seen: bool,
+    node_spells: usize,
+}
+
+impl Visit for Gexf {
+    const FOLD_CASE: bool = true;
+
+    fn open(&mut self, xml: &mut Xml<'_>, open: &[String], el: Element) -> Result<bool, LoadError> {
+        let parent = open.last().map_or("", String::as_str);
+        match (parent, el.name.as_str()) {
             ("", "gexf") => {}
             ("", other) => {
                 return Err(xml.error(
@@ -67,148 +65,182 @@ pub(crate) fn read_gexf(text: &str) -> Result<Graph, LoadError> {
                     format!("the root element is <{other}>; a GEXF file starts with <gexf>"),
                 ))
             }
-            ("gexf", "meta") => g.date = el.get("lastmodifieddate").and_then(calendar_date),
+            ("gexf", "meta") => self.g.date = el.get("lastmodifieddate").and_then(calendar_date),
             ("meta", field @ ("title" | "description" | "provenance")) => {
-                let at = el.at;
                 let value = xml.text_content()?;
                 match field {
-                    "title" => g.title = Some(value.trim().to_string()),
-                    "description" => g.description = Some(value.trim().to_string()),
-                    _ => g.provenance = Some((value, at)),
+                    "title" => self.g.title = Some(value.trim().to_string()),
+                    "description" => self.g.description = Some(value.trim().to_string()),
+                    _ => self.g.provenance = Some((value, el.at)),
                 }
-                continue;
+                return Ok(false);
             }
-            ("gexf", "graph") if graph_seen => {
+            ("gexf", "graph") if self.graph_seen => {
                 xml.skip()?;
-                continue;
+                return Ok(false);
             }
             ("gexf", "graph") => {
-                graph_seen = true;
-                g.at = el.at;
-                directed_default = el.get("defaultedgetype") == Some("directed");
+                self.graph_seen = true;
+                self.g.at = el.at;
+                self.directed_default = el.get("defaultedgetype") == Some("directed");
             }
             ("graph", "attributes") => {
-                class = CLASSES.iter().position(|c| el.get("class") == Some(c));
+                self.class = CLASSES.iter().position(|c| el.get("class") == Some(c));
             }
-            ("attributes", "attribute") => {
-                if let Some(c) = class {
-                    let id = el.get("id").unwrap_or_default().to_string();
-                    let title = el.get("title").unwrap_or(&id).trim().to_lowercase();
-                    decls[c].insert(
-                        id.clone(),
-                        Declared {
-                            title,
-                            default: None,
-                        },
-                    );
-                    declaring = Some(id);
-                }
-            }
+            ("attributes", "attribute") => self.declare(&el),
             ("attribute", "default") => {
                 let value = xml.text_content()?;
-                if let (Some(c), Some(id)) = (class, &declaring) {
-                    if let Some(d) = decls[c].get_mut(id) {
-                        d.default = Some(value);
-                    }
-                }
-                continue;
+                self.set_default(value);
+                return Ok(false);
             }
-            ("nodes", "node") => {
-                let i = g.nodes.len();
-                let id = xml.required(&el, "id", &format!("nodes[{i}]"))?;
-                g.nodes.push(Node {
-                    id,
-                    label: el.get("label").map(str::to_string),
-                    attrs: Vec::new(),
-                    at: el.at,
-                });
-                open_nodes.push(i);
-            }
-            ("edges", "edge") => {
-                let j = g.edges.len();
-                let record = format!("edges[{j}]");
-                let kind = el.get("type").unwrap_or(if directed_default {
-                    "directed"
-                } else {
-                    "undirected"
-                });
-                g.edges.push(Edge {
-                    source: xml.required(&el, "source", &record)?,
-                    target: xml.required(&el, "target", &record)?,
-                    directed: kind == "directed",
-                    label: el.get("label").map(str::to_string),
-                    kind: el.get("kind").map(str::to_string),
-                    attrs: Vec::new(),
-                    times: start(&el).into_iter().collect(),
-                    weighted: el.get("weight").is_some(),
-                    at: el.at,
-                });
-                open_edge = Some(j);
-            }
-            ("attvalues", "attvalue") => {
-                let owner = stack.iter().rev().nth(1).map(String::as_str);
-                let (c, record) = match (owner, open_edge, open_nodes.last()) {
-                    (Some("edge"), Some(j), _) => (1, format!("edges[{j}]")),
-                    (Some("node"), _, Some(i)) => (0, format!("nodes[{i}]")),
-                    _ => (2, String::new()),
-                };
-                if c < 2 {
-                    let key = el.get("for").or(el.get("id")).unwrap_or_default();
-                    let Some(decl) = decls[c].get(key) else {
-                        return Err(xml.error(
-                            ErrorKind::Undeclared,
-                            el.at,
-                            &format!("{record}.attvalues"),
-                            format!(
-                                "\"{key}\" is not declared in <attributes class=\"{}\">",
-                                CLASSES[c]
-                            ),
-                        ));
-                    };
-                    let value = el.get("value").unwrap_or_default().to_string();
-                    let attrs = if c == 1 {
-                        &mut g.edges[open_edge.unwrap_or_default()].attrs
-                    } else {
-                        &mut g.nodes[*open_nodes.last().unwrap_or(&0)].attrs
-                    };
-                    attrs.push((decl.title.clone(), value));
-                }
-            }
-            ("spells", "spell") => match (stack.iter().rev().nth(1).map(String::as_str), open_edge)
-            {
-                (Some("edge"), Some(j)) => g.edges[j].times.extend(start(&el)),
-                _ => node_spells += 1,
+            ("nodes", "node") => self.node(xml, &el)?,
+            ("edges", "edge") => self.edge(xml, &el)?,
+            ("attvalues", "attvalue") => self.attvalue(xml, grandparent(open), &el)?,
+            ("spells", "spell") => match (grandparent(open), self.open_edge) {
+                (Some("edge"), Some(j)) => self.g.edges[j].times.extend(start(&el)),
+                _ => self.node_spells += 1,
             },
             _ => {}
         }
-        stack.push(name);
+        Ok(true)
     }
-    if !graph_seen {
-        return Err(xml.error(
-            ErrorKind::Field,
-            0,
-            "",
-            "the file has no <graph> element".into(),
-        ));
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "node" => drop(self.open_nodes.pop()),
+            "edge" => self.open_edge = None,
+            "attributes" => self.class = None,
+            "attribute" => self.declaring = None,
+            _ => {}
+        }
     }
-    for n in &mut g.nodes {
-        fill_defaults(&mut n.attrs, &decls[0]);
+}
+
+/// The element holding the parent of the element just opened.
+fn grandparent(open: &[String]) -> Option<&str> {
+    open.iter().rev().nth(1).map(String::as_str)
+}
+
+impl Gexf {
+    /// An `<attribute>` of the open `<attributes>` class.
+    fn declare(&mut self, el: &Element) {
+        if let Some(c) = self.class {
+            let id = el.get("id").unwrap_or_default().to_string();
+            let title = el.get("title").unwrap_or(&id).trim().to_lowercase();
+            let declared = Declared {
+                title,
+                default: None,
+            };
+            self.decls[c].insert(id.clone(), declared);
+            self.declaring = Some(id);
+        }
     }
-    for e in &mut g.edges {
-        fill_defaults(&mut e.attrs, &decls[1]);
+
+    /// The `<default>` of the open `<attribute>`.
+    fn set_default(&mut self, value: String) {
+        if let (Some(c), Some(id)) = (self.class, &self.declaring) {
+            if let Some(d) = self.decls[c].get_mut(id) {
+                d.default = Some(value);
+            }
+        }
     }
-    if node_spells > 0 {
-        g.notices.push(Notice::new(
-            NoticeKind::Ignored,
-            node_spells,
-            format!(
-                "{} of nodes {} not kept: an actor is shown while it has ties, and ties follow their events' dates.",
-                plural(node_spells, "spell", "spells"),
-                verb(node_spells, "is", "are")
-            ),
-        ));
+
+    fn node(&mut self, xml: &Xml<'_>, el: &Element) -> Result<(), LoadError> {
+        let i = self.g.nodes.len();
+        let id = xml.required(el, "id", &format!("nodes[{i}]"))?;
+        self.g.nodes.push(Node {
+            id,
+            label: el.get("label").map(str::to_string),
+            attrs: Vec::new(),
+            at: el.at,
+        });
+        self.open_nodes.push(i);
+        Ok(())
     }
-    Ok(g)
+
+    fn edge(&mut self, xml: &Xml<'_>, el: &Element) -> Result<(), LoadError> {
+        let j = self.g.edges.len();
+        let record = format!("edges[{j}]");
+        let default = if self.directed_default {
+            "directed"
+        } else {
+            "undirected"
+        };
+        self.g.edges.push(Edge {
+            source: xml.required(el, "source", &record)?,
+            target: xml.required(el, "target", &record)?,
+            directed: el.get("type").unwrap_or(default) == "directed",
+            label: el.get("label").map(str::to_string),
+            kind: el.get("kind").map(str::to_string),
+            attrs: Vec::new(),
+            times: start(el).into_iter().collect(),
+            weighted: el.get("weight").is_some(),
+            at: el.at,
+        });
+        self.open_edge = Some(j);
+        Ok(())
+    }
+
+    /// An `<attvalue>` of the node or edge `owner` names; it must use a declared attribute.
+    fn attvalue(
+        &mut self,
+        xml: &Xml<'_>,
+        owner: Option<&str>,
+        el: &Element,
+    ) -> Result<(), LoadError> {
+        let (c, record) = match (owner, self.open_edge, self.open_nodes.last()) {
+            (Some("edge"), Some(j), _) => (1, format!("edges[{j}]")),
+            (Some("node"), _, Some(i)) => (0, format!("nodes[{i}]")),
+            _ => return Ok(()),
+        };
+        let key = el.get("for").or(el.get("id")).unwrap_or_default();
+        let Some(decl) = self.decls[c].get(key) else {
+            return Err(xml.error(
+                ErrorKind::Undeclared,
+                el.at,
+                &format!("{record}.attvalues"),
+                format!(
+                    "\"{key}\" is not declared in <attributes class=\"{}\">",
+                    CLASSES[c]
+                ),
+            ));
+        };
+        let value = el.get("value").unwrap_or_default().to_string();
+        let attrs = match (c, self.open_edge, self.open_nodes.last()) {
+            (1, Some(j), _) => &mut self.g.edges[j].attrs,
+            (_, _, Some(&i)) => &mut self.g.nodes[i].attrs,
+            _ => return Ok(()),
+        };
+        attrs.push((decl.title.clone(), value));
+        Ok(())
+    }
+
+    /// The graph, with declared defaults filled in and a notice for node spells.
+    fn finish(mut self, xml: &Xml<'_>) -> Result<Graph, LoadError> {
+        if !self.graph_seen {
+            let message = "the file has no <graph> element".into();
+            return Err(xml.error(ErrorKind::Field, 0, "", message));
+        }
+        for n in &mut self.g.nodes {
+            fill_defaults(&mut n.attrs, &self.decls[0]);
+        }
+        for e in &mut self.g.edges {
+            fill_defaults(&mut e.attrs, &self.decls[1]);
+        }
+        let spells = self.node_spells;
+        if spells > 0 {
+            self.g.notices.push(Notice::new(
+                NoticeKind::Ignored,
+                spells,
+                format!(
+                    "{} of nodes {} not kept: an actor is shown while it has ties, and ties follow their events' dates.",
+                    plural(spells, "spell", "spells"),
+                    verb(spells, "is", "are")
+                ),
+            ));
+        }
+        Ok(self.g)
+    }
 }
 
 /// Adds the declared default of every attribute a record does not give.

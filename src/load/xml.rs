@@ -1,5 +1,6 @@
 //! XML for the GEXF and GraphML readers: quick-xml events as elements with their byte
-//! position, text with references resolved, and every syntax error located.
+//! position, text with references resolved, every syntax error located, and the one walk over
+//! a document's elements that both readers share.
 
 use super::locate::line_col;
 use crate::error::{ErrorKind, LoadError};
@@ -211,6 +212,48 @@ impl<'a> Xml<'a> {
     /// Skips the rest of the element just opened.
     pub fn skip(&mut self) -> Result<(), LoadError> {
         self.text_content().map(drop)
+    }
+}
+
+/// What a reader does with the elements of a document, in the order [`walk`] meets them.
+pub(crate) trait Visit {
+    /// Whether element names are compared in lower case (GEXF 1.1 files write `<Title>`).
+    const FOLD_CASE: bool = false;
+
+    /// Element `el` opened inside the elements `open` (outermost first). Returns whether the
+    /// walk goes into it: `false` when the visitor has read the element whole
+    /// ([`Xml::text_content`], [`Xml::skip`]).
+    fn open(&mut self, xml: &mut Xml<'_>, open: &[String], el: Element) -> Result<bool, LoadError>;
+
+    /// The element `name`, which the walk went into, closed.
+    fn close(&mut self, name: &str);
+}
+
+/// Walks the document to its end, handing each element to `visitor`.
+///
+/// # Errors
+/// The first error of the XML (see [`Xml::next`]) or of the visitor.
+pub(crate) fn walk<V: Visit>(xml: &mut Xml<'_>, visitor: &mut V) -> Result<(), LoadError> {
+    let mut open: Vec<String> = Vec::new();
+    loop {
+        match xml.next()? {
+            Step::Open(mut el) => {
+                if V::FOLD_CASE {
+                    el.name.make_ascii_lowercase();
+                }
+                let name = el.name.clone();
+                if visitor.open(xml, &open, el)? {
+                    open.push(name);
+                }
+            }
+            Step::Close => {
+                if let Some(name) = open.pop() {
+                    visitor.close(&name);
+                }
+            }
+            Step::Text(_) => {}
+            Step::End => return Ok(()),
+        }
     }
 }
 

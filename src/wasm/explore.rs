@@ -1,11 +1,10 @@
-//! Bindings for exploring: tie hit-testing, evidence per tie, neighbourhoods, the events chart and the SVG export.
+//! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods, the events chart and the SVG export.
 
-use super::{to_js, Entente};
-use crate::chart::{describe, events_per_year, render_svg};
-use crate::evidence::{hops, single_sourced, tie_detail};
-use crate::hit;
-use crate::palette::Theme;
+use super::{js_error, js_error_in, to_js, Entente};
+use crate::chart::{describe, render_svg};
+use crate::style::Theme;
 use crate::svg_export::{render, Picture};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 fn theme(dark: bool) -> Theme {
@@ -16,6 +15,15 @@ fn theme(dark: bool) -> Theme {
     }
 }
 
+/// What `eventsPerYear` hands back.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventsPerYear<'a> {
+    first_year: i32,
+    counts: &'a [[u32; crate::model::Kind::COUNT]],
+    description: String,
+}
+
 #[wasm_bindgen]
 impl Entente {
     /// The visible tie under the layout point `(x, y)`, as a dataset tie index, or -1.
@@ -23,66 +31,64 @@ impl Entente {
     /// them, both in layout units (screen pixels divided by the view scale).
     #[wasm_bindgen(js_name = tieAt)]
     pub fn tie_at(&self, x: f32, y: f32, spacing: f32, slop: f32) -> i32 {
-        let edges = super::visible_edges(&self.network, &self.visible);
-        let lines: Vec<u8> = self
-            .visible
-            .kinds
-            .iter()
-            .map(|k| k.0.count_ones() as u8)
-            .collect();
-        hit::tie_at(self.layout.positions(), &edges, &lines, x, y, spacing, slop)
-            .map_or(-1, |k| self.visible.ties[k as usize] as i32)
+        self.session
+            .tie_at(x, y, spacing, slop)
+            .map_or(-1, |t| t as i32)
     }
 
     /// For each visible tie, 1 when the events shown rest on a single report, else 0.
     #[wasm_bindgen(js_name = singleSourced)]
     pub fn single_sourced(&self) -> Vec<u8> {
-        single_sourced(&self.network, &self.visible, &self.filter)
-            .into_iter()
-            .map(u8::from)
-            .collect()
+        let single = self.session.single_sourced();
+        single.into_iter().map(u8::from).collect()
     }
 
     /// One tie as the evidence panel shows it: `{tie, source, sourceName, target, targetName,
     /// kinds, tone, citations, events}`, or `null` when the filter leaves nothing of it.
     #[wasm_bindgen(js_name = tieDetail)]
     pub fn tie_detail(&self, tie: u32) -> Result<JsValue, JsError> {
-        if tie as usize >= self.network.tie_count() {
-            return Err(JsError::new(&format!("tieDetail: no tie has index {tie}")));
+        match self.session.tie_detail(tie) {
+            Ok(Some(d)) => to_js(&d),
+            Ok(None) => Ok(JsValue::NULL),
+            Err(e) => Err(js_error_in("tieDetail")(e)),
         }
-        match tie_detail(&self.network, tie, &self.filter) {
-            Some(d) => to_js(&d),
-            None => Ok(JsValue::NULL),
-        }
+    }
+
+    /// Every visible tie in one call, in the order of `visibleTies()`: `[{tie, source,
+    /// sourceName, target, targetName, kinds, tone, events, first, last, citations}]`, `events`
+    /// the number of events shown and `first`/`last` the dates of the first and last of them.
+    #[wasm_bindgen(js_name = tieTable)]
+    pub fn tie_table(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.tie_table())
     }
 
     /// Hop distance of every actor from `actor` over the visible ties, up to `max_hops`
     /// (255 beyond).
     pub fn hops(&self, actor: u32, max_hops: u8) -> Result<Vec<u8>, JsError> {
-        self.check(actor)?;
-        let edges = super::visible_edges(&self.network, &self.visible);
-        Ok(hops(self.network.actor_count(), &edges, actor, max_hops))
+        self.session
+            .hops(actor, max_hops)
+            .map_err(js_error_in("hops"))
     }
 
     /// Events per year by kind under the current filter (its date limit aside):
     /// `{firstYear, counts: [[defense, diplomatic, economic, conflict], ...], description}`.
     #[wasm_bindgen(js_name = eventsPerYear)]
     pub fn events_per_year(&self) -> Result<JsValue, JsError> {
-        let counts = events_per_year(&self.network, &self.filter);
-        to_js(&serde_json::json!({
-            "firstYear": counts.first_year,
-            "counts": counts.counts,
-            "description": describe(&counts),
-        }))
+        let counts = self.session.events_per_year();
+        to_js(&EventsPerYear {
+            first_year: counts.first_year,
+            counts: &counts.counts,
+            description: describe(&counts),
+        })
     }
 
     /// The events-per-year chart as an SVG document of `width` × `height` pixels, with the
     /// filter's date limit marked.
     #[wasm_bindgen(js_name = eventsChart)]
     pub fn events_chart(&self, width: u32, height: u32, dark: bool) -> Result<String, JsError> {
-        let counts = events_per_year(&self.network, &self.filter);
-        render_svg(&counts, self.filter.until, width, height, theme(dark))
-            .map_err(|e| JsError::new(&e.to_string()))
+        let counts = self.session.events_per_year();
+        let until = self.session.filter().until;
+        render_svg(&counts, until, width, height, theme(dark)).map_err(js_error)
     }
 
     /// The picture as an SVG document: `positions` (two per actor) and `radii` in CSS pixels of
@@ -103,7 +109,6 @@ impl Entente {
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string)
             .collect();
-        let single = single_sourced(&self.network, &self.visible, &self.filter);
         let picture = Picture {
             width,
             height,
@@ -112,7 +117,8 @@ impl Entente {
             shown: &shown,
             caption: &caption,
         };
-        render(&self.network, &self.visible, &single, &picture)
-            .map_err(|e| JsError::new(&e.to_string()))
+        let single = self.session.single_sourced();
+        let (network, visible) = (self.session.network(), self.session.visible());
+        render(network, visible, &single, &picture).map_err(js_error)
     }
 }

@@ -1,8 +1,7 @@
 //! The page's other layouts on the `Entente` handle: ego rings, the map, and showing them.
 
-use super::{visible_edges, Entente};
-use crate::layout::ego::radial;
-use crate::layout::geo::{geographic, project_lon_lat};
+use super::{js_error_in, Entente};
+use crate::layout::geo::project_lon_lat;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -11,60 +10,37 @@ impl Entente {
     /// distance, `Float32Array [x0, y0, ..]` with the centre at the origin.
     #[wasm_bindgen(js_name = radialPositions)]
     pub fn radial_positions(&self, centre: u32, ring_gap: f32) -> Result<Vec<f32>, JsError> {
-        let edges = visible_edges(&self.network, &self.visible);
-        radial(
-            self.network.actor_count(),
-            &edges,
-            centre as usize,
-            ring_gap,
-        )
-        .map_err(|e| JsError::new(&format!("radial layout: {e}")))
+        self.session
+            .radial_positions(centre, ring_gap)
+            .map_err(js_error_in("radial layout"))
     }
 
     /// Map layout: every actor at its lat/lon under Equal Earth × `scale`; the visible ones
     /// nudged until no two are closer than `minSeparation`. `Float32Array [x0, y0, ..]`.
     #[wasm_bindgen(js_name = mapPositions)]
     pub fn map_positions(&self, scale: f32, min_separation: f32) -> Vec<f32> {
-        let actors = &self.network.dataset().actors;
-        let mut xy: Vec<f32> = actors
-            .iter()
-            .flat_map(|a| [a.lon as f32, a.lat as f32])
-            .collect();
-        xy = project_lon_lat(&xy, scale);
-        let shown: Vec<usize> = (0..actors.len())
-            .filter(|&i| self.visible.degree[i] > 0)
-            .collect();
-        let coords: Vec<(f64, f64)> = shown
-            .iter()
-            .map(|&i| (actors[i].lon, actors[i].lat))
-            .collect();
-        let nudged = geographic(&coords, scale, min_separation);
-        for (k, &i) in shown.iter().enumerate() {
-            xy[2 * i] = nudged[2 * k];
-            xy[2 * i + 1] = nudged[2 * k + 1];
-        }
-        xy
+        self.session.map_positions(scale, min_separation)
     }
 
     /// Shows `positions` (`Float32Array`, two per actor) in the layout's buffer and stops the
     /// motion there; pinned actors stay pinned at their new place.
     #[wasm_bindgen(js_name = setPositions)]
     pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), JsError> {
-        self.layout
+        self.session
             .set_positions(positions)
-            .map_err(|e| JsError::new(&format!("setPositions: {e}")))
+            .map_err(js_error_in("setPositions"))
     }
 
     /// Sets the temperature the layout decays toward: above 0 keeps it moving (while dragging).
     #[wasm_bindgen(js_name = setAlphaTarget)]
     pub fn set_alpha_target(&mut self, target: f32) {
-        self.layout.set_alpha_target(target);
+        self.session.set_alpha_target(target);
     }
 
     /// Whether actor `actor` is pinned in the force layout.
     #[wasm_bindgen(js_name = isPinned)]
     pub fn is_pinned(&self, actor: u32) -> bool {
-        self.layout.is_pinned(actor as usize)
+        self.session.is_pinned(actor)
     }
 }
 

@@ -16,13 +16,10 @@ pub mod force;
 mod layouts;
 
 #[cfg(feature = "core-exports")]
-use crate::hit;
+use crate::network::Filter;
 #[cfg(feature = "core-exports")]
-use crate::layout::{ForceLayout, ForceOptions, LayoutError};
-#[cfg(feature = "core-exports")]
-use crate::model::KindSet;
-#[cfg(feature = "core-exports")]
-use crate::network::{Filter, Network, Visible};
+use crate::session::Session;
+use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "core-exports")]
@@ -34,46 +31,23 @@ pub mod io;
 #[cfg(feature = "core-exports")]
 pub use guard::text_from_bytes;
 
-#[cfg(feature = "core-exports")]
-fn layout_error(e: LayoutError) -> JsError {
+/// An error for JS, its message the error's own.
+fn js_error(e: impl Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// A loaded dataset, what the filter shows of it, and its layout.
+/// An error for JS, its message prefixed with the method that refused (`tiesOf: ...`).
+#[cfg(feature = "core-exports")]
+fn js_error_in(method: &'static str) -> impl Fn(crate::session::SessionError) -> JsError {
+    move |e| JsError::new(&format!("{method}: {e}"))
+}
+
+/// A loaded dataset, what the filter shows of it, and its layout: a [`Session`] for JS.
 #[cfg(feature = "core-exports")]
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Entente {
-    network: Network,
-    filter: Filter,
-    visible: Visible,
-    layout: ForceLayout,
-    radii: Vec<f32>,
-    centre: Option<u32>,
-}
-
-/// Layout settings for the page's network: long springs so labels have room.
-#[cfg(feature = "core-exports")]
-fn page_options() -> ForceOptions {
-    ForceOptions {
-        seed: 1,
-        link_distance: 90.0,
-        charge: -260.0,
-        gravity: 0.04,
-        collide_radius: 18.0,
-        ..ForceOptions::default()
-    }
-}
-
-/// The actor the picture is centred on: the one with the most ties (first on a tie).
-#[cfg(feature = "core-exports")]
-fn centre_of(network: &Network) -> Option<u32> {
-    (0..network.actor_count() as u32).max_by_key(|&a| (network.ties_of(a).len(), u32::MAX - a))
-}
-
-#[cfg(feature = "core-exports")]
-fn visible_edges(network: &Network, visible: &Visible) -> Vec<u32> {
-    visible.ties.iter().flat_map(|&t| network.ends(t)).collect()
+    session: Session,
 }
 
 #[cfg(feature = "core-exports")]
@@ -82,30 +56,15 @@ impl Entente {
     /// Loads an Entente JSON dataset and lays it out.
     ///
     /// Throws an `Error` whose message names the line, column, record and field at fault.
+    ///
+    /// The text is validated here even when the io module's `importDataset` made it (and
+    /// validated it, placing any error in the foreign file): the core cannot tell where a string
+    /// from JS comes from, and the same constructor reads Entente JSON files, `?data=` and kept
+    /// datasets, so the core's one entry checks everything that crosses into it.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Entente, JsError> {
-        // Parsed and validated once, then indexed.
-        let network = Network::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
-        let filter = Filter::default();
-        let visible = network.visible(&filter);
-        let edges = visible_edges(&network, &visible);
-        let mut layout = ForceLayout::new(network.actor_count(), &edges, None, page_options())
-            .map_err(layout_error)?;
-        let centre = centre_of(&network);
-        if let Some(c) = centre {
-            layout.pin(c as usize, 0.0, 0.0);
-        }
-        let radii = vec![8.0; network.actor_count()];
-        let mut entente = Entente {
-            network,
-            filter,
-            visible,
-            layout,
-            radii,
-            centre,
-        };
-        entente.apply_visibility()?;
-        Ok(entente)
+        let session = Session::from_json(json).map_err(js_error)?;
+        Ok(Entente { session })
     }
 
     /// Replaces the dataset with another; on error nothing changes.
@@ -116,39 +75,28 @@ impl Entente {
 
     /// Every actor: `[{id, name, type, iso3?, lat, lon, base?}]`.
     pub fn actors(&self) -> Result<JsValue, JsError> {
-        to_js(&self.network.dataset().actors)
+        to_js(&self.session.network().dataset().actors)
     }
 
-    /// Title, description, provenance and the date range (`first`, `last`) of the dataset.
+    /// Title, description, provenance, the date range (`first`, `last`) and the centre actor.
     pub fn meta(&self) -> Result<JsValue, JsError> {
-        let d = self.network.dataset();
-        let range = self.network.date_range();
-        to_js(&serde_json::json!({
-            "title": d.title,
-            "description": d.description,
-            "provenance": d.provenance,
-            "first": range.map(|r| r.0.to_string()),
-            "last": range.map(|r| r.1.to_string()),
-            "centre": self.centre,
-        }))
+        to_js(&self.session.meta())
     }
 
-    /// The whole dataset as Entente JSON text.
+    /// The whole dataset as compact Entente JSON text (for the io module's `exportDataset`).
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsError> {
-        serde_json::to_string_pretty(self.network.dataset())
-            .map_err(|e| JsError::new(&e.to_string()))
+        serde_json::to_string(self.session.network().dataset()).map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = actorCount)]
     pub fn actor_count(&self) -> usize {
-        self.network.actor_count()
+        self.session.network().actor_count()
     }
 
-    /// Sets the filter: bit masks of kinds (defense 1, diplomatic 2, economic 4, conflict 8),
-    /// tones (cooperative 1, strained 2, hostile 4) and actor types (state 1, organization 2,
-    /// armed group 4), and an optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    /// The layout continues from the current positions.
+    /// Sets the filter: bit masks of kinds, tones and actor types (the bits of `style()`), and
+    /// an optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). The layout continues from the
+    /// current positions.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(
         &mut self,
@@ -159,155 +107,115 @@ impl Entente {
     ) -> Result<(), JsError> {
         let until = match until.as_deref() {
             None | Some("") => None,
-            Some(s) => Some(
-                s.parse()
-                    .map_err(|e: crate::date::DateError| JsError::new(&e.to_string()))?,
-            ),
+            Some(s) => Some(s.parse().map_err(js_error)?),
         };
-        self.filter = Filter {
-            kinds: KindSet(kinds & 0b1111),
-            tones: tones & 0b111,
-            actor_types: actor_types & 0b111,
-            until,
-        };
-        self.visible = self.network.visible(&self.filter);
-        let edges = visible_edges(&self.network, &self.visible);
-        self.layout.set_edges(&edges, 0.3).map_err(layout_error)?;
-        self.apply_visibility()
-    }
-
-    /// Hidden actors (no visible tie) neither push nor are pushed.
-    fn apply_visibility(&mut self) -> Result<(), JsError> {
-        let weights: Vec<f32> = self
-            .visible
-            .degree
-            .iter()
-            .map(|&d| if d > 0 { 1.0 } else { 0.0 })
-            .collect();
-        self.layout.set_weights(&weights).map_err(layout_error)
+        let filter = Filter::from_masks(kinds, tones, actor_types, until);
+        self.session.set_filter(filter).map_err(js_error)
     }
 
     /// Indices of the visible ties.
     #[wasm_bindgen(js_name = visibleTies)]
     pub fn visible_ties(&self) -> Vec<u32> {
-        self.visible.ties.clone()
+        self.session.visible().ties.clone()
     }
 
     /// Endpoints of the visible ties, `[s0, t0, s1, t1, ...]`.
     #[wasm_bindgen(js_name = visibleEdges)]
     pub fn visible_edges(&self) -> Vec<u32> {
-        visible_edges(&self.network, &self.visible)
+        self.session.visible_edges().to_vec()
     }
 
     /// For each visible tie, the kind bits of its shown events.
     #[wasm_bindgen(js_name = visibleKinds)]
     pub fn visible_kinds(&self) -> Vec<u8> {
-        self.visible.kinds.iter().map(|k| k.0).collect()
+        self.session.visible().kinds.iter().map(|k| k.0).collect()
     }
 
     /// For each visible tie, its tone as of the filter (0 cooperative, 1 strained, 2 hostile).
     #[wasm_bindgen(js_name = visibleTones)]
     pub fn visible_tones(&self) -> Vec<u8> {
-        self.visible.tones.iter().map(|t| *t as u8).collect()
+        self.session
+            .visible()
+            .tones
+            .iter()
+            .map(|t| *t as u8)
+            .collect()
     }
 
     /// For every actor, its number of visible ties.
     pub fn degrees(&self) -> Vec<u32> {
-        self.visible.degree.clone()
+        self.session.visible().degree.clone()
     }
 
     /// Advances the layout by up to `iterations` ticks; true while it is still moving.
     pub fn step(&mut self, iterations: u32) -> bool {
-        self.layout.step(iterations)
+        self.session.step(iterations)
     }
 
     /// Reheats the layout so it moves again (after a drag, say); `alpha` is kept within 0..=1.
     pub fn reheat(&mut self, alpha: f32) {
-        self.layout.set_alpha(alpha.clamp(0.0, 1.0));
+        self.session.reheat(alpha);
     }
 
     /// Address of the positions `[x0, y0, ...]` in wasm memory; read them through a
     /// `Float32Array` view, re-made after any call that may grow memory.
     #[wasm_bindgen(js_name = positionsPtr)]
     pub fn positions_ptr(&self) -> *const f32 {
-        self.layout.positions_ptr()
+        self.session.positions_ptr()
     }
 
     #[wasm_bindgen(js_name = positionsLen)]
     pub fn positions_len(&self) -> usize {
-        self.layout.positions().len()
+        self.session.positions().len()
     }
 
     /// Sets drawn node radii in layout units, used by hit-testing and collision.
     #[wasm_bindgen(js_name = setRadii)]
     pub fn set_radii(&mut self, radii: &[f32]) -> Result<(), JsError> {
-        if radii.len() != self.network.actor_count() {
-            return Err(JsError::new(&format!(
-                "setRadii: expected {} radii, got {}",
-                self.network.actor_count(),
-                radii.len()
-            )));
-        }
-        self.radii = radii
-            .iter()
-            .map(|r| if r.is_finite() { r.max(0.0) } else { 0.0 })
-            .collect();
-        self.layout.set_radii(&self.radii).map_err(layout_error)
+        self.session
+            .set_radii(radii)
+            .map_err(js_error_in("setRadii"))
     }
 
     /// The visible actor under the layout point `(x, y)`, within `slop`, or -1.
     #[wasm_bindgen(js_name = nodeAt)]
     pub fn node_at(&self, x: f32, y: f32, slop: f32) -> i32 {
-        let shown: Vec<bool> = self.visible.degree.iter().map(|&d| d > 0).collect();
-        hit::node_at(self.layout.positions(), &self.radii, &shown, x, y, slop)
-            .map_or(-1, |i| i as i32)
+        self.session.node_at(x, y, slop).map_or(-1, |i| i as i32)
     }
 
     /// The ties of an actor as the tooltip lists them:
     /// `[{tie, partner, partnerName, kinds, tone, events: [{date, kind, tone, summary, figures?, people?, sources, note?}]}]`.
     #[wasm_bindgen(js_name = tiesOf)]
     pub fn ties_of(&self, actor: u32) -> Result<JsValue, JsError> {
-        if actor as usize >= self.network.actor_count() {
-            return Err(JsError::new(&format!("tiesOf: no actor has index {actor}")));
-        }
-        to_js(&self.network.tie_views(actor, &self.filter))
+        to_js(&self.session.ties_of(actor).map_err(js_error_in("tiesOf"))?)
     }
 
     /// Index of the actor with this id, or -1.
     #[wasm_bindgen(js_name = indexOf)]
     pub fn index_of(&self, id: &str) -> i32 {
-        self.network.find(id).map_or(-1, |i| i as i32)
+        self.session.network().find(id).map_or(-1, |i| i as i32)
     }
 
     /// Pins an actor at a layout point (it stays there while the others move).
     pub fn pin(&mut self, actor: u32, x: f32, y: f32) -> Result<(), JsError> {
-        self.check(actor)?;
-        if x.is_finite() && y.is_finite() {
-            self.layout.pin(actor as usize, x, y);
-            Ok(())
-        } else {
-            Err(JsError::new("pin: coordinates must be finite numbers"))
-        }
+        self.session.pin(actor, x, y).map_err(js_error_in("pin"))
     }
 
     pub fn unpin(&mut self, actor: u32) -> Result<(), JsError> {
-        self.check(actor)?;
-        self.layout.unpin(actor as usize);
-        Ok(())
+        self.session.unpin(actor).map_err(js_error_in("unpin"))
     }
+}
 
-    fn check(&self, actor: u32) -> Result<(), JsError> {
-        if (actor as usize) < self.network.actor_count() {
-            Ok(())
-        } else {
-            Err(JsError::new(&format!("no actor has index {actor}")))
-        }
-    }
+/// How kinds, tones and actor types look, from the one table in Rust (`src/style.rs`):
+/// `{kinds: [{key, label, bit, color, darkColor, dash}], tones: [{key, label, bit}],
+/// types: [{key, label, bit, shape, fill, darkFill}]}`. The page reads it once at boot.
+#[cfg(feature = "core-exports")]
+#[wasm_bindgen]
+pub fn style() -> Result<JsValue, JsError> {
+    to_js(&crate::style::table())
 }
 
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let s = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&s)
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&s).map_err(js_error)
 }

@@ -153,3 +153,62 @@ test('hovering a large picture draws the actor\'s ties over a cached, dimmed lay
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in the worker\'s layout, an actor dragged and released with a double click goes back into the layout', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
+  const bar = page.locator('#layout-progress');
+  await bar.waitFor({ state: 'hidden', timeout: 60000 });
+  // Zoom in with the keyboard: the person holds the view, so it no longer fits itself to the layout.
+  for (let k = 0; k < 3; k++) await page.keyboard.press('+');
+  await page.waitForFunction(() => window.entente.state().view.manual);
+  // An actor with one tie, well inside the canvas and away from every other actor, and a point
+  // 120 px further from its partner.
+  const pick = await page.evaluate(() => {
+    const nodes = window.entente.nodes();
+    const r = document.getElementById('network').getBoundingClientRect();
+    const inside = (n) => n.x > 160 && n.y > 160 && n.x < r.width - 160 && n.y < r.height - 160;
+    let best = null;
+    for (const n of nodes) {
+      if (n.ties !== 1 || !inside(n)) continue;
+      const room = Math.min(...nodes.filter((o) => o !== n).map((o) => Math.hypot(o.x - n.x, o.y - n.y)));
+      if (!best || room > best.room) best = { n, room };
+    }
+    const partner = nodes.find((o) => o.id === window.entente.ties(best.n.id)[0].partner);
+    const d = Math.hypot(best.n.x - partner.x, best.n.y - partner.y) || 1;
+    const to = { x: best.n.x + (120 * (best.n.x - partner.x)) / d, y: best.n.y + (120 * (best.n.y - partner.y)) / d };
+    return { id: best.n.id, room: best.room, from: { x: r.left + best.n.x, y: r.top + best.n.y }, to: { x: r.left + to.x, y: r.top + to.y } };
+  });
+  assert.ok(pick.room > 12, `${pick.id} stands ${pick.room} px from any other actor`);
+  // Where the actor is in layout units (the view changes when the evidence panel opens and closes).
+  const layoutPoint = (id) => page.evaluate((id) => {
+    const n = window.entente.nodes().find((a) => a.id === id);
+    const v = window.entente.state().view;
+    return { x: (n.x - v.tx) / v.scale, y: (n.y - v.ty) / v.scale };
+  }, id);
+  await page.mouse.move(pick.from.x, pick.from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) {
+    await page.mouse.move(pick.from.x + ((pick.to.x - pick.from.x) * k) / 10, pick.from.y + ((pick.to.y - pick.from.y) * k) / 10);
+  }
+  await page.mouse.up();
+  // The worker lays out around the pin, and holds the actor where it was dropped.
+  await page.waitForFunction(({ id, to }) => {
+    const n = window.entente.nodes().find((a) => a.id === id);
+    const r = document.getElementById('network').getBoundingClientRect();
+    return document.getElementById('layout-progress').hidden && Math.hypot(r.left + n.x - to.x, r.top + n.y - to.y) < 2;
+  }, pick, { timeout: 60000 });
+  const held = await layoutPoint(pick.id);
+  await page.screenshot({ path: join(ARTIFACTS, 'large-dragged.png') });
+  // A double click releases it: the worker runs again without the pin and the actor moves toward its partner.
+  await page.mouse.dblclick(pick.to.x, pick.to.y);
+  const released = await (await page.waitForFunction(({ id, held }) => {
+    const n = window.entente.nodes().find((a) => a.id === id);
+    const v = window.entente.state().view;
+    const x = (n.x - v.tx) / v.scale, y = (n.y - v.ty) / v.scale;
+    return Math.hypot(x - held.x, y - held.y) > 10 && { x, y };
+  }, { id: pick.id, held }, { timeout: 30000 })).jsonValue();
+  assert.ok(Math.hypot(released.x - held.x, released.y - held.y) > 10);
+  await page.screenshot({ path: join(ARTIFACTS, 'large-released.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -138,8 +138,8 @@ test('dragging an actor pins it where it is dropped; double-click releases it', 
     return i >= 0;
   });
   assert.ok(pinned);
-  const kept = await page.evaluate(() => document.getElementById('tooltip').classList.contains('pinned'));
-  assert.ok(!kept, 'the click that ends a drag does not keep the tooltip open');
+  assert.equal((await page.evaluate(() => window.entente.state())).actor, null, 'the click that ends a drag pins nothing');
+  assert.equal(await page.locator('#evidence').isHidden(), true);
   await page.waitForTimeout(500);
   const later = await actorPoint(page, 'CHN');
   assert.ok(Math.hypot(later.x - dropped.x, later.y - dropped.y) < 2, 'a pinned actor stays put');

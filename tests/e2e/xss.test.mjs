@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, settle, actorPoint, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, settle, actorPoint, ARTIFACTS, ROOT } from './harness.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(join(ROOT, 'tests/e2e/xss-payloads.json'), 'utf8'));
 let env;

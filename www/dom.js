@@ -1,0 +1,14 @@
+// Making elements: el(tag, class name or properties, ...children), children as nodes or text (never markup).
+
+/**
+ * @param {string} tag
+ * @param {string | object | null} [props] a class name, or properties to assign (`{id, type, hidden}`)
+ * @param {...(Node | string | null | undefined)} children appended in order; strings as text
+ */
+export function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  if (typeof props === 'string') node.className = props;
+  else if (props) Object.assign(node, props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}

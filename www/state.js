@@ -1,0 +1,405 @@
+// The page's state and its one owner: every change is a named action here; modules read it and call actions.
+//
+// `ui` and `view` are frozen snapshots, replaced by each action that changes them (an assignment
+// from outside throws). An action that changes something bumps `version`, stamps the fields it
+// changed and asks for a frame (one that changes nothing does neither); widgets ask
+// `watch(fields)` whether something they show changed instead of rebuilding keys.
+// `serialise()` and `restore()` are the state as plain JSON: the address and the kept datasets use them.
+
+import { FILTER_LISTS, allBits, radiusFor } from './kinds.js';
+import { LAYOUTS } from './layouts.js';
+
+/** The events between page modules, with what each means; emitting or subscribing to another name throws. */
+export const EVENTS = Object.freeze({
+  load: 'a new dataset is on screen: {text, name}',
+  filter: 'the filter or the date changed, and the frame with it',
+  select: 'an actor or a tie was pinned, or nothing: {centre}',
+  focus: 'focus mode was entered, changed or left: {was}',
+  layout: 'the layout was switched: {from}',
+  pin: 'an actor was dragged to layout point (x, y): {actor, x, y}',
+  unpin: 'a pinned actor was released: {actor}',
+  frame: 'a frame was drawn',
+});
+
+/** Above this many actors the force layout runs in a worker (large.js). */
+const WORKER_FROM_ACTORS = 2000;
+/** The layout's temperature target while an actor is dragged. */
+const DRAG_HEAT = 0.3;
+
+/** The filter fields: bit masks of kinds, tones and actor types shown, and the date (or null). */
+export const FILTER = Object.freeze(['kinds', 'tones', 'types', 'until']);
+
+/**
+ * The UI state. Actors are indices (-1 for none); `tie`, `hoverTie` dataset tie indices; `kinds`,
+ * `tones`, `types` bit masks. `layoutStatus`: 'running' (the force layout steps on the main thread),
+ * 'worker' (it runs in the worker: a large dataset) or 'idle'.
+ */
+function initialUi() {
+  return {
+    hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, hops: 1, dragged: -1,
+    ...allFilters(), until: null,
+    layout: 'force', centre: null, layoutStatus: 'idle',
+  };
+}
+
+function allFilters() {
+  return Object.fromEntries(Object.entries(FILTER_LISTS).map(([field, list]) => [field, allBits(list)]));
+}
+
+const indexIn = (list, x) => Array.prototype.indexOf.call(list, x);
+
+/**
+ * @param {{memory: WebAssembly.Memory, requestFrame: () => void}} env the wasm memory (positions
+ *   are read from it) and the frame loop's request
+ */
+export function createState({ memory, requestFrame }) {
+  let version = 0;
+  let ui = Object.freeze({ ...initialUi(), version });
+  let view = Object.freeze({ scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1, manual: false });
+  let core = null, frame = null, source = null;
+  const stamps = new Map(); // field (or 'view', 'frame', 'core') → version of its last change
+  const listeners = new Map(Object.keys(EVENTS).map((name) => [name, []]));
+
+  // ---- the draft an action writes, committed at its end ----
+  let draft = null;
+  let viewDraft = null;
+  const touched = new Set();
+  const cur = () => draft ?? ui;
+  function write(change) {
+    draft ??= { ...ui };
+    for (const [key, value] of Object.entries(change)) {
+      if (!(key in draft) || key === 'version') throw new Error(`the state has no field "${key}"`);
+      if (draft[key] !== value) { draft[key] = value; touched.add(key); }
+    }
+  }
+  function writeView(change) {
+    viewDraft ??= { ...view };
+    for (const [key, value] of Object.entries(change)) {
+      if (!(key in viewDraft)) throw new Error(`the view has no field "${key}"`);
+      if (key !== 'manual' && !Number.isFinite(value)) throw new Error(`view.${key} must be a finite number, not ${value}`);
+      if (viewDraft[key] !== value) { viewDraft[key] = value; touched.add('view'); }
+    }
+  }
+  /** Ends an action: a new version and a frame if anything changed. */
+  function commit() {
+    const changed = touched.size > 0;
+    if (changed) {
+      version += 1;
+      for (const key of touched) stamps.set(key, version);
+      if ([...touched].some((k) => k !== 'view' && k !== 'frame' && k !== 'core')) ui = Object.freeze({ ...draft, version });
+      if (touched.has('view')) view = Object.freeze(viewDraft);
+      requestFrame();
+    }
+    touched.clear();
+    draft = null;
+    viewDraft = null;
+    return changed;
+  }
+
+  const checked = (name) => {
+    const list = listeners.get(name);
+    if (!list) throw new Error(`unknown event "${name}" (events: ${Object.keys(EVENTS).join(', ')})`);
+    return list;
+  };
+  const on = (name, fn) => { checked(name).push(fn); };
+  const emit = (name, detail) => { for (const fn of checked(name)) fn(detail); };
+
+  const positions = () => new Float32Array(memory.buffer, core.positionsPtr(), core.positionsLen());
+  const visible = (i) => i >= 0 && frame.degrees[i] > 0;
+  /** Where the force layout is after a change that moves it. */
+  const wake = () => (cur().layoutStatus === 'worker' ? 'worker' : cur().layout === 'force' ? 'running' : 'idle');
+
+  /** Re-derives the frame from the core's visible set (after a load or a filter change); the UI
+   *  state then forgets what is no longer shown. */
+  function rebuildFrame(actors) {
+    const degrees = core.degrees();
+    const radii = Float32Array.from(degrees, radiusFor);
+    core.setRadii(radii);
+    frame = {
+      actors,
+      ties: core.visibleTies(),
+      edges: core.visibleEdges(),
+      kinds: core.visibleKinds(),
+      tones: core.visibleTones(),
+      degrees,
+      radii,
+      positions: positions(),
+      single: core.singleSourced(),
+      egoHops: null,
+    };
+    const c = cur();
+    const shownTie = (t) => (t >= 0 && indexIn(frame.ties, t) >= 0 ? t : -1);
+    write({
+      hover: visible(c.hover) ? c.hover : -1,
+      pinned: visible(c.pinned) ? c.pinned : -1,
+      kbd: visible(c.kbd) ? c.kbd : -1,
+      ego: visible(c.ego) ? c.ego : -1,
+      tie: shownTie(c.tie),
+      hoverTie: shownTie(c.hoverTie),
+    });
+    frame.egoHops = cur().ego >= 0 ? core.hops(cur().ego, cur().hops) : null;
+    touched.add('frame');
+  }
+
+  const actions = {
+    /** Puts a new dataset on screen: `next` an Entente handle (the one before is freed), `text` its JSON, `name` where it came from. */
+    loadDataset(next, { text, name }) {
+      const keepCentre = cur().centre;
+      core?.free();
+      core = next;
+      source = name;
+      const actors = core.actors();
+      const meta = core.meta();
+      const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
+        : meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null;
+      write({
+        ...allFilters(), until: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre,
+        layoutStatus: actors.length > WORKER_FROM_ACTORS ? 'worker' : cur().layout === 'force' ? 'running' : 'idle',
+      });
+      rebuildFrame(actors);
+      writeView({ manual: false });
+      touched.add('core');
+      commit();
+      emit('load', { text, name });
+    },
+
+    /** Changes part of the filter ({kinds, tones, types, until}); the layout continues warm. Throws
+     *  (changing nothing) when the core refuses it, such as a date that is not in the calendar. */
+    setFilter(change) {
+      const c = cur();
+      const next = { kinds: c.kinds, tones: c.tones, types: c.types, until: c.until };
+      for (const field of FILTER) if (field in change) next[field] = change[field];
+      for (const [field, list] of Object.entries(FILTER_LISTS)) next[field] &= allBits(list);
+      next.until ??= null;
+      core.setFilter(next.kinds, next.tones, next.types, next.until ?? undefined);
+      write(next);
+      rebuildFrame(frame.actors);
+      write({ layoutStatus: wake() });
+      commit();
+      emit('filter');
+    },
+
+    /** The network as of `until` (YYYY, YYYY-MM or YYYY-MM-DD), or at every date (null). */
+    setTime(until) {
+      actions.setFilter({ until });
+    },
+
+    /** The actor under the pointer (or the keyboard), -1 for none. */
+    hover(actor) {
+      write({ hover: actor });
+      commit();
+    },
+
+    /** The tie (dataset index) under the pointer, -1 for none. */
+    hoverTie(tie) {
+      write({ hoverTie: tie });
+      commit();
+    },
+
+    /** Pins an actor or a tie in the evidence panel (neither: unpins); `centre` moves the view to the actor. */
+    select({ actor = -1, tie = -1 } = {}, { centre = false } = {}) {
+      const pinned = visible(actor) ? actor : -1;
+      write({ pinned, tie: pinned < 0 && tie >= 0 && indexIn(frame.ties, tie) >= 0 ? tie : -1 });
+      commit();
+      emit('select', { centre });
+    },
+
+    /** Focus mode on `actor` (-1 leaves it): its neighbourhood within `hops` (1 or 2) at full strength. */
+    setFocus(actor, hops = cur().hops) {
+      const was = cur().ego;
+      write({ ego: visible(actor) ? actor : -1, hops: hops === 2 ? 2 : 1 });
+      frame.egoHops = cur().ego >= 0 ? core.hops(cur().ego, cur().hops) : null;
+      touched.add('frame');
+      commit();
+      emit('focus', { was });
+    },
+
+    /** Switches to `layout` ('force' | 'radial' | 'map'), optionally around actor id `centre`; throws on an unknown name or id. */
+    setLayout(layout, centre) {
+      if (!LAYOUTS.some((l) => l.key === layout)) throw new Error(`unknown layout "${layout}" (force, radial or map)`);
+      const change = { layout };
+      if (centre !== undefined && centre !== null) {
+        if (core.indexOf(String(centre)) < 0) throw new Error(`no actor has id "${centre}"`);
+        change.centre = String(centre);
+      }
+      const from = cur().layout;
+      // Nothing steps while the picture eases to the new layout (layouts.js resumes the force layout).
+      write({ ...change, layoutStatus: cur().layoutStatus === 'worker' ? 'worker' : 'idle' });
+      commit();
+      emit('layout', { from });
+    },
+
+    /** The force layout moves again, warmed to `alpha` (when given). */
+    resumeLayout(alpha) {
+      if (alpha) core.reheat(alpha);
+      write({ layoutStatus: wake() });
+      commit();
+      requestFrame();
+    },
+
+    /** The force layout on the main thread came to rest. */
+    settleLayout() {
+      if (cur().layoutStatus === 'running') write({ layoutStatus: 'idle' });
+      commit();
+    },
+
+    /** Runs the force layout `ticks` steps at once (the time slider under reduced motion). */
+    advanceLayout(ticks) {
+      core.step(ticks);
+      requestFrame();
+    },
+
+    /** Drags `actor` to layout point (x, y): pinned there, the layout warm around it. */
+    dragActor(actor, x, y) {
+      if (cur().dragged !== actor) core.setAlphaTarget(DRAG_HEAT);
+      core.pin(actor, x, y);
+      write({ dragged: actor, layoutStatus: wake() });
+      commit();
+      requestFrame();
+      emit('pin', { actor, x, y });
+    },
+
+    /** Ends a drag: the actor stays pinned where it was dropped; the layout cools. */
+    dropActor() {
+      core.setAlphaTarget(0);
+      write({ dragged: -1 });
+      commit();
+      requestFrame();
+    },
+
+    /** Releases a pinned actor into the layout; false if it was not pinned. */
+    releaseActor(actor) {
+      if (!core.isPinned(actor)) return false;
+      core.unpin(actor);
+      core.reheat(0.1);
+      write({ layoutStatus: wake() });
+      commit();
+      requestFrame();
+      emit('unpin', { actor });
+      return true;
+    },
+
+    /** Moves the view: any of `scale`, `tx`, `ty`, and `manual` (the person holds the view; no auto-fit). */
+    moveView(change) {
+      writeView(change);
+      commit();
+    },
+
+    /** The canvas is now `width` × `height` CSS pixels at `dpr`; a view the person holds keeps its middle. */
+    resizeView({ width, height, dpr }) {
+      const v = view;
+      writeView({ width, height, dpr });
+      if (v.manual) writeView({ tx: v.tx + (width - v.width) / 2, ty: v.ty + (height - v.height) / 2 });
+      commit();
+    },
+
+    /** The actor the keyboard is on (also hovered). */
+    setKeyboardActor(actor) {
+      write({ kbd: actor, hover: actor });
+      commit();
+    },
+
+    /** The network lost the keyboard focus: its actor is no longer hovered. */
+    leaveKeyboard() {
+      if (cur().hover === cur().kbd) write({ hover: -1 });
+      commit();
+      requestFrame();
+    },
+
+    /**
+     * Applies a state saved by `serialise` (or any part of it: the fields left out stay as they
+     * are). Bad masks become "all", unknown actors "none". Every part that can be applied is; the
+     * first error (a filter or a layout the core refuses) is thrown after.
+     */
+    restore(saved) {
+      if (saved === null || typeof saved !== 'object') return;
+      let failure = null;
+      const attempt = (fn) => { try { fn(); } catch (err) { failure ??= err; } };
+      const filter = {};
+      for (const [field, list] of Object.entries(FILTER_LISTS)) {
+        if (!(field in saved)) continue;
+        const all = allBits(list), bits = saved[field];
+        filter[field] = Number.isInteger(bits) && bits >= 0 && (bits & ~all) === 0 ? bits : all;
+      }
+      if ('until' in saved) filter.until = typeof saved.until === 'string' ? saved.until : null;
+      if (Object.keys(filter).some((field) => filter[field] !== ui[field])) attempt(() => actions.setFilter(filter));
+      const centre = typeof saved.centre === 'string' && saved.centre !== ui.centre ? saved.centre : undefined;
+      if (typeof saved.layout === 'string' && (saved.layout !== ui.layout || centre)) {
+        attempt(() => actions.setLayout(saved.layout, centre));
+      }
+      const actorOf = (id) => (typeof id === 'string' ? core.indexOf(id) : -1);
+      if ('focus' in saved || 'hops' in saved) {
+        const focus = actorOf(saved.focus);
+        const hops = saved.hops === 2 ? 2 : 1;
+        if (focus !== ui.ego || (focus >= 0 && hops !== ui.hops)) actions.setFocus(focus, hops);
+      }
+      if ('actor' in saved || 'tie' in saved) {
+        const actor = actorOf(saved.actor);
+        const [a, b] = Array.isArray(saved.tie) ? saved.tie.map(actorOf) : [-1, -1];
+        let tie = -1;
+        for (let k = 0; actor < 0 && a >= 0 && b >= 0 && k < frame.ties.length; k++) {
+          const s = frame.edges[2 * k], t = frame.edges[2 * k + 1];
+          if ((s === a && t === b) || (s === b && t === a)) tie = frame.ties[k];
+        }
+        actions.select(actor >= 0 ? { actor } : tie >= 0 ? { tie } : {}, { centre: actor >= 0 });
+      }
+      if (failure) throw failure;
+    },
+  };
+
+  // An action that throws leaves no half-written draft behind.
+  for (const [name, fn] of Object.entries(actions)) {
+    actions[name] = (...args) => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        draft = null;
+        viewDraft = null;
+        touched.clear();
+        throw err;
+      }
+    };
+  }
+
+  /** The state as plain JSON: filters, layout, focus and what is pinned, with actor ids (not indices). */
+  function serialise() {
+    const id = (i) => (i >= 0 ? frame.actors[i].id : null);
+    const k = ui.tie >= 0 ? indexIn(frame.ties, ui.tie) : -1;
+    return {
+      kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
+      layout: ui.layout, centre: ui.centre,
+      focus: id(ui.ego), hops: ui.hops,
+      actor: id(ui.pinned),
+      tie: k >= 0 ? [id(frame.edges[2 * k]), id(frame.edges[2 * k + 1])] : null,
+    };
+  }
+
+  /** The latest version at which any of `fields` changed (0: never). */
+  const stampOf = (fields) => fields.reduce((v, f) => Math.max(v, stamps.get(f) ?? 0), 0);
+
+  return Object.freeze({
+    get ui() { return ui; },
+    get view() { return view; },
+    get frame() { return frame; },
+    get core() { return core; },
+    get source() { return source; },
+    get version() { return version; },
+    positions,
+    actions: Object.freeze(actions),
+    serialise,
+    on,
+    emit,
+    stampOf,
+    /** A function answering, each time it is called, whether any of `fields` (UI fields, or
+     *  'view', 'frame', 'core') changed since its last call; true the first time. */
+    watch(fields) {
+      let seen = -1;
+      return () => {
+        const v = stampOf(fields);
+        if (v === seen) return false;
+        seen = v;
+        return true;
+      };
+    },
+  });
+}
