@@ -72,7 +72,7 @@ export function installExplore(app) {
   window.entente = Object.freeze({
     ...api,
     /** Label boxes drawn in the last frame: [{id, x, y, w, h}] in CSS pixels of the canvas. */
-    labels: () => (app.frame.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
+    labels: () => (app.drawn?.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
     /** What is selected and shown: pinned actor or tie, focus, filters, time, view. */
     state: () => {
       const { ui, frame, view } = app;
@@ -85,7 +85,7 @@ export function installExplore(app) {
         hops: ui.hops,
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
-        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: Boolean(view.manual), textured: Boolean(frame.textured), layer: frame.layer ?? null },
+        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: Boolean(view.manual), textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null },
       };
     },
     /** Events per year by kind under the current filter, as the chart draws them. */

@@ -2,7 +2,8 @@
 
 import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { KINDS, ACTOR_TYPES, radiusFor } from './kinds.js';
-import { draw, focusOf } from './render.js';
+import { draw, screenView } from './render.js';
+import { sceneKeys, changeCounter } from './scene.js';
 import { fillTooltip, placeTooltip } from './tooltip.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
@@ -12,7 +13,6 @@ import { installStore } from './store.js';
 import { installLayouts } from './layouts.js';
 import { installDrag } from './drag.js';
 import { installLarge } from './large.js';
-import { themeColours } from './theme.js';
 import { makeTexture, makeLayers } from './texture.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
@@ -63,6 +63,8 @@ let queued = false;
 const texture = makeTexture(canvas, requestFrame);
 // A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
 const layers = makeLayers();
+// Until the state carries a version of the layout, the positions' changes are counted here.
+const positionsVersion = changeCounter();
 
 function showError(message) {
   errorBox.textContent = message;
@@ -160,8 +162,10 @@ function tick() {
   app.frame.positions = positions();
   // Auto-fit until the person zooms or pans (view.js sets view.manual), until they press fit.
   const easing = app.view.manual ? false : fit(false);
-  const view = { ...app.view, ...themeColours(), underlays: app.underlays, layers };
-  app.frame.textured = texture.draw(ctx, app.frame, app.ui, view, () => draw(ctx, app.frame, app.ui, view));
+  const view = screenView(app);
+  const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
+  app.drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
+    () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
   updateTooltip();
   app.emit('frame');
   if (app.moving || easing) requestFrame();
