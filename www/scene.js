@@ -59,11 +59,12 @@ export function buildScene(frame, ui, view) {
 
 // Scratch arrays reused from frame to frame; no scene keeps a reference to them.
 let ends = new Float32Array(0), cls = new Uint8Array(0);
-const at = { x: new Float32Array(0), y: new Float32Array(0), r: new Float32Array(0) };
+const onScreen = { x: new Float32Array(0), y: new Float32Array(0), r: new Float32Array(0) };
 
 /** Every actor's centre and radius on screen (a radius never under 3 px): `{x, y, r}`. */
 function project(frame, view) {
   const n = frame.actors.length, p = frame.positions, { scale, tx, ty } = view;
+  const at = onScreen;
   if (at.x.length < n) { at.x = new Float32Array(n); at.y = new Float32Array(n); at.r = new Float32Array(n); }
   for (let i = 0; i < n; i++) {
     at.x[i] = p[2 * i] * scale + tx;

@@ -2,8 +2,9 @@
 
 import { CHUNK } from './render.js';
 
-/** Characters XML 1.0 cannot hold (C0 controls but tab, line feed and return; U+FFFE, U+FFFF; lone surrogates). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Any character outside XML 1.0's `Char`: C0 controls but tab, line feed and return; U+FFFE,
+ *  U+FFFF; lone surrogates. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** `value` as XML character data or an attribute value: markup characters as entities, characters

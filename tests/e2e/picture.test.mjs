@@ -235,6 +235,17 @@ test('SVG export of a dataset of script payloads: every name and the title are t
   }
   assert.ok(seen.labels.some((b) => /<script>|onerror=/.test(b.text)), `markup in a label: ${seen.labels.map((b) => b.text)}`);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+  // Characters XML cannot hold (the loader refuses them today) would still not break the document.
+  const escaped = await page.evaluate(async () => {
+    const { escapeXml } = await import('./svg.js');
+    const text = escapeXml('a\u0000b\u001f<i>&"\'\ud800c\ufffe😀');
+    const doc = new DOMParser().parseFromString(`<t a="${text}">${text}</t>`, 'application/xml');
+    return { text, error: doc.querySelector('parsererror')?.textContent ?? null, back: doc.documentElement.textContent, attr: doc.documentElement.getAttribute('a') };
+  });
+  assert.equal(escaped.text, 'a\ufffdb\ufffd&lt;i&gt;&amp;&quot;&apos;\ufffdc\ufffd😀');
+  assert.equal(escaped.error, null);
+  assert.equal(escaped.back, 'a\ufffdb\ufffd<i>&"\'\ufffdc\ufffd😀');
+  assert.equal(escaped.attr, escaped.back);
   assert.deepEqual(errors, []);
   await context.close();
 });
