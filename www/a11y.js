@@ -107,26 +107,6 @@ export function installA11y(app) {
       if (d) announce(`Tie ${d.sourceName} — ${d.targetName}: ${d.events.length} events shown in the panel`);
     }
   });
-
-  // The keyboard focus ring, drawn over the frame while the canvas has focus.
-  app.on('frame', () => {
-    const i = app.ui.kbd;
-    if (i < 0 || !canvas.matches(':focus-visible') || !app.frame.degrees[i]) return;
-    const { view } = app;
-    const ctx = canvas.getContext('2d');
-    const x = app.frame.positions[2 * i] * view.scale + view.tx;
-    const y = app.frame.positions[2 * i + 1] * view.scale + view.ty;
-    const r = Math.max(3, app.frame.radii[i] * view.scale) + 5;
-    ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
-    ctx.lineWidth = 2.5;
-    ctx.setLineDash([4, 3]);
-    ctx.strokeStyle = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || '#0063a6';
-    ctx.beginPath();
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-    ctx.stroke();
-    ctx.setLineDash([]);
-  });
-
   const section = document.getElementById('table-view');
   const table = section.querySelector('table');
   const toggle = document.getElementById('table-toggle');

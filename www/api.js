@@ -59,7 +59,7 @@ export function installApi(app) {
       return api.layout();
     },
     /** Label boxes drawn in the last frame: [{id, text, x, y, w, h}] in CSS pixels of the canvas. */
-    labels: () => (app.frame.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
+    labels: () => (app.drawn?.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
     /** A diagnostic of what is selected and shown (its fields may change): pinned actor or tie,
      *  focus, filters, time, view, layout. */
     state: () => {
@@ -74,7 +74,7 @@ export function installApi(app) {
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
         layoutStatus: ui.layoutStatus,
-        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(frame.textured), layer: frame.layer ?? null },
+        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null },
       };
     },
     /** Events per year by kind under the current filter, as the chart draws them. */

@@ -1,9 +1,10 @@
-// Export the picture: PNG at twice the resolution of the current view with a legend and caption
-// band, and SVG of the current view drawn by the Rust core.
+// Export the picture: PNG at twice the resolution and SVG, both of the scene on screen, with a band holding the legend and caption.
 
-import { draw, shapePath } from './render.js';
+import { buildScene } from './scene.js';
+import { textWidth, baselineBelowMiddle } from './labels.js';
+import { paint, paintBand, screenView } from './render.js';
+import { svgDocument } from './svg.js';
 import { KINDS, TONES, ACTOR_TYPES } from './kinds.js';
-import { themeColours } from './theme.js';
 
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -21,80 +22,87 @@ function baseName(app) {
   return `${name}${app.ui.until ? `-as-of-${app.ui.until}` : ''}`;
 }
 
-const BAND = { pad: 10, legend: 24, line: 16 };
+/** The scene on screen now, its view, and the band under it for `lines` of caption. */
+function picture(app) {
+  const view = screenView(app);
+  const scene = buildScene({ ...app.frame, positions: app.positions() }, app.ui, view);
+  const lines = caption(app);
+  return { view, scene, band: band(view, lines), lines };
+}
 
-/** The current view re-rendered at 2× into an offscreen canvas, with a band under it holding the
- *  legend and the caption (what the data is, its source, the time window, the filters), as a PNG
+/** The current view re-rendered at 2× into an offscreen canvas, with the band under it, as a PNG
  *  blob: a picture that can go into a report on its own. */
 export function pngBlob(app) {
-  const view = { ...app.view, ...themeColours(), dpr: 2 };
-  const lines = caption(app);
-  const band = BAND.pad + BAND.legend + lines.length * BAND.line + BAND.pad;
+  const { view, scene, band: under } = picture(app);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(view.width * 2);
-  canvas.height = Math.round((view.height + band) * 2);
+  canvas.height = Math.round((view.height + under.height) * 2);
   const ctx = canvas.getContext('2d');
-  const frame = { ...app.frame, positions: app.positions() };
-  draw(ctx, frame, app.ui, view);
-  drawBand(ctx, view, lines, band);
+  paint(ctx, scene, 2);
+  paintBand(ctx, under, 2);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
 }
 
-/** The legend (a sample of each kind of tie and each actor shape) and the caption lines, in the
- *  band of height `band` under the view. */
-function drawBand(ctx, view, lines, band) {
-  const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || view.ink;
-  ctx.setTransform(2, 0, 0, 2, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.fillStyle = view.background;
-  ctx.fillRect(0, view.height, view.width, band);
-  ctx.strokeStyle = muted;
-  ctx.lineWidth = 0.5;
-  ctx.beginPath();
-  ctx.moveTo(0, view.height + 0.5);
-  ctx.lineTo(view.width, view.height + 0.5);
-  ctx.stroke();
-  let x = 12;
-  const y = view.height + BAND.pad + BAND.legend / 2;
-  ctx.font = `12px ${view.font}`;
-  ctx.textBaseline = 'middle';
-  for (const kind of KINDS) {
-    ctx.strokeStyle = view.dark ? kind.darkColor : kind.color;
-    ctx.lineWidth = 2;
-    ctx.setLineDash(kind.dash);
-    ctx.beginPath();
-    ctx.moveTo(x, y);
-    ctx.lineTo(x + 26, y);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.fillStyle = view.ink;
-    ctx.fillText(kind.label, x + 32, y);
-    x += 32 + ctx.measureText(kind.label).width + 18;
+/** The current view as an SVG document: the same scene, with the same band. */
+export function svgText(app) {
+  const { scene, band: under, lines } = picture(app);
+  return svgDocument(scene, under, lines[0]);
+}
+
+const BAND = { pad: 10, legend: 24, line: 16 };
+
+const font = (size, family, weight = 400) => {
+  const css = `${weight === 400 ? '' : `${weight} `}${size}px ${family}`;
+  return { font: css, family, size, weight, baseline: baselineBelowMiddle(css) };
+};
+
+/**
+ * The band under an exported picture: a sample of each kind of tie, each actor shape and the
+ * single-source ring with their names, then the caption lines (what the data is, its source, the
+ * time window, the filters). Positions in CSS pixels of the picture, texts measured as drawn.
+ * @returns {{top, height, width, background, items: object[]}} items are `{what: 'line', x0, y0,
+ *   x1, y1, colour, width, dash}`, `{what: 'shape', shape, x, y, r, fill, stroke?, width?}` or
+ *   `{what: 'text', text, x, y, font, family, size, weight, baseline, colour, w, maxWidth?}` (y
+ *   the middle of the text, its alphabetic baseline `baseline` px below)
+ */
+export function band(view, lines) {
+  const top = view.height;
+  const items = [{ what: 'line', x0: 0, y0: top + 0.5, x1: view.width, y1: top + 0.5, colour: view.muted, width: 0.5, dash: [] }];
+  const text = (t, x, y, f, colour, maxWidth) => {
+    items.push({ what: 'text', text: t, x, y, ...f, colour, w: textWidth(f.font, t), ...(maxWidth ? { maxWidth } : {}) });
+  };
+  // The legend: entries left to right, on as many rows as the width needs.
+  const legend = font(12, view.font);
+  const entries = [
+    ...KINDS.map((kind) => ({ label: kind.label, room: 32, sample: (x, y) => ({ what: 'line', x0: x, y0: y, x1: x + 26, y1: y, colour: view.dark ? kind.darkColor : kind.color, width: 2, dash: kind.dash }) })),
+    ...ACTOR_TYPES.map((type) => ({ label: type.label, room: 16, sample: (x, y) => ({ what: 'shape', shape: type.shape, x: x + 6, y, r: 6, fill: view.dark ? type.darkFill : type.fill }) })),
+    // The hollow ring that marks a tie resting on one report.
+    { label: 'one report only', room: 14, sample: (x, y) => ({ what: 'shape', shape: 'circle', x: x + 5, y, r: 4, fill: view.background, stroke: view.ink, width: 1.5 }) },
+  ];
+  let x = 12, y = top + BAND.pad + BAND.legend / 2;
+  for (const entry of entries) {
+    const w = entry.room + textWidth(legend.font, entry.label);
+    if (x > 12 && x + w > view.width - 12) { x = 12; y += BAND.legend; }
+    items.push(entry.sample(x, y));
+    text(entry.label, x + entry.room, y, legend, view.ink);
+    x += w + 18;
   }
-  for (const type of ACTOR_TYPES) {
-    ctx.beginPath();
-    shapePath(ctx, type.shape, x + 6, y, 6);
-    ctx.fillStyle = view.dark ? type.darkFill : type.fill;
-    ctx.fill();
-    ctx.fillStyle = view.ink;
-    ctx.fillText(type.label, x + 16, y);
-    x += 16 + ctx.measureText(type.label).width + 18;
-  }
-  // The hollow ring that marks a tie resting on one report (render.js).
-  ctx.beginPath();
-  ctx.arc(x + 5, y, 4, 0, Math.PI * 2);
-  ctx.fillStyle = view.background;
-  ctx.fill();
-  ctx.lineWidth = 1.5;
-  ctx.strokeStyle = view.ink;
-  ctx.stroke();
-  ctx.fillStyle = view.ink;
-  ctx.fillText('one report only', x + 14, y);
-  ctx.font = `11px ${view.font}`;
-  ctx.fillStyle = muted;
-  lines.forEach((line, k) => {
-    ctx.fillText(line, 12, view.height + BAND.pad + BAND.legend + k * BAND.line + BAND.line / 2, view.width - 24);
+  // The caption, each line broken between words to the width.
+  const small = font(11, view.font);
+  const room = view.width - 24;
+  const rows = lines.flatMap((line) => {
+    const out = [];
+    for (const word of line.split(' ')) {
+      const last = out.length - 1;
+      if (last >= 0 && textWidth(small.font, `${out[last]} ${word}`) <= room) out[last] += ` ${word}`;
+      else out.push(word);
+    }
+    return out;
   });
+  const first = y + BAND.legend / 2;
+  rows.forEach((row, k) => text(row, 12, first + k * BAND.line + BAND.line / 2, small, view.muted, room));
+  const height = first + rows.length * BAND.line + BAND.pad - top;
+  return { top, height, width: view.width, background: view.background, items };
 }
 
 /** Lines under the exported picture: what the data is, where it comes from, the time window and filters. */
@@ -117,21 +125,6 @@ export function caption(app) {
   lines.push(`Kinds: ${names(KINDS, ui.kinds)}; tones: ${names(TONES, ui.tones)}; actors: ${names(ACTOR_TYPES, ui.types)}` +
     (ui.ego >= 0 ? `; focus on ${app.frame.actors[ui.ego].name} within ${ui.hops} hop${ui.hops === 1 ? '' : 's'}` : ''));
   return lines;
-}
-
-/** The current view as an SVG document, drawn by the Rust core. */
-export function svgText(app) {
-  const { frame, view } = app;
-  const n = frame.actors.length;
-  const p = app.positions();
-  const positions = new Float32Array(2 * n), radii = new Float32Array(n), shown = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    positions[2 * i] = p[2 * i] * view.scale + view.tx;
-    positions[2 * i + 1] = p[2 * i + 1] * view.scale + view.ty;
-    radii[i] = Math.max(3, frame.radii[i] * view.scale);
-    shown[i] = frame.degrees[i] > 0 && (!frame.egoHops || frame.egoHops[i] !== 255) ? 1 : 0;
-  }
-  return app.core.exportSvg(Math.round(view.width), Math.round(view.height), positions, radii, shown, caption(app).join('\n'));
 }
 
 export function installExport(app) {

@@ -32,10 +32,6 @@ export function installLayouts(app) {
   };
   const controls = buildControls(app);
 
-  app.underlays.push((ctx, view) => {
-    if (app.ui.layout === 'map' && state.world) drawWorld(ctx, view, state.world);
-  });
-
   app.on('layout', ({ from }) => {
     const { layout } = app.ui;
     if (from === 'force' && layout !== 'force' && !state.anim) {
@@ -80,6 +76,8 @@ export function installLayouts(app) {
   });
 
   return {
+    /** The land outline's rings in layout units, once fetched (the scene draws them under the map). */
+    worldOutline: () => state.world?.rings ?? null,
     /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
     fromWorker(positions) {
       if (app.ui.layout === 'force') {
@@ -141,27 +139,6 @@ function loadWorld(app, state) {
       app.showError(`The world outline (${WORLD_URL}) could not be read: ${err.message}`);
     })
     .finally(() => { state.worldLoading = false; });
-}
-
-/** The land outline, faint, behind the network. */
-function drawWorld(ctx, view, world) {
-  ctx.save();
-  ctx.beginPath();
-  for (const ring of world.rings) {
-    for (let j = 0; j < ring.length; j += 2) {
-      const x = ring[j] * view.scale + view.tx, y = ring[j + 1] * view.scale + view.ty;
-      if (j === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
-    }
-    ctx.closePath();
-  }
-  ctx.globalAlpha = 0.09;
-  ctx.fillStyle = view.ink;
-  ctx.fill();
-  ctx.globalAlpha = 0.25;
-  ctx.lineWidth = 0.8;
-  ctx.strokeStyle = view.ink;
-  ctx.stroke();
-  ctx.restore();
 }
 
 function buildControls(app) {

@@ -3,7 +3,8 @@
 import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { loadStyle } from './kinds.js';
 import { createState } from './state.js';
-import { draw } from './render.js';
+import { draw, screenView } from './render.js';
+import { sceneKeys, changeCounter } from './scene.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
 import { installExplore } from './explore.js';
@@ -13,7 +14,6 @@ import { installLayouts } from './layouts.js';
 import { installLarge } from './large.js';
 import { installLegend } from './filters.js';
 import { fitting, centring } from './geometry.js';
-import { themeColours } from './theme.js';
 import { makeTexture, makeLayers } from './texture.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
@@ -31,6 +31,12 @@ const ctx = canvas.getContext('2d');
 let app = null;
 
 let queued = false;
+/** What the last frame drew: `{labels, textured, layer}` (render.js, texture.js). */
+let drawn = null;
+/** The layouts' handle (layouts.js): the world outline and the worker's positions. */
+let layouts = null;
+// Counts changes of the positions, part of the keys that tell the texture and layers a frame is new.
+const positionsVersion = changeCounter();
 // Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
 const texture = makeTexture(canvas, requestFrame);
 // A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
@@ -64,7 +70,10 @@ function makeApp(state) {
     canvas,
     stage,
     defaultSource: DEFAULT_DATA,
-    underlays: [], // painters drawn under the network, such as the map's outline (layouts.js)
+    /** What the last frame drew: `{labels, textured, layer}`. */
+    get drawn() { return drawn; },
+    /** The map's land outline in layout units once fetched, else null (drawn by the scene). */
+    worldOutline: () => layouts?.worldOutline() ?? null,
   });
 }
 
@@ -110,8 +119,10 @@ function tick() {
   app.frame.positions = app.positions();
   // Auto-fit until the person zooms or pans (view.manual), until they press fit.
   const easing = app.view.manual ? false : autoFit(false);
-  const view = { ...app.view, ...themeColours(), underlays: app.underlays, layers };
-  app.frame.textured = texture.draw(ctx, app.frame, app.ui, view, () => draw(ctx, app.frame, app.ui, view));
+  const view = screenView(app);
+  const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
+  drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
+    () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
   app.emit('frame');
   if (app.ui.layoutStatus === 'running' || easing) requestFrame();
 }
@@ -169,7 +180,7 @@ async function main() {
   app.on('load', () => { showMeta(); showCounts(); autoFit(true); });
   app.on('filter', showCounts);
   installLegend(app);
-  const layouts = installLayouts(app);
+  layouts = installLayouts(app);
   installLarge(app, layouts);
   const io = installIo(app, loadText);
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in

@@ -2,11 +2,14 @@
 
 export function themeColours() {
   const css = getComputedStyle(document.documentElement);
+  const read = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
   return {
-    background: css.getPropertyValue('--canvas').trim() || '#fff',
-    ink: css.getPropertyValue('--ink').trim() || '#111',
-    focusRing: css.getPropertyValue('--focus').trim() || '#000',
-    font: css.getPropertyValue('--font').trim() || 'sans-serif',
+    background: read('--canvas', '#fff'),
+    ink: read('--ink', '#111'),
+    muted: read('--muted', '#555'),
+    focusRing: read('--focus', '#000'),
+    accent: read('--accent', '#0063a6'),
+    font: read('--font', 'sans-serif'),
     dark: matchMedia('(prefers-color-scheme: dark)').matches,
   };
 }

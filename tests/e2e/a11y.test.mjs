@@ -188,34 +188,89 @@ test('reduced motion: choosing an actor moves the view at once, without easing',
   await context.close();
 });
 
-test('canvas contrast (which axe cannot see): labels ≥ 4.5:1, ties and actors ≥ 3:1 on both themes', async () => {
+test('canvas contrast (which axe cannot see): labels ≥ 4.5:1, ties and actors ≥ 3:1 on both themes, read from the drawn pixels', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, context, errors } = await openWith(env.browser, env.base, { viewport: { width: 1280, height: 800 }, colorScheme });
-    const ratios = await page.evaluate(async () => {
-      const { KINDS, ACTOR_TYPES } = await import('./kinds.js');
-      const { themeColours } = await import('./theme.js');
-      const theme = themeColours();
-      // Any CSS colour to [r, g, b] through the canvas, the way drawing resolves it.
-      const probe = document.createElement('canvas').getContext('2d');
-      const rgb = (css) => { probe.fillStyle = '#000'; probe.fillStyle = css; probe.fillRect(0, 0, 1, 1); return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)]; };
+    // Two device pixels per CSS pixel: a 1.6 px line then covers whole pixels along its middle.
+    const { page, context, errors } = await openWith(env.browser, env.base, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, colorScheme });
+    const seen = await page.evaluate(() => {
+      const canvas = document.getElementById('network');
+      const dpr = canvas.width / canvas.getBoundingClientRect().width;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const at = (x, y) => {
+        const i = 4 * (Math.floor(y * dpr) * canvas.width + Math.floor(x * dpr));
+        return [data[i], data[i + 1], data[i + 2]];
+      };
       const lum = (c) => {
         const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
       };
       const ratio = (a, b) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
-      const bg = rgb(theme.background);
-      // Ties are stroked at 90 % opacity (render.js): the colour seen is the blend.
-      const over = (c, alpha) => c.map((v, j) => alpha * v + (1 - alpha) * bg[j]);
-      const out = { dark: theme.dark, label: ratio(rgb(theme.ink), bg) };
-      for (const k of KINDS) out[`tie ${k.key}`] = ratio(over(rgb(theme.dark ? k.darkColor : k.color), 0.9), bg);
-      for (const t of ACTOR_TYPES) out[`actor ${t.key}`] = ratio(rgb(theme.dark ? t.darkFill : t.fill), bg);
-      return out;
+      // The background: the commonest colour of the canvas.
+      const mode = (colours) => {
+        const count = new Map();
+        for (const c of colours) count.set(c.join(','), (count.get(c.join(',')) ?? 0) + 1);
+        const [best, n] = [...count].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+        return { colour: best.split(',').map(Number), n };
+      };
+      const everyPixel = [];
+      for (let y = 0; y < canvas.height; y += 7) for (let x = 0; x < canvas.width; x += 7) everyPixel.push(at(x / dpr, y / dpr));
+      const bg = mode(everyPixel).colour;
+      const nodes = window.entente.nodes();
+      const edges = window.entente.edges();
+      const labels = window.entente.labels();
+      const byId = Object.fromEntries(nodes.map((n) => [n.id, n]));
+      const distToTie = (e, x, y) => {
+        const a = byId[e.source], b = byId[e.target], dx = b.x - a.x, dy = b.y - a.y;
+        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+      };
+      const out = {};
+      // Ties of one kind: the colour seen along their middle, away from actors, labels, other ties
+      // and the single-source ring; the commonest colour there that is not the background.
+      for (const kind of new Set(edges.flatMap((e) => e.kinds))) {
+        const samples = [];
+        for (const e of edges.filter((x) => x.kinds.length === 1 && x.kinds[0] === kind)) {
+          const a = byId[e.source], b = byId[e.target], len = Math.hypot(b.x - a.x, b.y - a.y);
+          for (let s = 0.15 * len; s <= 0.85 * len; s += 0.5) {
+            if (Math.abs(s - len / 2) < 9) continue;
+            const x = a.x + ((b.x - a.x) * s) / len, y = a.y + ((b.y - a.y) * s) / len;
+            if (nodes.some((n) => Math.hypot(n.x - x, n.y - y) < 30)) continue;
+            if (labels.some((l) => x > l.x - 3 && x < l.x + l.w + 3 && y > l.y - 3 && y < l.y + l.h + 3)) continue;
+            if (edges.some((o) => o !== e && distToTie(o, x, y) < 8)) continue;
+            const c = at(x, y);
+            if (Math.max(...c.map((v, j) => Math.abs(v - bg[j]))) > 12) samples.push(c);
+          }
+        }
+        const m = mode(samples);
+        out[`tie ${kind}`] = { ratio: ratio(m.colour, bg), samples: samples.length, n: m.n, colour: m.colour };
+      }
+      // Actors of one type: the commonest colour within 2 px of their centres.
+      for (const type of new Set(nodes.map((n) => n.type))) {
+        const samples = [];
+        for (const n of nodes.filter((x) => x.type === type)) {
+          for (let dy = -2; dy <= 2; dy += 0.5) for (let dx = -2; dx <= 2; dx += 0.5) samples.push(at(n.x + dx, n.y + dy));
+        }
+        const m = mode(samples);
+        out[`actor ${type}`] = { ratio: ratio(m.colour, bg), samples: samples.length, n: m.n, colour: m.colour };
+      }
+      // Each label: its strongest pixel (the core of a stroke of a letter).
+      const labelRatios = labels.map((l) => {
+        let best = 1;
+        for (let y = l.y; y < l.y + l.h; y += 0.5) for (let x = l.x; x < l.x + l.w; x += 0.5) best = Math.max(best, ratio(at(x, y), bg));
+        return best;
+      });
+      out.label = { ratio: Math.min(...labelRatios), samples: labels.length, n: labels.length };
+      return { out, bg };
     });
-    assert.equal(ratios.dark, colorScheme === 'dark');
-    assert.ok(ratios.label >= 4.5, `${colorScheme}: label contrast ${ratios.label.toFixed(2)}`);
-    for (const [what, r] of Object.entries(ratios)) {
-      if (what.startsWith('tie') || what.startsWith('actor')) assert.ok(r >= 3, `${colorScheme}: ${what} contrast ${r.toFixed(2)}`);
+    const { out } = seen;
+    assert.deepEqual(Object.keys(out).sort(), ['actor armed-group', 'actor organization', 'actor state', 'label',
+      'tie conflict', 'tie defense', 'tie diplomatic', 'tie economic'], 'every kind and type is on the canvas');
+    for (const [what, r] of Object.entries(out)) {
+      assert.ok(r.n >= 5, `${colorScheme}: ${what} seen in enough pixels (${r.n} of ${r.samples})`);
+      assert.ok(r.ratio >= (what === 'label' ? 4.5 : 3), `${colorScheme}: ${what} contrast ${r.ratio.toFixed(2)} (${r.colour} on ${seen.bg})`);
     }
+    // The theme is the one asked for: a dark canvas in the dark theme.
+    assert.equal(seen.bg.reduce((a, b) => a + b) < 3 * 128, colorScheme === 'dark');
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -79,7 +79,7 @@ export async function open(browser, url, options = {}, setup = null) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true'
-    || !document.getElementById('error').hidden, null, { timeout: 15000 });
+    || !document.getElementById('error').hidden, null, { timeout: Number(process.env.ENTENTE_READY_MS ?? 15000) });
   return { page, context, errors };
 }
 

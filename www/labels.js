@@ -1,0 +1,127 @@
+// Labels: the one rule that cuts a name to fit, and the placement of labels by priority without overlap.
+
+import { actorLit } from './emphasis.js';
+
+/** The one label cut rule: a label is at most this wide in CSS pixels (the focused actor's may be
+ *  wider); a longer name ends in "…" (the whole name is in the tooltip, the panel and the table). */
+export const LABEL_MAX = 240;
+export const LABEL_MAX_FOCUS = 400;
+const LABEL_PX = 12;
+const LABEL_DIM = 0.35;
+
+let measurer = null;
+let measuredFont = '';
+/** The width of `text` in CSS `font`, as a canvas measures it (the same for every output). */
+export function textWidth(font, text) {
+  measurer ??= (typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas')).getContext('2d');
+  if (font !== measuredFont) { measurer.font = font; measuredFont = font; }
+  return measurer.measureText(text).width;
+}
+
+/** How far below the middle of the em box (where the canvas puts a label's y) the alphabetic
+ *  baseline is in `font`: what a backend that writes baselines (svg.js) adds to y. */
+export function baselineBelowMiddle(font) {
+  textWidth(font, '');
+  measurer.textBaseline = 'middle';
+  return -measurer.measureText('x').alphabeticBaseline;
+}
+
+/** font → max width → name → `{text, w}`: the names repeat every frame. */
+const fitted = new Map();
+
+/** `text` cut to at most `max` pixels in `font` between code points, with an ellipsis, and its
+ *  width: `{text, w}`. The one label cut rule. */
+export function fitLabel(font, text, max) {
+  let byMax = fitted.get(font);
+  if (!byMax) fitted.set(font, (byMax = new Map()));
+  let cache = byMax.get(max);
+  if (!cache) byMax.set(max, (cache = new Map()));
+  let out = cache.get(text);
+  if (out !== undefined) return out;
+  let shown = text;
+  let w = textWidth(font, text);
+  if (w > max) {
+    const chars = Array.from(text);
+    let lo = 0, hi = chars.length;
+    // The longest prefix that fits with the ellipsis.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (textWidth(font, `${chars.slice(0, mid).join('').trimEnd()}…`) <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    shown = `${chars.slice(0, lo).join('').trimEnd()}…`;
+    w = textWidth(font, shown);
+  }
+  out = { text: shown, w };
+  if (cache.size > 100000) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+const cellKey = (cx, cy) => (cx + 32768) * 65536 + (cy + 32768);
+
+/** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only. */
+class BoxGrid {
+  constructor(cell = 96) { this.cell = cell; this.cells = new Map(); }
+  #range(b) {
+    const c = this.cell;
+    return [Math.floor(b.x / c), Math.floor((b.x + b.w) / c), Math.floor(b.y / c), Math.floor((b.y + b.h) / c)];
+  }
+  overlaps(b) {
+    const [cx0, cx1, cy0, cy1] = this.#range(b);
+    for (let cx = cx0; cx <= cx1; cx++) {
+      for (let cy = cy0; cy <= cy1; cy++) {
+        for (const o of this.cells.get(cellKey(cx, cy)) ?? []) {
+          if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return true;
+        }
+      }
+    }
+    return false;
+  }
+  add(b) {
+    const [cx0, cx1, cy0, cy1] = this.#range(b);
+    for (let cx = cx0; cx <= cx1; cx++) {
+      for (let cy = cy0; cy <= cy1; cy++) {
+        const key = cellKey(cx, cy);
+        const list = this.cells.get(key);
+        if (list) list.push(b); else this.cells.set(key, [b]);
+      }
+    }
+  }
+}
+
+/** Labels by priority (the focus, the actors lit around it, then by number of ties); a label
+ *  that would overlap one already placed is left out until zooming in makes room. `at` holds the
+ *  actors on screen (`{x, y, r}`, see scene.js). */
+export function placeLabels(frame, view, em, at) {
+  const lit = em.near.size > 0;
+  const font = `600 ${LABEL_PX}px ${view.font}`;
+  // Only the actors whose label could show: the ones on (or just beside) the canvas.
+  const order = [];
+  const rank = new Float64Array(frame.actors.length);
+  for (let i = 0; i < frame.actors.length; i++) {
+    if (frame.degrees[i] === 0) continue;
+    const x = at.x[i], y = at.y[i];
+    if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) continue;
+    rank[i] = (i === em.focus ? 4e9 : 0) + (lit && em.near.has(i) ? 2e9 : 0) + (em.inEgo(i) ? 1e9 : 0) + frame.degrees[i];
+    order.push(i);
+  }
+  order.sort((a, b) => rank[b] - rank[a] || a - b);
+  const boxes = [];
+  const grid = new BoxGrid();
+  for (const i of order) {
+    const x = at.x[i], y = at.y[i], r = at.r[i];
+    const right = x + r + 4;
+    // Where even the start of a label would overlap one already placed, measure nothing.
+    if (right + 16 <= view.width && grid.overlaps({ x: right, y: y - 8, w: 16, h: 16 })) continue;
+    const { text, w } = fitLabel(font, frame.actors[i].name, i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX);
+    // Right of the actor, or left of it when the right would run off the canvas.
+    const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
+    const box = { i, text, x: bx, y: y - 8, w: w + 4, h: 16, alpha: actorLit(em, i) ? 1 : LABEL_DIM };
+    if (box.x > view.width || box.x + box.w < 0 || box.y > view.height || box.y + box.h < 0) continue;
+    if (grid.overlaps(box)) continue;
+    grid.add(box);
+    boxes.push(box);
+  }
+  return { font, family: view.font, size: LABEL_PX, weight: 600, baseline: baselineBelowMiddle(font), colour: view.ink, halo: view.background, haloWidth: 3, boxes };
+}
