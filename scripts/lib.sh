@@ -61,6 +61,46 @@ need_cargo_fuzz() {
   fi
 }
 
+# cargo-deny, for the licence, duplicate-version and source checks of deny.toml.
+need_cargo_deny() {
+  if ! cargo deny --version >/dev/null 2>&1; then
+    say "installing cargo-deny (5 to 10 minutes, once)"
+    cargo install cargo-deny --locked || cargo install cargo-deny
+  fi
+}
+
+# The dependency checks. cargo-deny checks licences, duplicate versions and sources offline
+# (deny.toml); its advisories need the RustSec database from GitHub, so they run only where
+# github.com answers. npm: the page ships no npm package (it imports only its own modules and
+# wasm-bindgen's output, checked here), and `npm audit --omit=dev` audits what package.json
+# would ship; a registry whose audit endpoint does not answer is said, not failed.
+check_dependencies() {
+  cargo deny --offline check licenses bans sources
+  if timeout 20 git ls-remote --exit-code https://github.com/RustSec/advisory-db HEAD >/dev/null 2>&1; then
+    cargo deny check advisories
+  else
+    echo "cargo deny check advisories: skipped, the RustSec database (github.com) cannot be fetched from here"
+  fi
+  if grep -nE "(from|import)[[:space:]]*\(?[[:space:]]*['\"][^./'\"]|node_modules" www/*.js www/*.html \
+     || grep -nE "(src|href)=['\"]?(https?:)?//" www/*.html; then
+    echo "www/ loads something that is not its own file (above): the page ships no package" >&2
+    return 1
+  fi
+  # npm audit exits 1 both on advisories and on an endpoint that does not answer: node tells.
+  { npm audit --omit=dev --json 2>/dev/null || true; } | node -e '
+    const text = require("fs").readFileSync(0, "utf8");
+    const report = text.trim() ? JSON.parse(text) : {};
+    const shipped = Object.keys(require("./package.json").dependencies || {}).length;
+    if (!report.metadata) {
+      console.log(`npm audit --omit=dev: not audited, the audit endpoint of the registry did not answer (${report.message || "no report"}); package.json ships ${shipped} packages`);
+      process.exit(0);
+    }
+    const found = report.metadata.vulnerabilities.total;
+    console.log(`npm audit --omit=dev: package.json ships ${shipped} packages; ${found} advisories`);
+    process.exit(found > 0 ? 1 : 0);
+  '
+}
+
 # NetworkX, the independent reader that the export tests open GEXF and GraphML files with.
 need_networkx() {
   if ! python3 -c 'import networkx' 2>/dev/null; then

@@ -106,3 +106,24 @@ fn seeded_random_json_bytes_hold() {
         invariants::json(&bytes);
     }
 }
+
+#[test]
+fn csv_round_trip_findings_hold() {
+    for path in files(&["fuzz/regressions/csv"]) {
+        let bytes = std::fs::read(&path).unwrap();
+        let run = std::panic::catch_unwind(|| invariants::csv(&bytes));
+        assert!(run.is_ok(), "{} breaks an invariant", path.display());
+    }
+}
+
+#[test]
+fn seeded_random_datasets_round_trip_through_csv() {
+    let checked = random_inputs(300, 2000)
+        .filter(|bytes| invariants::csv(bytes))
+        .count();
+    // Most random bytes make a valid dataset; the rest are refused by `validate` and skipped.
+    assert!(
+        checked >= 100,
+        "only {checked} of 300 inputs made a valid dataset"
+    );
+}

@@ -508,6 +508,8 @@ fn every_bad_fixture_on_disk_is_in_the_table() {
         "csv/pair.actors.csv",
         "csv/sparse.csv",
         "csv/empty.csv",
+        "csv/formulas.events.csv",
+        "csv/formulas.actors.csv",
         "gexf/dated.gexf",
         "graphml/dated.graphml",
         "graphml/bad_type.graphml",

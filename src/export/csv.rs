@@ -1,7 +1,8 @@
 //! Entente CSV: the events file (one row per event, one more row per extra source) and the
-//! actors file, in the columns the CSV reader reads.
+//! actors file, in the columns the CSV reader reads; every text cell marked with a leading `'`
+//! where a spreadsheet would otherwise read a formula (`load::mark`, data/README.md).
 
-use crate::load::{ACTOR_COLUMNS, EVENT_COLUMNS};
+use crate::load::{mark, ACTOR_COLUMNS, EVENT_COLUMNS};
 use crate::model::{Dataset, Event};
 
 fn finish(w: ::csv::Writer<Vec<u8>>) -> String {
@@ -10,12 +11,13 @@ fn finish(w: ::csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// People as `A; B`, or as a JSON list when a name holds `;` or `|` or starts with `[`.
+/// People as `A; B`, or as a JSON list when a name holds `;` or `|`, starts with `[` or has
+/// white space at its ends (which `A; B` loses).
 fn people_cell(e: &Event) -> Result<String, serde_json::Error> {
     let plain = e
         .people
         .iter()
-        .all(|p| !p.contains([';', '|']) && !p.starts_with('['));
+        .all(|p| !p.contains([';', '|']) && !p.starts_with('[') && p.trim() == p);
     if plain {
         Ok(e.people.join("; "))
     } else {
@@ -37,17 +39,17 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
             let people = people_cell(e)?;
             for s in &e.sources {
                 rows.push(vec![
-                    t.source.clone(),
-                    t.target.clone(),
+                    mark(&t.source),
+                    mark(&t.target),
                     e.date.to_string(),
                     e.kind.as_str().to_string(),
                     e.tone.as_str().to_string(),
-                    e.summary.clone(),
-                    s.outlet.clone(),
+                    mark(&e.summary),
+                    mark(&s.outlet),
                     s.date.to_string(),
-                    figures.clone(),
-                    people.clone(),
-                    e.note.clone().unwrap_or_default(),
+                    mark(&figures),
+                    mark(&people),
+                    mark(e.note.as_deref().unwrap_or_default()),
                 ]);
             }
         }
@@ -59,13 +61,13 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
     let _ = actors.write_record(ACTOR_COLUMNS);
     for a in &d.actors {
         let _ = actors.write_record([
-            a.id.clone(),
-            a.name.clone(),
+            mark(&a.id),
+            mark(&a.name),
             a.actor_type.as_str().to_string(),
-            a.iso3.clone().unwrap_or_default(),
+            mark(a.iso3.as_deref().unwrap_or_default()),
             a.lat.to_string(),
             a.lon.to_string(),
-            a.base.clone().unwrap_or_default(),
+            mark(a.base.as_deref().unwrap_or_default()),
         ]);
     }
     Ok((finish(events), finish(actors)))

@@ -1,10 +1,35 @@
-//! CSV files as tables: the separator, the header's columns, rows with their lines, and
-//! errors located by line and column.
+//! CSV files as tables: the separator, the header's columns, rows with their lines, the text
+//! mark that keeps a cell from being a spreadsheet formula, and errors located by line and column.
 
 use super::notice::{verb, ImportError, Notice, NoticeKind};
 use super::InputFile;
 use crate::error::{ErrorKind, LoadError};
 use std::collections::HashMap;
+
+/// The columns that hold free text (ids, names, summaries, outlets, figures, people, notes).
+/// The others hold numbers (`lat`, `lon`), dates or fixed words, and are never marked.
+pub(crate) const TEXT_COLUMNS: [&str; 11] = [
+    "source", "target", "summary", "outlet", "figures", "people", "note", "id", "name", "iso3",
+    "base",
+];
+
+/// Whether a text is written with a leading `'`: it starts with a character that makes a
+/// spreadsheet read a formula (`=`, `+`, `-`, `@`, tab, carriage return), with `'` itself, or
+/// starts or ends with white space (which a reader trims from cells without the mark).
+pub(crate) fn needs_mark(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+        || text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+}
+
+/// A text as a text column's cell: with a leading `'` where [`needs_mark`] says so.
+pub(crate) fn mark(text: &str) -> String {
+    if needs_mark(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
 
 /// One CSV file as rows of cells, with each row's line and each known column's position.
 pub(crate) struct Table<'a> {
@@ -14,10 +39,16 @@ pub(crate) struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// The trimmed cell of `column` in `row`; `None` when the column is absent or the cell empty.
+    /// The cell of `column` in `row`, trimmed; in a [text column](TEXT_COLUMNS), a cell that
+    /// starts with `'` is instead everything after that one `'`, as it is. `None` when the
+    /// column is absent or the cell empty.
     pub fn cell<'r>(&self, row: &'r ::csv::StringRecord, column: &str) -> Option<&'r str> {
-        let i = *self.columns.get(column)?;
-        row.get(i).filter(|c| !c.is_empty())
+        let raw = row.get(*self.columns.get(column)?)?.trim_start();
+        let value = match raw.strip_prefix('\'') {
+            Some(text) if TEXT_COLUMNS.contains(&column) => text,
+            _ => raw.trim_end(),
+        };
+        (!value.is_empty()).then_some(value)
     }
 
     pub fn error(
@@ -64,9 +95,9 @@ pub(crate) fn table<'a>(
             format!("{} is read as separated by {name}.", file.name),
         ));
     }
+    // Cells are trimmed in `Table::cell`, where a marked text keeps its white space.
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sep)
-        .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
     let located = |e: ::csv::Error| {
         let line = e.position().map_or(1, |p| p.line() as usize);
@@ -90,7 +121,7 @@ pub(crate) fn table<'a>(
     for record in reader.records() {
         let record = record.map_err(located)?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().any(|c| !c.is_empty()) {
+        if record.iter().any(|c| !c.trim().is_empty()) {
             rows.push((line, record));
         }
     }

@@ -22,6 +22,7 @@ mod xml;
 
 pub use self::csv::{ACTOR_COLUMNS, EVENT_COLUMNS};
 pub use bytes::{from_json_bytes, text_from_bytes};
+pub(crate) use csv_table::mark;
 pub use import::{import, Format, InputFile};
 pub use json::from_json;
 pub use notice::{ImportError, Imported, Notice, NoticeKind};

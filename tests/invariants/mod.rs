@@ -1,6 +1,9 @@
 //! What must hold for any input, shared by the fuzz targets (`fuzz/fuzz_targets/`) and the
 //! native replay of their corpus (`tests/fuzz_replay.rs`): no panic, messages that name a place,
-//! finite positions.
+//! finite positions, a CSV export that reads back as it was written (`csv_trip.rs`).
+
+mod csv_trip;
+pub use csv_trip::csv;
 
 use arbitrary::{Result, Unstructured};
 use entente::error::ErrorKind;
