@@ -14,6 +14,7 @@ mod import;
 mod json;
 pub mod limits;
 mod locate;
+mod merge;
 mod notice;
 mod record;
 pub(crate) mod records;
