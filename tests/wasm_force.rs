@@ -129,9 +129,10 @@ fn bad_input_is_a_js_error_with_a_message() {
         options(&[("strength", 1.0.into())]),
     ));
     assert!(
-        msg.starts_with("options.strength is not an option"),
+        msg.starts_with("options.strength is not an option (known: seed, linkDistance,"),
         "{msg}"
     );
+    assert!(msg.ends_with("collideRadius, multilevel)"), "{msg}");
     let msg = err(JsForceLayout::new(
         3.0,
         &[],
@@ -139,6 +140,57 @@ fn bad_input_is_a_js_error_with_a_message() {
         options(&[("theta", "fast".into())]),
     ));
     assert_eq!(msg, "options.theta must be a number, got string");
+    let bad = |pairs: &[(&str, JsValue)]| err(JsForceLayout::new(3.0, &[], None, options(pairs)));
+    assert_eq!(
+        bad(&[("gravity", js_sys::Array::new().into())]),
+        "options.gravity must be a number, got object"
+    );
+    assert_eq!(
+        bad(&[("alphaMin", true.into())]),
+        "options.alphaMin must be a number, got boolean"
+    );
+    assert_eq!(
+        bad(&[("collideRadius", f64::INFINITY.into())]),
+        "options.collideRadius must be a finite number, got inf"
+    );
+    assert_eq!(
+        bad(&[("multilevel", "yes".into())]),
+        "options.multilevel must be true or false"
+    );
+    assert_eq!(
+        bad(&[("seed", 1.5.into())]),
+        "options.seed must be an integer from 0 to 4294967295, got 1.5"
+    );
+    // Correct fields before a wrong one do not hide it.
+    assert_eq!(
+        bad(&[("seed", 2.0.into()), ("Charge", (-30.0).into())])
+            .split(" (")
+            .next()
+            .unwrap(),
+        "options.Charge is not an option"
+    );
+    let msg = err(JsForceLayout::new(3.0, &[], None, 5.into()));
+    assert!(msg.starts_with("options must be an object"), "{msg}");
+    // Every known field is read (a wrong value in each names it).
+    for name in [
+        "seed",
+        "linkDistance",
+        "linkStrength",
+        "charge",
+        "theta",
+        "gravity",
+        "alpha",
+        "alphaMin",
+        "alphaDecay",
+        "alphaTarget",
+        "velocityDecay",
+        "collideRadius",
+    ] {
+        assert_eq!(
+            bad(&[(name, "x".into())]),
+            format!("options.{name} must be a number, got string")
+        );
+    }
 
     let mut l = JsForceLayout::new(3.0, &[0, 1], None, none()).unwrap();
     assert!(message_of(l.pin(3, 0.0, 0.0).unwrap_err()).contains("node 3 is out of range"));

@@ -4,7 +4,7 @@
 
 use super::to_js;
 use crate::export::export;
-use crate::load::{from_json, import, Format, InputFile};
+use crate::load::{import, parse_json, Format, InputFile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -65,6 +65,12 @@ pub fn import_dataset(
 /// The dataset `json` (Entente JSON, as `Entente.toJson()` gives it) written as `format` (`json`,
 /// `csv`, `gexf`, `graphml`): `[{name, mime, text}]`, one file (two for CSV: events, then actors),
 /// each named `base.suffix` (`pakistan-2021.events.csv`). Throws an `Error` naming what is wrong.
+///
+/// The text is parsed but not validated again: it is the core's own dataset, validated when it
+/// was loaded, and the exporters write any dataset serde reads (no rule of `validate` guards
+/// them from a panic), so a second validation would only cost time. Imports are the other way
+/// round: the core validates the JSON `importDataset` made, because the core reads whatever
+/// text JS hands it.
 #[wasm_bindgen(js_name = exportDataset)]
 pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, JsError> {
     let format = Format::from_name(format).ok_or_else(|| {
@@ -72,7 +78,7 @@ pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, J
             "exportDataset: \"{format}\" is not one of json, csv, gexf, graphml"
         ))
     })?;
-    let dataset = from_json(json).map_err(|e| JsError::new(&format!("exportDataset: {e}")))?;
+    let dataset = parse_json(json).map_err(|e| JsError::new(&format!("exportDataset: {e}")))?;
     let files = export(&dataset, format).map_err(|e| JsError::new(&e.to_string()))?;
     let downloads: Vec<Download> = files
         .into_iter()
