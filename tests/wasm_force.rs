@@ -66,6 +66,10 @@ fn multilevel_start_gives_a_finite_layout_of_every_node() {
     assert!(l.positions().iter().all(|v| v.is_finite()));
     let s = layout_stress(&l.positions(), 2000, &edges, 50, 1).unwrap();
     assert!(s < 0.5, "stress {s}");
+    // Lower than the seeded spiral a plain layout starts from.
+    let spiral = JsForceLayout::new(2000.0, &edges, None, JsValue::UNDEFINED).unwrap();
+    let start = layout_stress(&spiral.positions(), 2000, &edges, 50, 1).unwrap();
+    assert!(s < start, "stress {start} -> {s}");
 }
 
 #[wasm_bindgen_test]
@@ -204,18 +208,21 @@ fn bad_input_is_a_js_error_with_a_message() {
 #[wasm_bindgen_test]
 fn empty_single_self_loop_duplicate_and_non_finite_inputs_stay_finite() {
     let mut empty = JsForceLayout::new(0.0, &[], None, JsValue::UNDEFINED).unwrap();
-    assert!(!empty.step(10.0).unwrap() || empty.positions().is_empty());
+    assert_eq!((empty.node_count(), empty.positions()), (0, vec![]));
+    // An empty graph still runs its clock: warm after 10 ticks, cooled after 300 more.
+    assert!(empty.step(10.0).unwrap(), "still moving after 10 ticks");
+    assert!(empty.alpha() < 1.0);
+    assert!(!empty.step(1000.0).unwrap(), "cooled");
+    assert!(empty.positions().is_empty());
     let mut one = JsForceLayout::new(1.0, &[0, 0], None, JsValue::UNDEFINED).unwrap();
     one.step(10.0).unwrap();
     assert!(one.positions().iter().all(|v| v.is_finite()));
     let start = vec![f32::NAN, 0.0, f32::INFINITY, 1.0, 0.0, 0.0, 0.0, 0.0];
-    let mut l = JsForceLayout::new(
-        4.0,
-        &[0, 1, 0, 1, 1, 1, 2, 3],
-        Some(start),
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
+    let edges = [0, 1, 0, 1, 1, 1, 2, 3];
+    let mut l = JsForceLayout::new(4.0, &edges, Some(start), JsValue::UNDEFINED).unwrap();
+    let before = layout_stress(&l.positions(), 4, &edges, 4, 1).unwrap();
     l.step(300.0).unwrap();
     assert!(l.positions().iter().all(|v| v.is_finite()));
+    let after = layout_stress(&l.positions(), 4, &edges, 4, 1).unwrap();
+    assert!(after < before, "stress {before} -> {after}");
 }

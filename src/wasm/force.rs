@@ -108,7 +108,12 @@ impl<'de> Deserialize<'de> for Flag {
 /// got string`, `options.chrage is not an option (known: seed, ...)`.
 fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> JsError {
     let path = e.path().to_string();
-    let inner = e.into_inner().to_string();
+    // serde-wasm-bindgen's errors are JS `Error`s; their message is the text.
+    let inner = JsValue::from(e.into_inner());
+    let inner = match inner.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => format!("{inner:?}"),
+    };
     // serde's own message for a field `deny_unknown_fields` refuses:
     // "unknown field `x`, expected one of `seed`, `linkDistance`, ...".
     if let Some(rest) = inner.strip_prefix("unknown field `") {
