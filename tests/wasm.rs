@@ -213,12 +213,16 @@ fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
 }
 
 #[wasm_bindgen_test]
-fn the_chart_crosses_as_svg_text_or_errors() {
+fn events_per_year_cross_as_counts_per_kind_and_a_description() {
     let e = Entente::new(DATASET).unwrap();
-    let svg = e.events_chart(400, 100, false).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("<rect") && svg.contains(">\n2021\n</text>"));
-    assert!(!svg.contains("style="));
-    assert!(message_of(e.events_chart(5, 5, true).unwrap_err()).contains("too small"));
     let counts = e.events_per_year().unwrap();
     assert_eq!(get(&counts, "firstYear").as_f64().unwrap(), 2011.0);
+    let years: Array = get(&counts, "counts").dyn_into().unwrap();
+    let first: Array = years.get(0).dyn_into().unwrap();
+    assert_eq!(first.length() as usize, Kind::COUNT);
+    let description = get(&counts, "description").as_string().unwrap();
+    assert!(
+        description.starts_with("Events per year by kind. 2011:"),
+        "{description}"
+    );
 }

@@ -1,18 +1,9 @@
-//! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods, and the events chart.
+//! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods and events per year.
 
-use super::{js_error, js_error_in, to_js, Entente};
-use crate::chart::{describe, render_svg};
-use crate::style::Theme;
+use super::{js_error_in, to_js, Entente};
+use crate::chart::describe;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
-    }
-}
 
 /// What `eventsPerYear` hands back.
 #[derive(Serialize)]
@@ -79,14 +70,5 @@ impl Entente {
             counts: &counts.counts,
             description: describe(&counts),
         })
-    }
-
-    /// The events-per-year chart as an SVG document of `width` × `height` pixels, with the
-    /// filter's date limit marked.
-    #[wasm_bindgen(js_name = eventsChart)]
-    pub fn events_chart(&self, width: u32, height: u32, dark: bool) -> Result<String, JsError> {
-        let counts = self.session.events_per_year();
-        let until = self.session.filter().until;
-        render_svg(&counts, until, width, height, theme(dark)).map_err(js_error)
     }
 }
