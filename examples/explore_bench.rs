@@ -1,4 +1,4 @@
-//! Times the exploring work the core does per interaction: tie hit-testing, neighbourhoods, the table of ties, the events chart and the SVG export.
+//! Times the exploring work the core does per interaction: tie hit-testing, neighbourhoods, the table of ties, and the events chart.
 //!
 //! Run with `cargo run --release --example explore_bench`; the README's table comes from it.
 
@@ -12,7 +12,6 @@ use entente::load::from_json;
 use entente::network::{Filter, Network};
 use entente::session::Session;
 use entente::style::Theme;
-use entente::svg_export::{render, Picture};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -38,17 +37,6 @@ fn main() {
         })
         .collect();
     let edges = net.edge_list();
-    let radii = vec![9.0; n];
-    let shown = vec![true; n];
-    let caption = vec!["caption".to_string()];
-    let picture = Picture {
-        width: 800,
-        height: 600,
-        positions: &positions,
-        radii: &radii,
-        shown: &shown,
-        caption: &caption,
-    };
 
     // A synthetic picture of 10,000 actors and 50,000 ties for hit-testing.
     let (big_n, big_m) = (10_000u32, 50_000u32);
@@ -121,19 +109,6 @@ fn main() {
         "57 events, 480×92 px",
         time(1_000, || {
             render_svg(&events_per_year(&net, &filter), None, 480, 92, Theme::Light).unwrap()
-        }),
-    );
-    row(
-        "SVG export of the view",
-        "21 actors, 28 ties",
-        time(500, || {
-            render(
-                &net,
-                &visible,
-                &single_sourced(&net, &visible, &filter),
-                &picture,
-            )
-            .unwrap()
         }),
     );
 }

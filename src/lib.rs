@@ -14,7 +14,6 @@ pub mod model;
 pub mod network;
 pub mod session;
 pub mod style;
-pub mod svg_export;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

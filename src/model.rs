@@ -250,10 +250,6 @@ impl KindSet {
         KindSet(self.0 & !kind.bit())
     }
 
-    pub fn intersects(self, other: KindSet) -> bool {
-        self.0 & other.0 != 0
-    }
-
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }

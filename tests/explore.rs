@@ -1,5 +1,5 @@
 //! Native tests of what the exploring page asks of the core: evidence per tie, neighbourhoods,
-//! the events-per-year chart and the SVG export (both parsed back as XML).
+//! the events-per-year chart (parsed back as XML).
 
 use entente::chart::{describe, events_per_year, render_svg, year_position};
 use entente::date::Date;
@@ -8,7 +8,6 @@ use entente::load::from_json;
 use entente::model::{ActorType, Kind, KindSet};
 use entente::network::{Filter, Network};
 use entente::style::Theme;
-use entente::svg_export::{render, Picture};
 use std::collections::{BTreeMap, BTreeSet};
 
 const DATASET: &str = include_str!("../data/pakistan-2021.json");
@@ -345,122 +344,4 @@ fn the_chart_refuses_a_size_it_cannot_draw_and_describes_itself() {
         describe(&events_per_year(&net, &none)),
         "Events per year: none shown"
     );
-}
-
-fn picture_of(net: &Network, shown: &[bool]) -> (Vec<f32>, Vec<f32>) {
-    let n = net.actor_count();
-    let positions: Vec<f32> = (0..n)
-        .flat_map(|i| {
-            let a = i as f32 / n as f32 * std::f32::consts::TAU;
-            [400.0 + 250.0 * a.cos(), 300.0 + 250.0 * a.sin()]
-        })
-        .collect();
-    let radii = shown.iter().map(|s| if *s { 9.0 } else { 0.0 }).collect();
-    (positions, radii)
-}
-
-#[test]
-fn the_svg_export_names_every_drawn_actor_and_holds_legend_and_caption() {
-    let net = pakistan();
-    let filter = Filter::default();
-    let visible = net.visible(&filter);
-    let single = single_sourced(&net, &visible, &filter);
-    let shown: Vec<bool> = visible.degree.iter().map(|d| *d > 0).collect();
-    let (positions, radii) = picture_of(&net, &shown);
-    let caption = vec![
-        "Source: “Pakistan Braces for U.S. Withdrawal”, Terrorism Monitor".to_string(),
-        "Events up to 2021-06-30 & kinds: all".to_string(),
-    ];
-    let picture = Picture {
-        width: 800,
-        height: 600,
-        positions: &positions,
-        radii: &radii,
-        shown: &shown,
-        caption: &caption,
-    };
-    let svg = render(&net, &visible, &single, &picture).unwrap();
-    let doc = roxmltree::Document::parse(&svg).expect("the export is well-formed XML");
-    no_style_attributes(&doc);
-    let labels = texts(&doc);
-    for (i, a) in net.dataset().actors.iter().enumerate() {
-        assert_eq!(labels.contains(&a.name), shown[i], "label of {}", a.name);
-    }
-    for want in [
-        "Defense",
-        "Diplomatic",
-        "Economic",
-        "Conflict",
-        "State",
-        "Organization",
-        "Armed group",
-    ] {
-        assert!(labels.iter().any(|l| l == want), "legend entry {want}");
-    }
-    for line in &caption {
-        assert!(labels.contains(line), "caption line {line}");
-    }
-    let root = doc.root_element();
-    assert_eq!(attr(&root, "width"), 800.0);
-    assert!(
-        attr(&root, "height") > 600.0,
-        "legend and caption below the network"
-    );
-    // One hollow single-source ring per single-source tie (plus one in the legend).
-    let rings = doc
-        .descendants()
-        .filter(|n| {
-            n.has_tag_name("circle")
-                && n.attribute("r") == Some("4")
-                && n.attribute("fill") == Some("none")
-        })
-        .count();
-    assert_eq!(rings, single.iter().filter(|s| **s).count() + 1);
-}
-
-#[test]
-fn the_svg_export_leaves_out_hidden_actors_and_names_wrong_inputs() {
-    let net = pakistan();
-    let filter = Filter::default();
-    let visible = net.visible(&filter);
-    let single = single_sourced(&net, &visible, &filter);
-    let pak = net.find("PAK").unwrap() as usize;
-    let mut shown: Vec<bool> = visible.degree.iter().map(|d| *d > 0).collect();
-    shown[pak] = false;
-    let (positions, radii) = picture_of(&net, &shown);
-    let caption = Vec::new();
-    let picture = Picture {
-        width: 800,
-        height: 600,
-        positions: &positions,
-        radii: &radii,
-        shown: &shown,
-        caption: &caption,
-    };
-    let svg = render(&net, &visible, &single, &picture).unwrap();
-    let doc = roxmltree::Document::parse(&svg).unwrap();
-    assert!(!texts(&doc).contains(&"Pakistan".to_string()));
-
-    let short = Picture {
-        positions: &positions[1..],
-        ..picture
-    };
-    let e = render(&net, &visible, &single, &short)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("position coordinates"), "{e}");
-    let e = render(&net, &visible, &single[1..], &picture)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("single-source flags"), "{e}");
-    let mut bad = positions.clone();
-    bad[0] = f32::NAN;
-    let nan = Picture {
-        positions: &bad,
-        ..picture
-    };
-    assert!(render(&net, &visible, &single, &nan)
-        .unwrap_err()
-        .to_string()
-        .contains("finite"));
 }

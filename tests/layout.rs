@@ -84,6 +84,21 @@ fn all_finite(positions: &[f32]) -> bool {
     positions.iter().all(|v| v.is_finite())
 }
 
+/// Stress of `layout`'s drawing of `edges`, from every node.
+fn stress_of(layout: &ForceLayout, edges: &[u32]) -> f64 {
+    let n = layout.node_count();
+    stress(layout.positions(), n, edges, n, 1)
+}
+
+/// Runs `ticks` ticks and asserts the drawing ends finite and with lower stress than it began.
+fn settles_to_lower_stress(layout: &mut ForceLayout, edges: &[u32], ticks: u32) {
+    let before = stress_of(layout, edges);
+    layout.step(ticks);
+    let after = stress_of(layout, edges);
+    assert!(all_finite(layout.positions()));
+    assert!(after < before, "stress {before} -> {after}");
+}
+
 fn distance(xy: &[f32], i: usize, j: usize) -> f32 {
     (xy[2 * i] - xy[2 * j]).hypot(xy[2 * i + 1] - xy[2 * j + 1])
 }
@@ -110,9 +125,10 @@ fn mean_displacement(a: &[f32], b: &[f32]) -> f32 {
 // ---------- force layout: shapes settle to finite pictures ----------
 
 #[test]
-fn path_settles_to_finite_positions() {
-    let layout = settled(30, &path(30), seeded(1));
-    assert!(all_finite(layout.positions()));
+fn path_settles_to_finite_positions_with_lower_stress() {
+    let edges = path(30);
+    let mut layout = ForceLayout::new(30, &edges, None, seeded(1)).unwrap();
+    settles_to_lower_stress(&mut layout, &edges, 300);
     assert_eq!(layout.positions().len(), 60);
 }
 
@@ -128,17 +144,20 @@ fn star_settles_with_leaves_near_link_distance_from_the_hub() {
 }
 
 #[test]
-fn two_components_settle_to_finite_positions() {
-    let layout = settled(40, &two_components(20), seeded(1));
-    assert!(all_finite(layout.positions()));
+fn two_components_settle_to_finite_positions_with_lower_stress() {
+    let edges = two_components(20);
+    let mut layout = ForceLayout::new(40, &edges, None, seeded(1)).unwrap();
+    settles_to_lower_stress(&mut layout, &edges, 300);
 }
 
 #[test]
-fn random_graph_the_size_of_les_miserables_settles_to_finite_positions() {
-    let mut layout = ForceLayout::new(77, &random_graph(77, 254, 9), None, seeded(1)).unwrap();
+fn random_graph_the_size_of_les_miserables_settles_to_finite_positions_with_lower_stress() {
+    let edges = random_graph(77, 254, 9);
+    let mut layout = ForceLayout::new(77, &edges, None, seeded(1)).unwrap();
+    let start = stress_of(&layout, &edges);
     assert!(layout.step(100), "should still be moving after 100 ticks");
-    layout.step(200);
-    assert!(all_finite(layout.positions()));
+    settles_to_lower_stress(&mut layout, &edges, 200);
+    assert!(stress_of(&layout, &edges) < start);
     assert!(!layout.step(1000), "should have cooled after 1300 ticks");
     assert!(layout.alpha() < ForceOptions::default().alpha_min);
 }
@@ -334,10 +353,22 @@ fn empty_graph_steps_without_panicking() {
 }
 
 #[test]
-fn single_node_stays_finite() {
-    let layout = settled(1, &[], seeded(1));
+fn single_node_stays_finite_and_gravity_draws_it_in() {
+    let options = ForceOptions {
+        gravity: 0.1,
+        ..seeded(1)
+    };
+    let mut layout = ForceLayout::new(1, &[], None, options).unwrap();
+    let from_origin = |l: &ForceLayout| l.positions()[0].hypot(l.positions()[1]);
+    let start = from_origin(&layout);
+    layout.step(300);
     assert!(all_finite(layout.positions()));
     assert_eq!(layout.positions().len(), 2);
+    assert!(
+        from_origin(&layout) < start,
+        "{start} -> {}",
+        from_origin(&layout)
+    );
 }
 
 #[test]
@@ -350,10 +381,10 @@ fn self_loops_are_ignored_by_springs() {
 }
 
 #[test]
-fn duplicate_edges_stay_finite() {
+fn duplicate_edges_stay_finite_with_lower_stress() {
     let edges = [0, 1, 0, 1, 1, 0, 1, 2, 1, 2];
-    let layout = settled(3, &edges, seeded(1));
-    assert!(all_finite(layout.positions()));
+    let mut layout = ForceLayout::new(3, &edges, None, seeded(1)).unwrap();
+    settles_to_lower_stress(&mut layout, &edges, 300);
     assert!(min_distance(layout.positions()) > 1.0);
 }
 
@@ -405,10 +436,10 @@ fn non_finite_initial_positions_become_finite() {
         1e30,
         2.0,
     ];
-    let mut layout = ForceLayout::new(4, &path(4), Some(&start), seeded(1)).unwrap();
+    let edges = path(4);
+    let mut layout = ForceLayout::new(4, &edges, Some(&start), seeded(1)).unwrap();
     assert!(all_finite(layout.positions()));
-    layout.step(300);
-    assert!(all_finite(layout.positions()));
+    settles_to_lower_stress(&mut layout, &edges, 300);
 }
 
 #[test]
@@ -671,6 +702,19 @@ fn multilevel_rejects_bad_edges_and_handles_tiny_and_edgeless_graphs() {
         let mut layout = multilevel::build(n, &[], ForceOptions::default()).unwrap();
         layout.step(20);
         assert!(all_finite(layout.positions()));
+        assert_eq!(layout.node_count(), n);
+    }
+    // Tiny graphs with edges: the refinement lowers the stress of the coarse start.
+    // (Two nodes have no stress to lower: any distance between them is right.)
+    for n in [3u32, 5, 8] {
+        let edges = path(n);
+        let mut layout = multilevel::build(n as usize, &edges, seeded(2)).unwrap();
+        layout.set_alpha(1.0);
+        let before = stress_of(&layout, &edges);
+        layout.step(300);
+        let after = stress_of(&layout, &edges);
+        assert!(all_finite(layout.positions()));
+        assert!(after < before, "{n} nodes: stress {before} -> {after}");
     }
 }
 

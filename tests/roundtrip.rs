@@ -150,3 +150,21 @@ fn the_csv_export_has_the_documented_columns() {
         .sum();
     assert_eq!(rows, sources, "one row per event and source");
 }
+
+/// The io module's export reads the core's JSON without validating it again, so the exporters
+/// must write whatever serde reads: unknown actors, no events, no sources, blank texts.
+#[test]
+fn the_exporters_write_a_dataset_that_breaks_every_rule_without_panicking() {
+    let text = r#"{"format":"entente/0","title":" ","actors":[
+        {"id":"","name":"","type":"state","lat":999,"lon":-999,"base":"x"},
+        {"id":"","name":"twice","type":"armed-group","lat":0,"lon":0,"iso3":"abcd"}],
+      "ties":[{"source":"nobody","target":"nobody","events":[]},
+        {"source":"","target":"gone","events":[{"date":"2021","kind":"defense",
+          "tone":"hostile","summary":"","sources":[]}]}]}"#;
+    let dataset = entente::load::parse_json(text).unwrap();
+    assert!(entente::load::validate(&dataset).is_err());
+    for format in Format::ALL {
+        let files = export(&dataset, format).unwrap();
+        assert!(!files.is_empty() && files.iter().all(|f| !f.text.is_empty()));
+    }
+}

@@ -213,25 +213,16 @@ fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
 }
 
 #[wasm_bindgen_test]
-fn the_chart_and_the_svg_export_cross_as_svg_text_or_errors() {
+fn events_per_year_cross_as_counts_per_kind_and_a_description() {
     let e = Entente::new(DATASET).unwrap();
-    let svg = e.events_chart(400, 100, false).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("<rect") && svg.contains(">\n2021\n</text>"));
-    assert!(!svg.contains("style="));
-    assert!(message_of(e.events_chart(5, 5, true).unwrap_err()).contains("too small"));
     let counts = e.events_per_year().unwrap();
     assert_eq!(get(&counts, "firstYear").as_f64().unwrap(), 2011.0);
-    let n = e.actor_count();
-    let positions: Vec<f32> = (0..2 * n).map(|i| 20.0 + 15.0 * i as f32).collect();
-    let radii = vec![6.0; n];
-    let shown = vec![1u8; n];
-    let svg = e
-        .export_svg(800, 600, &positions, &radii, &shown, "line one\nline two")
-        .unwrap();
-    assert!(svg.contains("Pakistan") && svg.contains("line two"));
-    let msg = message_of(
-        e.export_svg(800, 600, &positions[1..], &radii, &shown, "")
-            .unwrap_err(),
+    let years: Array = get(&counts, "counts").dyn_into().unwrap();
+    let first: Array = years.get(0).dyn_into().unwrap();
+    assert_eq!(first.length() as usize, Kind::COUNT);
+    let description = get(&counts, "description").as_string().unwrap();
+    assert!(
+        description.starts_with("Events per year by kind. 2011:"),
+        "{description}"
     );
-    assert!(msg.contains("position coordinates"), "{msg}");
 }

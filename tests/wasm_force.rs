@@ -66,6 +66,10 @@ fn multilevel_start_gives_a_finite_layout_of_every_node() {
     assert!(l.positions().iter().all(|v| v.is_finite()));
     let s = layout_stress(&l.positions(), 2000, &edges, 50, 1).unwrap();
     assert!(s < 0.5, "stress {s}");
+    // Lower than the seeded spiral a plain layout starts from.
+    let spiral = JsForceLayout::new(2000.0, &edges, None, JsValue::UNDEFINED).unwrap();
+    let start = layout_stress(&spiral.positions(), 2000, &edges, 50, 1).unwrap();
+    assert!(s < start, "stress {start} -> {s}");
 }
 
 #[wasm_bindgen_test]
@@ -129,9 +133,10 @@ fn bad_input_is_a_js_error_with_a_message() {
         options(&[("strength", 1.0.into())]),
     ));
     assert!(
-        msg.starts_with("options.strength is not an option"),
+        msg.starts_with("options.strength is not an option (known: seed, linkDistance,"),
         "{msg}"
     );
+    assert!(msg.ends_with("collideRadius, multilevel)"), "{msg}");
     let msg = err(JsForceLayout::new(
         3.0,
         &[],
@@ -139,6 +144,57 @@ fn bad_input_is_a_js_error_with_a_message() {
         options(&[("theta", "fast".into())]),
     ));
     assert_eq!(msg, "options.theta must be a number, got string");
+    let bad = |pairs: &[(&str, JsValue)]| err(JsForceLayout::new(3.0, &[], None, options(pairs)));
+    assert_eq!(
+        bad(&[("gravity", js_sys::Array::new().into())]),
+        "options.gravity must be a number, got object"
+    );
+    assert_eq!(
+        bad(&[("alphaMin", true.into())]),
+        "options.alphaMin must be a number, got boolean"
+    );
+    assert_eq!(
+        bad(&[("collideRadius", f64::INFINITY.into())]),
+        "options.collideRadius must be a finite number, got inf"
+    );
+    assert_eq!(
+        bad(&[("multilevel", "yes".into())]),
+        "options.multilevel must be true or false"
+    );
+    assert_eq!(
+        bad(&[("seed", 1.5.into())]),
+        "options.seed must be an integer from 0 to 4294967295, got 1.5"
+    );
+    // Correct fields before a wrong one do not hide it.
+    assert_eq!(
+        bad(&[("seed", 2.0.into()), ("Charge", (-30.0).into())])
+            .split(" (")
+            .next()
+            .unwrap(),
+        "options.Charge is not an option"
+    );
+    let msg = err(JsForceLayout::new(3.0, &[], None, 5.into()));
+    assert!(msg.starts_with("options must be an object"), "{msg}");
+    // Every known field is read (a wrong value in each names it).
+    for name in [
+        "seed",
+        "linkDistance",
+        "linkStrength",
+        "charge",
+        "theta",
+        "gravity",
+        "alpha",
+        "alphaMin",
+        "alphaDecay",
+        "alphaTarget",
+        "velocityDecay",
+        "collideRadius",
+    ] {
+        assert_eq!(
+            bad(&[(name, "x".into())]),
+            format!("options.{name} must be a number, got string")
+        );
+    }
 
     let mut l = JsForceLayout::new(3.0, &[0, 1], None, none()).unwrap();
     assert!(message_of(l.pin(3, 0.0, 0.0).unwrap_err()).contains("node 3 is out of range"));
@@ -152,18 +208,21 @@ fn bad_input_is_a_js_error_with_a_message() {
 #[wasm_bindgen_test]
 fn empty_single_self_loop_duplicate_and_non_finite_inputs_stay_finite() {
     let mut empty = JsForceLayout::new(0.0, &[], None, JsValue::UNDEFINED).unwrap();
-    assert!(!empty.step(10.0).unwrap() || empty.positions().is_empty());
+    assert_eq!((empty.node_count(), empty.positions()), (0, vec![]));
+    // An empty graph still runs its clock: warm after 10 ticks, cooled after 300 more.
+    assert!(empty.step(10.0).unwrap(), "still moving after 10 ticks");
+    assert!(empty.alpha() < 1.0);
+    assert!(!empty.step(1000.0).unwrap(), "cooled");
+    assert!(empty.positions().is_empty());
     let mut one = JsForceLayout::new(1.0, &[0, 0], None, JsValue::UNDEFINED).unwrap();
     one.step(10.0).unwrap();
     assert!(one.positions().iter().all(|v| v.is_finite()));
     let start = vec![f32::NAN, 0.0, f32::INFINITY, 1.0, 0.0, 0.0, 0.0, 0.0];
-    let mut l = JsForceLayout::new(
-        4.0,
-        &[0, 1, 0, 1, 1, 1, 2, 3],
-        Some(start),
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
+    let edges = [0, 1, 0, 1, 1, 1, 2, 3];
+    let mut l = JsForceLayout::new(4.0, &edges, Some(start), JsValue::UNDEFINED).unwrap();
+    let before = layout_stress(&l.positions(), 4, &edges, 4, 1).unwrap();
     l.step(300.0).unwrap();
     assert!(l.positions().iter().all(|v| v.is_finite()));
+    let after = layout_stress(&l.positions(), 4, &edges, 4, 1).unwrap();
+    assert!(after < before, "stress {before} -> {after}");
 }

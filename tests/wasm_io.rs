@@ -2,7 +2,11 @@
 //! and notices out; the loaded dataset out in every format; errors as JS `Error`s.
 #![cfg(target_arch = "wasm32")]
 
-use entente::wasm::io::{export_dataset, import_dataset};
+use entente::chart::render_svg;
+use entente::model::Kind;
+use entente::network::{Filter, Network};
+use entente::style::Theme;
+use entente::wasm::io::{events_chart, export_dataset, import_dataset};
 use entente::wasm::Entente;
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -104,4 +108,76 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
     let err = export_dataset("{\"format\": 1}", "csv", "p").unwrap_err();
     let message = String::from(JsValue::from(err).dyn_ref::<Error>().unwrap().message());
     assert!(message.starts_with("exportDataset: line 1"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
+    let e = Entente::new(DATASET).unwrap();
+    let per_year = e.events_per_year().unwrap();
+    let first_year = get(&per_year, "firstYear").as_f64().unwrap() as i32;
+    let years: Array = get(&per_year, "counts").dyn_into().unwrap();
+    let flat: Vec<u32> = years
+        .iter()
+        .flat_map(|y| {
+            Array::from(&y)
+                .iter()
+                .map(|c| c.as_f64().unwrap() as u32)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let svg = events_chart(first_year, &flat, Kind::COUNT, "2021-06", 400, 100, false).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("<rect") && svg.contains(">\n2021\n</text>"));
+    assert!(svg.contains("as of 2021-06") && !svg.contains("style="));
+    // The same picture the native chart draws from the same counts.
+    let net = Network::from_json(DATASET).unwrap();
+    let counts = entente::chart::events_per_year(&net, &Filter::default());
+    let marker = Some("2021-06".parse().unwrap());
+    assert_eq!(
+        svg,
+        render_svg(&counts, marker, 400, 100, Theme::Light).unwrap()
+    );
+    let dark = events_chart(first_year, &flat, Kind::COUNT, "", 400, 100, true).unwrap();
+    assert_eq!(
+        dark,
+        render_svg(&counts, None, 400, 100, Theme::Dark).unwrap()
+    );
+
+    let message = |r: Result<String, wasm_bindgen::JsError>| {
+        let value = JsValue::from(r.unwrap_err());
+        String::from(value.dyn_ref::<Error>().unwrap().message())
+    };
+    let m = message(events_chart(2011, &flat, Kind::COUNT, "", 5, 5, true));
+    assert!(m.contains("too small"), "{m}");
+    let m = message(events_chart(2011, &flat, 3, "", 400, 100, false));
+    assert!(m.starts_with("eventsChart: kindCount is 3"), "{m}");
+    let m = message(events_chart(
+        2011,
+        &flat[1..],
+        Kind::COUNT,
+        "",
+        400,
+        100,
+        false,
+    ));
+    assert!(m.contains("per year"), "{m}");
+    let m = message(events_chart(
+        2011,
+        &flat,
+        Kind::COUNT,
+        "2021-13",
+        400,
+        100,
+        false,
+    ));
+    assert!(m.starts_with("eventsChart: until:"), "{m}");
+    let m = message(events_chart(
+        0,
+        &vec![0; Kind::COUNT * 10_001],
+        Kind::COUNT,
+        "",
+        400,
+        100,
+        false,
+    ));
+    assert!(m.contains("10001 years"), "{m}");
 }

@@ -2,14 +2,14 @@
 //! ties and events, with located errors and notices for every empty cell filled in.
 
 use super::csv_rows::{actor_row, event_row, source_row};
-use super::csv_table::{check_columns, table};
+use super::csv_table::{check_columns, table, Table};
 use super::fields::{DefaultDate, Defaults};
 use super::graph::stem;
 use super::locate::{relocate, Place, Record};
 use super::notice::{plural, verb, ImportError, Imported, Notice, NoticeKind};
 use super::{validate, Format, InputFile};
 use crate::date::Date;
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, LoadError};
 use crate::model::{Actor, ActorType, Dataset, Tie, FORMAT};
 use std::collections::HashMap;
 
@@ -46,150 +46,202 @@ pub(crate) fn read_csv(
     today: Date,
 ) -> Result<Imported, ImportError> {
     let mut notices = Vec::new();
-    let ev = table(events, &mut notices)?;
-    check_columns(
-        &ev,
-        &EVENT_COLUMNS,
-        &["source", "target"],
-        "an events file",
-        &mut notices,
-    )?;
-    let ac = match actors {
-        Some(f) => {
-            let t = table(f, &mut notices)?;
-            check_columns(&t, &ACTOR_COLUMNS, &["id"], "an actors file", &mut notices)?;
-            Some(t)
-        }
-        None => None,
-    };
-    let mut d = Defaults::default();
+    let (ev, ac) = read_tables(events, actors, &mut notices)?;
     let default_date = DefaultDate {
         date: today,
         from_file: false,
     };
-    // Where each actor came from: (file, line); file 1 is the actors file.
-    let mut origin: Vec<(usize, usize)> = Vec::new();
-    let mut list: Vec<Actor> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut rows = Rows::default();
     if let Some(t) = &ac {
-        for (line, row) in &t.rows {
-            let a = actor_row(t, *line, row, &mut d)?;
-            if let Some(&first) = index.get(&a.id) {
-                let message = format!(
-                    "\"{}\" is already the id of the actor on line {}",
-                    a.id, origin[first].1
-                );
-                return Err(t.error(ErrorKind::DuplicateActor, *line, "id", message));
-            }
-            index.insert(a.id.clone(), list.len());
-            origin.push((1, *line));
-            list.push(a);
-        }
+        rows.read_actors(t)?;
     }
-    let mut ties: Vec<Tie> = Vec::new();
-    let mut rows_of: Vec<Vec<usize>> = Vec::new();
-    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut self_ties = 0;
-    let mut previous: Option<(usize, String)> = None;
-    for (line, row) in &ev.rows {
-        let line = *line;
-        let mut end = |column: &str| -> Result<usize, ImportError> {
-            let id = ev.cell(row, column).ok_or_else(|| {
-                ev.error(
-                    ErrorKind::EmptyText,
-                    line,
-                    column,
-                    "must not be empty".into(),
-                )
-            })?;
-            if let Some(&i) = index.get(id) {
-                return Ok(i);
-            }
-            if let Some(t) = &ac {
-                return Err(ev.error(
-                    ErrorKind::UnknownActor,
-                    line,
-                    column,
-                    format!("no actor in {} has the id \"{id}\"", t.file.name),
-                ));
-            }
-            d.name.add(None);
-            d.actor_type.add(None);
-            d.coordinates.add(None);
-            index.insert(id.to_string(), list.len());
-            origin.push((0, line));
-            list.push(Actor {
-                id: id.to_string(),
-                name: id.to_string(),
-                actor_type: ActorType::Organization,
-                iso3: None,
-                lat: 0.0,
-                lon: 0.0,
-                base: None,
-            });
-            Ok(list.len() - 1)
-        };
-        let (s, t) = (end("source")?, end("target")?);
-        if s == t {
-            self_ties += 1;
-            continue;
-        }
-        let key = (s.min(t), s.max(t));
-        let tie = *pairs.entry(key).or_insert_with(|| {
-            ties.push(Tie {
-                source: list[s].id.clone(),
-                target: list[t].id.clone(),
-                events: Vec::new(),
-            });
-            rows_of.push(Vec::new());
-            ties.len() - 1
-        });
-        // A row that repeats the previous row's event with another outlet adds a source to it.
-        let same: String = [
-            "source", "target", "date", "kind", "tone", "summary", "figures", "people", "note",
-        ]
-        .map(|c| ev.cell(row, c).unwrap_or(""))
-        .join("\u{1f}");
-        if previous
-            .as_ref()
-            .is_some_and(|(pt, p)| *pt == tie && *p == same)
-        {
-            let date = ties[tie].events.last().map(|e| e.date).unwrap_or(today);
-            let source = source_row(&ev, line, row, date, &mut d, default_date)?;
-            if let Some(e) = ties[tie].events.last_mut() {
-                e.sources.push(source);
-            }
-            continue;
-        }
-        let event = event_row(
-            &ev,
-            line,
-            row,
-            (&list[s].name, &list[t].name),
-            &mut d,
-            default_date,
-        )?;
-        ties[tie].events.push(event);
-        rows_of[tie].push(line);
-        previous = Some((tie, same));
-    }
+    rows.read_events(&ev, ac.as_ref(), default_date)?;
     let dataset = Dataset {
         format: FORMAT.to_string(),
         title: title_of(events.name),
         description: None,
         provenance: None,
-        actors: list,
-        ties,
+        actors: std::mem::take(&mut rows.actors),
+        ties: std::mem::take(&mut rows.ties),
     };
-    validate(&dataset).map_err(|err| {
+    validate(&dataset).map_err(|err| rows.locate(err, &ev, ac.as_ref()))?;
+    notices.extend(rows.notices(events.name, default_date));
+    Ok(Imported {
+        dataset,
+        format: Format::Csv,
+        notices,
+    })
+}
+
+/// The events table and the actors table, their columns checked.
+fn read_tables<'a>(
+    events: InputFile<'a>,
+    actors: Option<InputFile<'a>>,
+    notices: &mut Vec<Notice>,
+) -> Result<(Table<'a>, Option<Table<'a>>), ImportError> {
+    let ev = table(events, notices)?;
+    let required = ["source", "target"];
+    check_columns(&ev, &EVENT_COLUMNS, &required, "an events file", notices)?;
+    let ac = match actors {
+        Some(f) => {
+            let t = table(f, notices)?;
+            check_columns(&t, &ACTOR_COLUMNS, &["id"], "an actors file", notices)?;
+            Some(t)
+        }
+        None => None,
+    };
+    Ok((ev, ac))
+}
+
+/// The actors and ties read from the rows so far, where each came from, and what was assumed.
+#[derive(Debug, Default)]
+struct Rows {
+    defaults: Defaults,
+    actors: Vec<Actor>,
+    index: HashMap<String, usize>,
+    /// Where each actor came from: (file, line); file 1 is the actors file.
+    origin: Vec<(usize, usize)>,
+    ties: Vec<Tie>,
+    /// The tie of each pair of actors (lower index first).
+    pairs: HashMap<(usize, usize), usize>,
+    /// The line of each event of each tie.
+    lines: Vec<Vec<usize>>,
+    self_ties: usize,
+}
+
+/// The cells that make two rows one event (all but its source's outlet and date).
+const SAME_EVENT: [&str; 9] = [
+    "source", "target", "date", "kind", "tone", "summary", "figures", "people", "note",
+];
+
+impl Rows {
+    /// Every row of the actors file; an id given twice is refused.
+    fn read_actors(&mut self, t: &Table<'_>) -> Result<(), ImportError> {
+        for (line, row) in &t.rows {
+            let a = actor_row(t, *line, row, &mut self.defaults)?;
+            if let Some(&first) = self.index.get(&a.id) {
+                let message = format!(
+                    "\"{}\" is already the id of the actor on line {}",
+                    a.id, self.origin[first].1
+                );
+                return Err(t.error(ErrorKind::DuplicateActor, *line, "id", message));
+            }
+            self.index.insert(a.id.clone(), self.actors.len());
+            self.origin.push((1, *line));
+            self.actors.push(a);
+        }
+        Ok(())
+    }
+
+    /// Every row of the events file: an event on the tie of its two actors, or one more
+    /// source of the event of the row above when the row repeats it with another outlet.
+    fn read_events(
+        &mut self,
+        ev: &Table<'_>,
+        ac: Option<&Table<'_>>,
+        default_date: DefaultDate,
+    ) -> Result<(), ImportError> {
+        let mut previous: Option<(usize, String)> = None;
+        for (line, row) in &ev.rows {
+            let line = *line;
+            let s = self.end(ev, ac, line, row, "source")?;
+            let t = self.end(ev, ac, line, row, "target")?;
+            if s == t {
+                self.self_ties += 1;
+                continue;
+            }
+            let tie = self.tie(s, t);
+            let same = SAME_EVENT
+                .map(|c| ev.cell(row, c).unwrap_or(""))
+                .join("\u{1f}");
+            if previous
+                .as_ref()
+                .is_some_and(|(pt, p)| *pt == tie && *p == same)
+            {
+                let event = self.ties[tie].events.last_mut();
+                let date = event.as_ref().map_or(default_date.date, |e| e.date);
+                let source = source_row(ev, line, row, date, &mut self.defaults, default_date)?;
+                if let Some(e) = event {
+                    e.sources.push(source);
+                }
+                continue;
+            }
+            let names = (self.actors[s].name.as_str(), self.actors[t].name.as_str());
+            let event = event_row(ev, line, row, names, &mut self.defaults, default_date)?;
+            self.ties[tie].events.push(event);
+            self.lines[tie].push(line);
+            previous = Some((tie, same));
+        }
+        Ok(())
+    }
+
+    /// The actor named in `column` of an events row: one of the actors file, or, without
+    /// one, a new actor named by its id.
+    fn end(
+        &mut self,
+        ev: &Table<'_>,
+        ac: Option<&Table<'_>>,
+        line: usize,
+        row: &::csv::StringRecord,
+        column: &str,
+    ) -> Result<usize, ImportError> {
+        let id = ev.cell(row, column).ok_or_else(|| {
+            let message = "must not be empty".into();
+            ev.error(ErrorKind::EmptyText, line, column, message)
+        })?;
+        if let Some(&i) = self.index.get(id) {
+            return Ok(i);
+        }
+        if let Some(t) = ac {
+            return Err(ev.error(
+                ErrorKind::UnknownActor,
+                line,
+                column,
+                format!("no actor in {} has the id \"{id}\"", t.file.name),
+            ));
+        }
+        let d = &mut self.defaults;
+        d.name.add(None);
+        d.actor_type.add(None);
+        d.coordinates.add(None);
+        self.index.insert(id.to_string(), self.actors.len());
+        self.origin.push((0, line));
+        self.actors.push(Actor {
+            id: id.to_string(),
+            name: id.to_string(),
+            actor_type: ActorType::Organization,
+            iso3: None,
+            lat: 0.0,
+            lon: 0.0,
+            base: None,
+        });
+        Ok(self.actors.len() - 1)
+    }
+
+    /// The tie between actors `s` and `t`, made on first use.
+    fn tie(&mut self, s: usize, t: usize) -> usize {
+        let (ties, lines, actors) = (&mut self.ties, &mut self.lines, &self.actors);
+        *self.pairs.entry((s.min(t), s.max(t))).or_insert_with(|| {
+            ties.push(Tie {
+                source: actors[s].id.clone(),
+                target: actors[t].id.clone(),
+                events: Vec::new(),
+            });
+            lines.push(Vec::new());
+            ties.len() - 1
+        })
+    }
+
+    /// A validation error moved to the file, line and column of the row it is about.
+    fn locate(&self, err: LoadError, ev: &Table<'_>, ac: Option<&Table<'_>>) -> ImportError {
         let (file, error) = relocate(err, |record, field| {
             let column = column_of(field);
             let (file, line) = match record {
-                Record::Actor(i) => *origin.get(i)?,
-                Record::Tie(t, e) => (0, *rows_of.get(t)?.get(e.unwrap_or(0))?),
+                Record::Actor(i) => *self.origin.get(i)?,
+                Record::Tie(t, e) => (0, *self.lines.get(t)?.get(e.unwrap_or(0))?),
                 Record::Other => return None,
             };
-            let table = if file == 1 { ac.as_ref()? } else { &ev };
+            let table = if file == 1 { ac? } else { ev };
             let at = table.columns.get(column).map_or(1, |i| i + 1);
             Some(Place {
                 file,
@@ -198,39 +250,33 @@ pub(crate) fn read_csv(
                 path: column.to_string(),
             })
         });
-        let name = if file == 1 {
-            ac.as_ref().map_or(events.name, |t| t.file.name)
-        } else {
-            events.name
-        };
+        let table = if file == 1 { ac.unwrap_or(ev) } else { ev };
         ImportError {
-            file: name.to_string(),
+            file: table.file.name.to_string(),
             error,
         }
-    })?;
-    if self_ties > 0 {
-        notices.push(Notice::new(
-            NoticeKind::DroppedSelfLoops,
-            self_ties,
-            format!(
-                "{} {} an actor to itself and {} left out.",
-                plural(self_ties, "row", "rows"),
-                verb(self_ties, "ties", "tie"),
-                verb(self_ties, "was", "were")
-            ),
-        ));
     }
-    notices.extend(d.notices(
-        ("row", "rows"),
-        ("actor", "actors"),
-        events.name,
-        default_date,
-    ));
-    Ok(Imported {
-        dataset,
-        format: Format::Csv,
-        notices,
-    })
+
+    /// What the import assumed: self-ties left out, and every default taken.
+    fn notices(&self, name: &str, default_date: DefaultDate) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        let n = self.self_ties;
+        if n > 0 {
+            notices.push(Notice::new(
+                NoticeKind::DroppedSelfLoops,
+                n,
+                format!(
+                    "{} {} an actor to itself and {} left out.",
+                    plural(n, "row", "rows"),
+                    verb(n, "ties", "tie"),
+                    verb(n, "was", "were")
+                ),
+            ));
+        }
+        let (rows, actors) = (("row", "rows"), ("actor", "actors"));
+        notices.extend(self.defaults.notices(rows, actors, name, default_date));
+        notices
+    }
 }
 
 /// The CSV column a dataset field comes from: `sources[0].outlet` is `outlet`.

@@ -3,12 +3,13 @@
 
 use super::fields::{self, Attrs, DefaultDate, Defaults};
 use super::locate::{line_col, relocate, Place, Record};
-use super::notice::{plural, verb, ImportError, Imported, Notice, NoticeKind};
-use super::record::{actor, events};
+use super::merge::Ties;
+use super::notice::{ImportError, Imported, Notice};
+use super::record::actor;
 use super::{validate, Format};
 use crate::date::Date;
 use crate::error::{ErrorKind, LoadError};
-use crate::model::{Dataset, Provenance, Tie, FORMAT};
+use crate::model::{Actor, Dataset, Provenance, FORMAT};
 use std::collections::HashMap;
 
 /// A node as read: its id, label, attributes and the byte offset of its element.
@@ -107,6 +108,53 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
         from_file: g.date.is_some(),
     };
     let mut d = Defaults::default();
+    let actors = nodes_into_actors(&g, &file, &mut d)?;
+    let mut ties = Ties::new(actors.list.len());
+    for (j, e) in g.edges.iter().enumerate() {
+        ties.add_edge(e, j, &actors, &mut d, default_date, &file)?;
+    }
+    let dataset = Dataset {
+        format: FORMAT.to_string(),
+        title: g
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| stem(file.name).to_string()),
+        description: g.description.clone().filter(|t| !t.trim().is_empty()),
+        provenance: provenance(&g, &file)?,
+        actors: actors.list,
+        ties: std::mem::take(&mut ties.ties),
+    };
+    validate(&dataset).map_err(|err| {
+        let (_, error) = relocate(err, |record, field| {
+            place(&g, &ties.origins, record, field, file.text)
+        });
+        ImportError {
+            file: file.name.to_string(),
+            error,
+        }
+    })?;
+    let notices = ties.notices(&g, &dataset, &d, &file, default_date);
+    Ok(Imported {
+        dataset,
+        format: file.format,
+        notices,
+    })
+}
+
+/// The nodes as actors, and the index of each node id.
+#[derive(Debug)]
+pub(crate) struct Actors<'g> {
+    pub list: Vec<Actor>,
+    pub index: HashMap<&'g str, usize>,
+}
+
+/// Every node as an actor; an id given twice is refused.
+fn nodes_into_actors<'g>(
+    g: &'g Graph,
+    file: &File<'_>,
+    d: &mut Defaults,
+) -> Result<Actors<'g>, ImportError> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(g.nodes.len());
     let mut actors = Vec::with_capacity(g.nodes.len());
     for (i, n) in g.nodes.iter().enumerate() {
@@ -118,166 +166,29 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
                 format!("\"{}\" is already the id of nodes[{first}]", n.id),
             ));
         }
-        actors.push(actor(n, i, &mut d, &file)?);
+        actors.push(actor(n, i, d, file)?);
     }
-    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut ties: Vec<Tie> = Vec::new();
-    let mut origins: Vec<Vec<usize>> = Vec::new();
-    // Whether a tie has an edge running against its first one.
-    let mut reversed: Vec<bool> = Vec::new();
-    let (mut self_loops, mut directed, mut merged, mut both_ways) = (0, 0, 0, 0);
-    let mut degree = vec![0usize; actors.len()];
-    for (j, e) in g.edges.iter().enumerate() {
-        let end = |field: &str, id: &str| {
-            index.get(id).copied().ok_or_else(|| {
-                file.error(
-                    ErrorKind::UnknownActor,
-                    e.at,
-                    format!("edges[{j}].{field}"),
-                    format!("no node has the id \"{id}\""),
-                )
-            })
-        };
-        let (s, t) = (end("source", &e.source)?, end("target", &e.target)?);
-        if s == t {
-            self_loops += 1;
-            continue;
-        }
-        directed += usize::from(e.directed);
-        let events = events(
-            e,
-            j,
-            (&actors[s].name, &actors[t].name),
-            &mut d,
-            default_date,
-            &file,
-        )?;
-        let key = (s.min(t), s.max(t));
-        let tie = *pairs.entry(key).or_insert_with(|| {
-            ties.push(Tie {
-                source: actors[s].id.clone(),
-                target: actors[t].id.clone(),
-                events: Vec::new(),
-            });
-            origins.push(Vec::new());
-            reversed.push(false);
-            degree[s] += 1;
-            degree[t] += 1;
-            ties.len() - 1
-        });
-        if !ties[tie].events.is_empty() {
-            merged += 1;
-            if e.directed && ties[tie].source != actors[s].id && !reversed[tie] {
-                reversed[tie] = true;
-                both_ways += 1;
-            }
-        }
-        origins[tie].extend(std::iter::repeat_n(j, events.len()));
-        ties[tie].events.extend(events);
-    }
-    let provenance = match &g.provenance {
-        Some((json, at)) => Some(serde_json::from_str::<Provenance>(json).map_err(|e| {
+    Ok(Actors {
+        list: actors,
+        index,
+    })
+}
+
+/// The Entente provenance a file carries (as JSON), read.
+fn provenance(g: &Graph, file: &File<'_>) -> Result<Option<Provenance>, ImportError> {
+    let Some((json, at)) = &g.provenance else {
+        return Ok(None);
+    };
+    serde_json::from_str::<Provenance>(json)
+        .map(Some)
+        .map_err(|e| {
             file.error(
                 ErrorKind::Field,
                 *at,
                 "provenance".into(),
                 format!("not an Entente provenance: {}", fields::plain(&e)),
             )
-        })?),
-        None => None,
-    };
-    let dataset = Dataset {
-        format: FORMAT.to_string(),
-        title: g
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| stem(file.name).to_string()),
-        description: g.description.clone().filter(|t| !t.trim().is_empty()),
-        provenance,
-        actors,
-        ties,
-    };
-    validate(&dataset).map_err(|err| {
-        let (_, error) = relocate(err, |record, field| {
-            place(&g, &origins, record, field, file.text)
-        });
-        ImportError {
-            file: file.name.to_string(),
-            error,
-        }
-    })?;
-    let mut notices = g.notices;
-    let link = ("edge", "edges");
-    if directed > 0 {
-        let mut m = format!(
-            "{} {} a direction (source → target); Entente ties have none, so each pair of actors is one tie",
-            plural(directed, "edge", "edges"),
-            verb(directed, "has", "have")
-        );
-        if both_ways > 0 {
-            m += &format!(
-                " ({} linked both ways became single ties)",
-                plural(both_ways, "pair", "pairs")
-            );
-        }
-        notices.push(Notice::new(NoticeKind::Directed, directed, m + "."));
-    }
-    if merged > 0 {
-        let several = dataset.ties.iter().filter(|t| t.events.len() > 1).count();
-        notices.push(Notice::new(
-            NoticeKind::MergedEdges,
-            merged,
-            format!(
-                "{} {} a pair already joined: each pair is one tie with one event per edge ({} {} several events).",
-                plural(merged, "edge", "edges"),
-                verb(merged, "joins", "join"),
-                plural(several, "tie", "ties"),
-                verb(several, "holds", "hold")
-            ),
-        ));
-    }
-    if self_loops > 0 {
-        notices.push(Notice::new(
-            NoticeKind::DroppedSelfLoops,
-            self_loops,
-            format!(
-                "{} from a node to itself {} left out: an actor has no tie with itself.",
-                plural(self_loops, "edge", "edges"),
-                verb(self_loops, "was", "were")
-            ),
-        ));
-    }
-    notices.extend(d.notices(link, ("node", "nodes"), file.name, default_date));
-    let weighted = g.edges.iter().filter(|e| e.weighted).count();
-    if weighted > 0 {
-        notices.push(Notice::new(
-            NoticeKind::Ignored,
-            weighted,
-            format!(
-                "{} {} a weight, which is not kept: a tie's weight in Entente is its events.",
-                plural(weighted, "edge", "edges"),
-                verb(weighted, "has", "have")
-            ),
-        ));
-    }
-    let isolated = degree.iter().filter(|&&k| k == 0).count();
-    if isolated > 0 {
-        notices.push(Notice::new(
-            NoticeKind::IsolatedActors,
-            isolated,
-            format!(
-                "{} {} no edges: kept in the dataset but not drawn.",
-                plural(isolated, "node", "nodes"),
-                verb(isolated, "has", "have")
-            ),
-        ));
-    }
-    Ok(Imported {
-        dataset,
-        format: file.format,
-        notices,
-    })
+        })
 }
 
 fn place(

@@ -1,7 +1,7 @@
 //! The rules every dataset obeys, whatever format it came from; each error names its record.
 
 use crate::error::{ErrorKind, LoadError};
-use crate::model::{ActorType, Dataset, Provenance, FORMAT};
+use crate::model::{Actor, ActorType, Dataset, Event, Provenance, Tie, FORMAT};
 use std::collections::{HashMap, HashSet};
 
 /// Longest text accepted in any field, in characters (Unicode scalar values, as JSON Schema's
@@ -29,6 +29,20 @@ pub const MAX_ID_CHARS: usize = 256;
 /// O(actors + ties + events), with hashing of ids.
 pub fn validate(d: &Dataset) -> Result<(), LoadError> {
     super::limits::check(d)?;
+    header(d)?;
+    let ids = actors(&d.actors)?;
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(d.ties.len());
+    for (i, t) in d.ties.iter().enumerate() {
+        tie(i, t, &ids, &mut pairs)?;
+        for (j, e) in t.events.iter().enumerate() {
+            event(&|field: &str| format!("ties[{i}].events[{j}].{field}"), e)?;
+        }
+    }
+    Ok(())
+}
+
+/// The format version, title, description and provenance.
+fn header(d: &Dataset) -> Result<(), LoadError> {
     if d.format != FORMAT {
         return Err(LoadError::at(
             ErrorKind::UnsupportedFormat,
@@ -44,15 +58,20 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
     if let Some(p) = &d.provenance {
         provenance(p)?;
     }
-    if d.actors.is_empty() {
+    Ok(())
+}
+
+/// Every actor, each id once; returns the index of each id.
+fn actors(list: &[Actor]) -> Result<HashMap<&str, usize>, LoadError> {
+    if list.is_empty() {
         return Err(LoadError::at(
             ErrorKind::Empty,
             "actors",
             "a dataset needs at least one actor",
         ));
     }
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(d.actors.len());
-    for (i, a) in d.actors.iter().enumerate() {
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    for (i, a) in list.iter().enumerate() {
         let at = |field: &str| format!("actors[{i}].{field}");
         id(&at("id"), &a.id)?;
         text(&at("name"), &a.name)?;
@@ -63,109 +82,124 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
                 format!("\"{}\" is already the id of actors[{first}]", a.id),
             ));
         }
-        range(&at("lat"), a.lat, -90.0, 90.0)?;
-        range(&at("lon"), a.lon, -180.0, 180.0)?;
-        if let Some(iso) = &a.iso3 {
-            if iso.len() != 3 || !iso.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(LoadError::at(
-                    ErrorKind::Field,
-                    at("iso3"),
-                    format!("\"{iso}\" is not a three-letter ISO 3166 code in capitals"),
-                ));
-            }
-            if a.actor_type != ActorType::State {
-                return Err(LoadError::at(
-                    ErrorKind::Field,
-                    at("iso3"),
-                    format!(
-                        "only a state has an ISO 3166 code; this actor is of type {}",
-                        a.actor_type.as_str()
-                    ),
-                ));
-            }
-        }
-        if let Some(base) = &a.base {
-            text(&at("base"), base)?;
-            if a.actor_type == ActorType::State {
-                return Err(LoadError::at(
-                    ErrorKind::Field,
-                    at("base"),
-                    "a state has no base: its map point (lat, lon) is its capital",
-                ));
-            }
-        }
+        actor(&at, a)?;
     }
-    let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(d.ties.len());
-    for (i, t) in d.ties.iter().enumerate() {
-        for (field, id) in [("source", &t.source), ("target", &t.target)] {
-            if !ids.contains_key(id.as_str()) {
-                return Err(LoadError::at(
-                    ErrorKind::UnknownActor,
-                    format!("ties[{i}].{field}"),
-                    format!("no actor has the id \"{id}\""),
-                ));
-            }
-        }
-        if t.source == t.target {
+    Ok(ids)
+}
+
+/// An actor's place, and its ISO code or base as its type allows.
+fn actor(at: &dyn Fn(&str) -> String, a: &Actor) -> Result<(), LoadError> {
+    range(&at("lat"), a.lat, -90.0, 90.0)?;
+    range(&at("lon"), a.lon, -180.0, 180.0)?;
+    if let Some(iso) = &a.iso3 {
+        if iso.len() != 3 || !iso.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(LoadError::at(
-                ErrorKind::SelfTie,
-                format!("ties[{i}].target"),
-                format!("the tie joins \"{}\" to itself", t.source),
+                ErrorKind::Field,
+                at("iso3"),
+                format!("\"{iso}\" is not a three-letter ISO 3166 code in capitals"),
             ));
         }
-        let key = if t.source < t.target {
-            (t.source.as_str(), t.target.as_str())
-        } else {
-            (t.target.as_str(), t.source.as_str())
-        };
-        if let Some(first) = pairs.insert(key, i) {
+        if a.actor_type != ActorType::State {
             return Err(LoadError::at(
-                ErrorKind::DuplicateTie,
-                format!("ties[{i}]"),
+                ErrorKind::Field,
+                at("iso3"),
                 format!(
-                    "ties[{first}] already joins \"{}\" and \"{}\"; put all their events on one tie",
-                    key.0, key.1
+                    "only a state has an ISO 3166 code; this actor is of type {}",
+                    a.actor_type.as_str()
                 ),
             ));
         }
-        if t.events.is_empty() {
+    }
+    if let Some(base) = &a.base {
+        text(&at("base"), base)?;
+        if a.actor_type == ActorType::State {
             return Err(LoadError::at(
-                ErrorKind::NoEvidence,
-                format!("ties[{i}].events"),
-                "a tie needs at least one event",
+                ErrorKind::Field,
+                at("base"),
+                "a state has no base: its map point (lat, lon) is its capital",
             ));
         }
-        for (j, e) in t.events.iter().enumerate() {
-            let at = |field: &str| format!("ties[{i}].events[{j}].{field}");
-            text(&at("summary"), &e.summary)?;
-            limit(&at("summary"), &e.summary, MAX_SUMMARY_CHARS)?;
-            optional_text(&at("note"), e.note.as_deref())?;
-            if e.sources.is_empty() {
-                return Err(LoadError::at(
-                    ErrorKind::NoEvidence,
-                    at("sources"),
-                    "an event needs at least one source",
-                ));
-            }
-            for (k, s) in e.sources.iter().enumerate() {
-                text(&at(&format!("sources[{k}].outlet")), &s.outlet)?;
-            }
-            for (k, f) in e.figures.iter().enumerate() {
-                range(&at(&format!("figures[{k}].value")), f.value, -1e15, 1e15)?;
-                text(&at(&format!("figures[{k}].unit")), &f.unit)?;
-                optional_text(&at(&format!("figures[{k}].what")), f.what.as_deref())?;
-            }
-            let mut seen = HashSet::with_capacity(e.people.len());
-            for (k, p) in e.people.iter().enumerate() {
-                text(&at(&format!("people[{k}]")), p)?;
-                if !seen.insert(p.as_str()) {
-                    return Err(LoadError::at(
-                        ErrorKind::Field,
-                        at(&format!("people[{k}]")),
-                        format!("\"{p}\" is already listed"),
-                    ));
-                }
-            }
+    }
+    Ok(())
+}
+
+/// Tie `i`: two known actors, not the same, a pair no earlier tie joins, and some events.
+fn tie<'d>(
+    i: usize,
+    t: &'d Tie,
+    ids: &HashMap<&str, usize>,
+    pairs: &mut HashMap<(&'d str, &'d str), usize>,
+) -> Result<(), LoadError> {
+    for (field, id) in [("source", &t.source), ("target", &t.target)] {
+        if !ids.contains_key(id.as_str()) {
+            return Err(LoadError::at(
+                ErrorKind::UnknownActor,
+                format!("ties[{i}].{field}"),
+                format!("no actor has the id \"{id}\""),
+            ));
+        }
+    }
+    if t.source == t.target {
+        return Err(LoadError::at(
+            ErrorKind::SelfTie,
+            format!("ties[{i}].target"),
+            format!("the tie joins \"{}\" to itself", t.source),
+        ));
+    }
+    let key = if t.source < t.target {
+        (t.source.as_str(), t.target.as_str())
+    } else {
+        (t.target.as_str(), t.source.as_str())
+    };
+    if let Some(first) = pairs.insert(key, i) {
+        return Err(LoadError::at(
+            ErrorKind::DuplicateTie,
+            format!("ties[{i}]"),
+            format!(
+                "ties[{first}] already joins \"{}\" and \"{}\"; put all their events on one tie",
+                key.0, key.1
+            ),
+        ));
+    }
+    if t.events.is_empty() {
+        return Err(LoadError::at(
+            ErrorKind::NoEvidence,
+            format!("ties[{i}].events"),
+            "a tie needs at least one event",
+        ));
+    }
+    Ok(())
+}
+
+/// An event's texts, its sources (at least one), figures and people (each once).
+fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
+    text(&at("summary"), &e.summary)?;
+    limit(&at("summary"), &e.summary, MAX_SUMMARY_CHARS)?;
+    optional_text(&at("note"), e.note.as_deref())?;
+    if e.sources.is_empty() {
+        return Err(LoadError::at(
+            ErrorKind::NoEvidence,
+            at("sources"),
+            "an event needs at least one source",
+        ));
+    }
+    for (k, s) in e.sources.iter().enumerate() {
+        text(&at(&format!("sources[{k}].outlet")), &s.outlet)?;
+    }
+    for (k, f) in e.figures.iter().enumerate() {
+        range(&at(&format!("figures[{k}].value")), f.value, -1e15, 1e15)?;
+        text(&at(&format!("figures[{k}].unit")), &f.unit)?;
+        optional_text(&at(&format!("figures[{k}].what")), f.what.as_deref())?;
+    }
+    let mut seen = HashSet::with_capacity(e.people.len());
+    for (k, p) in e.people.iter().enumerate() {
+        text(&at(&format!("people[{k}]")), p)?;
+        if !seen.insert(p.as_str()) {
+            return Err(LoadError::at(
+                ErrorKind::Field,
+                at(&format!("people[{k}]")),
+                format!("\"{p}\" is already listed"),
+            ));
         }
     }
     Ok(())

@@ -1,19 +1,9 @@
-//! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods, the events chart and the SVG export.
+//! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods and events per year.
 
-use super::{js_error, js_error_in, to_js, Entente};
-use crate::chart::{describe, render_svg};
-use crate::style::Theme;
-use crate::svg_export::{render, Picture};
+use super::{js_error_in, to_js, Entente};
+use crate::chart::describe;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
-    }
-}
 
 /// What `eventsPerYear` hands back.
 #[derive(Serialize)]
@@ -80,45 +70,5 @@ impl Entente {
             counts: &counts.counts,
             description: describe(&counts),
         })
-    }
-
-    /// The events-per-year chart as an SVG document of `width` × `height` pixels, with the
-    /// filter's date limit marked.
-    #[wasm_bindgen(js_name = eventsChart)]
-    pub fn events_chart(&self, width: u32, height: u32, dark: bool) -> Result<String, JsError> {
-        let counts = self.session.events_per_year();
-        let until = self.session.filter().until;
-        render_svg(&counts, until, width, height, theme(dark)).map_err(js_error)
-    }
-
-    /// The picture as an SVG document: `positions` (two per actor) and `radii` in CSS pixels of
-    /// a `width` × `height` view, `shown` one flag per actor, `caption` lines separated by `\n`.
-    #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(
-        &self,
-        width: u32,
-        height: u32,
-        positions: &[f32],
-        radii: &[f32],
-        shown: &[u8],
-        caption: &str,
-    ) -> Result<String, JsError> {
-        let shown: Vec<bool> = shown.iter().map(|s| *s != 0).collect();
-        let caption: Vec<String> = caption
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect();
-        let picture = Picture {
-            width,
-            height,
-            positions,
-            radii,
-            shown: &shown,
-            caption: &caption,
-        };
-        let single = self.session.single_sourced();
-        let (network, visible) = (self.session.network(), self.session.visible());
-        render(network, visible, &single, &picture).map_err(js_error)
     }
 }

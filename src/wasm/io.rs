@@ -1,10 +1,14 @@
-//! Import and export for the page, the second wasm module (feature `io-exports`), loaded on
-//! first use: files of any format Entente reads become Entente JSON with the notices of what was
-//! assumed; a dataset's Entente JSON is written in any format.
+//! Import, export and the events chart for the page, the second wasm module (feature
+//! `io-exports`), loaded on first use: files of any format Entente reads become Entente JSON with
+//! the notices of what was assumed; a dataset's Entente JSON is written in any format; the
+//! core's events per year are drawn as an SVG chart (plotters stays out of the core).
 
-use super::to_js;
+use super::{js_error, to_js};
+use crate::chart::{render_svg, YearCounts};
 use crate::export::export;
-use crate::load::{from_json, import, Format, InputFile};
+use crate::load::{import, parse_json, Format, InputFile};
+use crate::model::Kind;
+use crate::style::Theme;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -65,6 +69,12 @@ pub fn import_dataset(
 /// The dataset `json` (Entente JSON, as `Entente.toJson()` gives it) written as `format` (`json`,
 /// `csv`, `gexf`, `graphml`): `[{name, mime, text}]`, one file (two for CSV: events, then actors),
 /// each named `base.suffix` (`pakistan-2021.events.csv`). Throws an `Error` naming what is wrong.
+///
+/// The text is parsed but not validated again: it is the core's own dataset, validated when it
+/// was loaded, and the exporters write any dataset serde reads (no rule of `validate` guards
+/// them from a panic), so a second validation would only cost time. Imports are the other way
+/// round: the core validates the JSON `importDataset` made, because the core reads whatever
+/// text JS hands it.
 #[wasm_bindgen(js_name = exportDataset)]
 pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, JsError> {
     let format = Format::from_name(format).ok_or_else(|| {
@@ -72,7 +82,7 @@ pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, J
             "exportDataset: \"{format}\" is not one of json, csv, gexf, graphml"
         ))
     })?;
-    let dataset = from_json(json).map_err(|e| JsError::new(&format!("exportDataset: {e}")))?;
+    let dataset = parse_json(json).map_err(|e| JsError::new(&format!("exportDataset: {e}")))?;
     let files = export(&dataset, format).map_err(|e| JsError::new(&e.to_string()))?;
     let downloads: Vec<Download> = files
         .into_iter()
@@ -83,4 +93,57 @@ pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, J
         })
         .collect();
     to_js(&downloads)
+}
+
+/// The most years a chart draws: more than the calendar a date can name (0000–9999).
+const MAX_CHART_YEARS: usize = 10_000;
+
+/// The events-per-year chart as an SVG document of `width` × `height` pixels: one stacked bar
+/// per year from `firstYear`, `countsFlat` holding `kindCount` counts per year (the core's
+/// `eventsPerYear().counts`, flattened), kinds in the order of `style().kinds`; `until`
+/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or empty) is marked with a line. Only presentation
+/// attributes are written, no `style`. Throws an `Error` naming what is wrong.
+#[wasm_bindgen(js_name = eventsChart)]
+pub fn events_chart(
+    first_year: i32,
+    counts_flat: &[u32],
+    kind_count: usize,
+    until: &str,
+    width: u32,
+    height: u32,
+    dark: bool,
+) -> Result<String, JsError> {
+    let fail = |message: String| JsError::new(&format!("eventsChart: {message}"));
+    if kind_count != Kind::COUNT {
+        return Err(fail(format!(
+            "kindCount is {kind_count}; the style table has {} kinds",
+            Kind::COUNT
+        )));
+    }
+    if counts_flat.len() % Kind::COUNT != 0 {
+        return Err(fail(format!(
+            "{} counts are not {} per year",
+            counts_flat.len(),
+            Kind::COUNT
+        )));
+    }
+    let years = counts_flat.len() / Kind::COUNT;
+    if years > MAX_CHART_YEARS {
+        return Err(fail(format!(
+            "{years} years are more than {MAX_CHART_YEARS}"
+        )));
+    }
+    let marker = match until.trim() {
+        "" => None,
+        date => Some(date.parse().map_err(|e| fail(format!("until: {e}")))?),
+    };
+    let counts = YearCounts {
+        first_year,
+        counts: counts_flat
+            .chunks_exact(Kind::COUNT)
+            .map(|year| std::array::from_fn(|k| year[k]))
+            .collect(),
+    };
+    let theme = if dark { Theme::Dark } else { Theme::Light };
+    render_svg(&counts, marker, width, height, theme).map_err(js_error)
 }

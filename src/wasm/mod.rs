@@ -3,8 +3,8 @@
 //! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
 //!
 //! The page loads two wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the
-//! core (feature `core-exports`: the handle, `ForceLayout`, the layouts, the chart, the SVG
-//! export, the bytes front door) with the page, and the importers and exporters (feature
+//! core (feature `core-exports`: the handle, `ForceLayout`, the layouts, the chart, the style
+//! table, the bytes front door) with the page, and the importers and exporters (feature
 //! `io-exports`: [`io`]) on first use. Native builds and the tests have both.
 //!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
