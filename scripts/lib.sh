@@ -120,7 +120,7 @@ need_networkx() {
 build_web() {
   mkdir -p target/web
   local name feature
-  for name in entente:core-exports entente_io:io-exports; do
+  for name in entente:core-exports entente_io:io-exports entente_chart:chart-exports; do
     feature=${name#*:}
     name=${name%%:*}
     say "building the wasm module $name (release, feature $feature)"
@@ -128,7 +128,7 @@ build_web() {
     cp target/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
   done
   rm -rf www/pkg
-  for name in entente entente_io; do
+  for name in entente entente_io entente_chart; do
     wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" "target/web/$name.wasm"
     if [ -x node_modules/.bin/wasm-opt ]; then
       node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \

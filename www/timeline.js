@@ -1,8 +1,18 @@
-// Time: the events-per-year chart (drawn by the Rust core with plotters), a slider for "the network as of" a date, and play.
+// Time: the events-per-year chart (drawn with plotters by the chart module), a slider for "the network as of" a date, and play.
+
+import { KINDS } from './kinds.js';
 
 const DAY = 86400000;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const darkScheme = () => matchMedia('(prefers-color-scheme: dark)').matches;
+
+let chartPromise = null;
+/** The events chart's wasm module (plotters), fetched once; a failed fetch is tried again next time. */
+function chartModule() {
+  chartPromise ??= import('./pkg/entente_chart.js').then(async (m) => { await m.default(); return m; });
+  chartPromise.catch(() => { chartPromise = null; });
+  return chartPromise;
+}
 
 /** Days since 1970-01-01 of the first day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date stands for. */
 export function dayOf(text) {
@@ -53,14 +63,24 @@ export function installTimeline(app) {
   // The chart's size, kept by the ResizeObserver below: reading it from the layout at each filter
   // change would force a layout of the page, just rebuilt (the ties table), on every change.
   let box = { width: Math.floor(chart.clientWidth), height: Math.floor(chart.clientHeight) };
-  function drawChart() {
+  // The chart is drawn by its own wasm module, fetched after the first picture; a drawing asked
+  // for while an earlier one waits for the module replaces it.
+  let drawing = 0;
+  async function drawChart() {
+    const ticket = ++drawing;
     const width = Math.max(120, box.width);
     const height = Math.max(60, box.height);
     try {
-      showSvg(chart, app.core.eventsChart(width, height, darkScheme()));
-      document.getElementById('chart-description').textContent = app.core.eventsPerYear().description;
+      const per = app.core.eventsPerYear();
+      document.getElementById('chart-description').textContent = per.description;
+      const module = await chartModule();
+      if (ticket !== drawing) return;
+      const svg = module.eventsChart(per.firstYear, Uint32Array.from(per.counts.flat()), KINDS.length,
+        app.ui.until ?? '', width, height, darkScheme());
+      showSvg(chart, svg);
+      chart.dataset.drawn = String(ticket);
     } catch (err) {
-      app.showError(`The events chart could not be drawn: ${err.message}`);
+      if (ticket === drawing) app.showError(`The events chart could not be drawn: ${err.message}`);
     }
   }
   function setDay(day) {

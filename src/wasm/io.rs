@@ -1,14 +1,10 @@
-//! Import, export and the events chart for the page, the second wasm module (feature
-//! `io-exports`), loaded on first use: files of any format Entente reads become Entente JSON with
-//! the notices of what was assumed; a dataset's Entente JSON is written in any format; the
-//! core's events per year are drawn as an SVG chart (plotters stays out of the core).
+//! Import and export for the page, the second wasm module (feature `io-exports`), loaded on first
+//! use: files of any format Entente reads become Entente JSON with the notices of what was
+//! assumed; a dataset's Entente JSON is written in any format.
 
-use super::{js_error, to_js};
-use crate::chart::{render_svg, YearCounts};
+use super::to_js;
 use crate::export::export;
 use crate::load::{import, parse_json, Format, InputFile};
-use crate::model::Kind;
-use crate::style::Theme;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -93,57 +89,4 @@ pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, J
         })
         .collect();
     to_js(&downloads)
-}
-
-/// The most years a chart draws: more than the calendar a date can name (0000–9999).
-const MAX_CHART_YEARS: usize = 10_000;
-
-/// The events-per-year chart as an SVG document of `width` × `height` pixels: one stacked bar
-/// per year from `firstYear`, `countsFlat` holding `kindCount` counts per year (the core's
-/// `eventsPerYear().counts`, flattened), kinds in the order of `style().kinds`; `until`
-/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or empty) is marked with a line. Only presentation
-/// attributes are written, no `style`. Throws an `Error` naming what is wrong.
-#[wasm_bindgen(js_name = eventsChart)]
-pub fn events_chart(
-    first_year: i32,
-    counts_flat: &[u32],
-    kind_count: usize,
-    until: &str,
-    width: u32,
-    height: u32,
-    dark: bool,
-) -> Result<String, JsError> {
-    let fail = |message: String| JsError::new(&format!("eventsChart: {message}"));
-    if kind_count != Kind::COUNT {
-        return Err(fail(format!(
-            "kindCount is {kind_count}; the style table has {} kinds",
-            Kind::COUNT
-        )));
-    }
-    if counts_flat.len() % Kind::COUNT != 0 {
-        return Err(fail(format!(
-            "{} counts are not {} per year",
-            counts_flat.len(),
-            Kind::COUNT
-        )));
-    }
-    let years = counts_flat.len() / Kind::COUNT;
-    if years > MAX_CHART_YEARS {
-        return Err(fail(format!(
-            "{years} years are more than {MAX_CHART_YEARS}"
-        )));
-    }
-    let marker = match until.trim() {
-        "" => None,
-        date => Some(date.parse().map_err(|e| fail(format!("until: {e}")))?),
-    };
-    let counts = YearCounts {
-        first_year,
-        counts: counts_flat
-            .chunks_exact(Kind::COUNT)
-            .map(|year| std::array::from_fn(|k| year[k]))
-            .collect(),
-    };
-    let theme = if dark { Theme::Dark } else { Theme::Light };
-    render_svg(&counts, marker, width, height, theme).map_err(js_error)
 }

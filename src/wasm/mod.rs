@@ -22,6 +22,8 @@ use crate::session::Session;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "chart-exports")]
+pub mod chart;
 #[cfg(feature = "core-exports")]
 mod explore;
 #[cfg(feature = "core-exports")]
@@ -215,6 +217,7 @@ pub fn style() -> Result<JsValue, JsError> {
     to_js(&crate::style::table())
 }
 
+#[cfg(any(feature = "core-exports", feature = "io-exports"))]
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let s = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&s).map_err(js_error)
