@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { start, open, ROOT } from '../tests/e2e/harness.mjs';
+import { start, open, SITE } from '../tests/e2e/harness.mjs';
 import { syntheticDataset } from './synthetic.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -30,14 +30,14 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-mkdirSync(join(ROOT, 'www', 'fixtures'), { recursive: true });
+mkdirSync(join(SITE, 'fixtures'), { recursive: true });
 const env = await start();
 const rows = [];
 try {
   for (const n of SIZES) {
     const data = syntheticDataset(n);
     const file = `render-${n}.json`;
-    writeFileSync(join(ROOT, 'www', 'fixtures', file), JSON.stringify(data));
+    writeFileSync(join(SITE, 'fixtures', file), JSON.stringify(data));
     const { page, context } = await open(env.browser, `${env.base}?data=fixtures/${file}`, {}, (c) => c.addInitScript(timeFrames));
     // Wait for the layout to finish (the worker's bar hides; the main-thread layout stops moving).
     await page.waitForFunction(() => document.getElementById('layout-progress')?.hidden !== false, null, { timeout: 600000 });

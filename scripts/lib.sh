@@ -142,4 +142,19 @@ build_web() {
   mkdir -p www/fixtures && cp tests/fixtures/json/*.json www/fixtures/
   # Hostile input (not UTF-8, XSS payloads, deep nesting...) for the robustness tests.
   mkdir -p www/fixtures/hostile && cp tests/fixtures/hostile/*.json www/fixtures/hostile/
+  build_site
+}
+
+# The served site, target/site/: www/ as built above, with every JavaScript file (the page's
+# modules and wasm-bindgen's glue) minified on its own by esbuild (no bundling: the same files,
+# names and imports). The sources in www/ stay as written; the tests and the bench serve this.
+build_site() {
+  say "laying out target/site (www/ with minified JavaScript)"
+  rm -rf target/site
+  mkdir -p target/site
+  cp -a www/. target/site/
+  local file
+  for file in target/site/*.js target/site/pkg/*.js; do
+    node_modules/.bin/esbuild "$file" --minify --format=esm --log-level=warning --outfile="$file" --allow-overwrite
+  done
 }

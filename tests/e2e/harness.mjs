@@ -1,4 +1,4 @@
-// Test harness: serves www/ on a free loopback port and opens it in Debian's headless Chromium.
+// Test harness: serves the built site (target/site, scripts/lib.sh build_site) on a free loopback port and opens it in Debian's headless Chromium.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -8,6 +8,8 @@ import net from 'node:net';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** What the page is served from: www/ with its JavaScript minified (scripts/lib.sh, build_site). */
+export const SITE = join(ROOT, 'target', 'site');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -37,7 +39,7 @@ async function waitForServer(url, tries = 100) {
  *  returns {base, browser, close}. */
 export async function start() {
   const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(ROOT, 'www')], {
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}/`;

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, settle, actorPoint, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, settle, actorPoint, ARTIFACTS, ROOT, SITE } from './harness.mjs';
 
 const CASES = JSON.parse(readFileSync(join(ROOT, 'tests/hostile.json'), 'utf8'));
 let env;
@@ -53,8 +53,8 @@ test('a very long name is cut with an ellipsis on the canvas, whole in the toolt
   const data = JSON.parse(readFileSync(join(ROOT, 'data/pakistan-2021.json'), 'utf8'));
   const long = `The Republic of Türkiye ${'and its very long official designation '.repeat(15)}(end)`;
   data.actors.find((a) => a.id === 'TUR').name = long;
-  mkdirSync(join(ROOT, 'www/fixtures'), { recursive: true });
-  writeFileSync(join(ROOT, 'www/fixtures/long-name.json'), JSON.stringify(data));
+  mkdirSync(join(SITE, 'fixtures'), { recursive: true });
+  writeFileSync(join(SITE, 'fixtures/long-name.json'), JSON.stringify(data));
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];

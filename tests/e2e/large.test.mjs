@@ -5,15 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, hoverMoving, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, open, hoverMoving, ROOT, SITE, ARTIFACTS } from './harness.mjs';
 import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const ACTORS = 5000;
 
 let env;
 before(async () => {
-  mkdirSync(join(ROOT, 'www', 'fixtures'), { recursive: true });
-  writeFileSync(join(ROOT, 'www', 'fixtures', 'large.json'), JSON.stringify(syntheticDataset(ACTORS)));
+  mkdirSync(join(SITE, 'fixtures'), { recursive: true });
+  writeFileSync(join(SITE, 'fixtures', 'large.json'), JSON.stringify(syntheticDataset(ACTORS)));
   env = await start();
 });
 after(async () => { await env?.close(); });
