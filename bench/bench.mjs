@@ -1,6 +1,6 @@
 // The benchmark page: runs each engine on one graph when bench/browser.mjs asks, and reports times and stress.
 
-import init, { ForceLayout, layoutStress } from '../www/pkg/entente.js';
+import init, { ForceLayout, layoutStress } from '../www/pkg/entente_layout.js';
 import { ENGINES } from '../target/bench/engines.js';
 
 const STRESS_SAMPLES = 300;

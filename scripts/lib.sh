@@ -115,20 +115,29 @@ need_networkx() {
 }
 
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
-# The page's two wasm modules from one crate: the core (pkg/entente.js), loaded with the page,
-# and the importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js).
+# The page's wasm modules from one crate: the core (pkg/entente.js), loaded with the page; the
+# importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart
+# (pkg/entente_chart.js), after the first picture; the standalone force layout
+# (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API.
 build_web() {
   mkdir -p target/web
-  local name feature
-  for name in entente:core-exports entente_io:io-exports entente_chart:chart-exports; do
+  local name feature level
+  # name:feature:opt-level. The core is compiled for size (it is the first load; its layouts of a
+  # page-sized graph take milliseconds either way), the large-graph layout module for speed.
+  for name in entente:core-exports:z entente_io:io-exports:3 entente_chart:chart-exports:3 \
+      entente_layout:layout-exports:3; do
+    level=${name##*:}
+    name=${name%:*}
     feature=${name#*:}
     name=${name%%:*}
-    say "building the wasm module $name (release, feature $feature)"
-    cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
+    say "building the wasm module $name (release, feature $feature, opt-level $level)"
+    case $level in [0-9]) ;; *) level="\"$level\"" ;; esac
+    cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature" \
+      --config "profile.release.opt-level=$level"
     cp target/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
   done
   rm -rf www/pkg
-  for name in entente entente_io entente_chart; do
+  for name in entente entente_io entente_chart entente_layout; do
     wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" "target/web/$name.wasm"
     if [ -x node_modules/.bin/wasm-opt ]; then
       node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -1,6 +1,6 @@
 // The force layout of a large graph, off the main thread: a module worker running the same wasm core.
 
-import init, { ForceLayout } from './pkg/entente.js';
+import init, { ForceLayout } from './pkg/entente_layout.js';
 
 const TICKS_PER_POST = 4;
 let layout = null;

@@ -2,15 +2,17 @@
 //!
 //! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
 //!
-//! The page loads two wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the
-//! core (feature `core-exports`: the handle, `ForceLayout`, the layouts, the chart, the style
-//! table, the bytes front door) with the page, and the importers and exporters (feature
-//! `io-exports`: [`io`]) on first use. Native builds and the tests have both.
+//! The page loads wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the core
+//! (feature `core-exports`: the handle, the layouts, the style table, the bytes front door) with
+//! the page; the events chart (`chart-exports`: [`chart`]) after the first picture; the
+//! importers and exporters (`io-exports`: [`io`]) on first use; the standalone `ForceLayout`
+//! (`layout-exports`: [`force`]) in the large-graph worker and for the public API. Native builds
+//! and the tests have them all.
 //!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
 
-#[cfg(feature = "core-exports")]
+#[cfg(feature = "layout-exports")]
 pub mod force;
 #[cfg(feature = "core-exports")]
 mod layouts;
@@ -19,7 +21,7 @@ mod layouts;
 use crate::network::Filter;
 #[cfg(feature = "core-exports")]
 use crate::session::Session;
-use std::fmt::Display;
+#[cfg(any(feature = "core-exports", feature = "chart-exports"))]
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "chart-exports")]
@@ -34,7 +36,8 @@ pub mod io;
 pub use guard::text_from_bytes;
 
 /// An error for JS, its message the error's own.
-fn js_error(e: impl Display) -> JsError {
+#[cfg(any(feature = "core-exports", feature = "chart-exports"))]
+fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 

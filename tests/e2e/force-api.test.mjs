@@ -1,4 +1,4 @@
-// End to end: the standalone ForceLayout class, imported from www/pkg/entente.js by plain JS on a page without the app.
+// End to end: the standalone ForceLayout class, imported from pkg/entente_layout.js by plain JS on a page without the app.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ before(async () => {
   // A same-origin page that is not the app: the directory listing of pkg/.
   await page.goto(`${env.base}pkg/`);
   await page.evaluate(async () => {
-    const mod = await import('/pkg/entente.js');
+    const mod = await import('/pkg/entente_layout.js');
     await mod.default();
     window.mod = mod;
   });
