@@ -121,19 +121,13 @@ need_networkx() {
 # (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API.
 build_web() {
   mkdir -p target/web
-  local name feature level
-  # name:feature:opt-level. The core is compiled for size (it is the first load; its layouts of a
-  # page-sized graph take milliseconds either way), the large-graph layout module for speed.
-  for name in entente:core-exports:z entente_io:io-exports:3 entente_chart:chart-exports:3 \
-      entente_layout:layout-exports:3; do
-    level=${name##*:}
-    name=${name%:*}
+  local name feature
+  for name in entente:core-exports entente_io:io-exports entente_chart:chart-exports \
+      entente_layout:layout-exports; do
     feature=${name#*:}
     name=${name%%:*}
-    say "building the wasm module $name (release, feature $feature, opt-level $level)"
-    case $level in [0-9]) ;; *) level="\"$level\"" ;; esac
-    cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature" \
-      --config "profile.release.opt-level=$level"
+    say "building the wasm module $name (release, feature $feature)"
+    cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
     cp target/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
   done
   rm -rf www/pkg
@@ -155,15 +149,19 @@ build_web() {
 }
 
 # The served site, target/site/: www/ as built above, with every JavaScript file (the page's
-# modules and wasm-bindgen's glue) minified on its own by esbuild (no bundling: the same files,
-# names and imports). The sources in www/ stay as written; the tests and the bench serve this.
+# modules and wasm-bindgen's glue) and every style sheet minified on its own by esbuild (no
+# bundling: the same files, names and imports). The sources in www/ stay as written; scripts/serve,
+# the end-to-end tests and the benches serve this.
 build_site() {
-  say "laying out target/site (www/ with minified JavaScript)"
+  say "laying out target/site (www/ with minified JavaScript and CSS)"
   rm -rf target/site
   mkdir -p target/site
   cp -a www/. target/site/
   local file
   for file in target/site/*.js target/site/pkg/*.js; do
     node_modules/.bin/esbuild "$file" --minify --format=esm --log-level=warning --outfile="$file" --allow-overwrite
+  done
+  for file in target/site/*.css; do
+    node_modules/.bin/esbuild "$file" --minify --log-level=warning --outfile="$file" --allow-overwrite
   done
 }

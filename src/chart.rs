@@ -234,7 +234,13 @@ pub fn describe(counts: &YearCounts) -> String {
             let parts: Vec<String> = Kind::ALL
                 .iter()
                 .filter(|k| c[**k as usize] > 0)
-                .map(|k| format!("{} {}", c[*k as usize], k.style().label.to_lowercase()))
+                .map(|k| {
+                    format!(
+                        "{} {}",
+                        c[*k as usize],
+                        k.style().label.to_ascii_lowercase()
+                    )
+                })
                 .collect();
             format!("{}: {}", counts.first_year + i as i32, parts.join(", "))
         })

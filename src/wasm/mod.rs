@@ -21,7 +21,11 @@ mod layouts;
 use crate::network::Filter;
 #[cfg(feature = "core-exports")]
 use crate::session::Session;
-#[cfg(any(feature = "core-exports", feature = "chart-exports"))]
+#[cfg(any(
+    feature = "core-exports",
+    feature = "chart-exports",
+    feature = "io-exports"
+))]
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "chart-exports")]
@@ -36,7 +40,11 @@ pub mod io;
 pub use guard::text_from_bytes;
 
 /// An error for JS, its message the error's own.
-#[cfg(any(feature = "core-exports", feature = "chart-exports"))]
+#[cfg(any(
+    feature = "core-exports",
+    feature = "chart-exports",
+    feature = "io-exports"
+))]
 fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
