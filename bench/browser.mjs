@@ -2,8 +2,7 @@
 // Usage: node bench/browser.mjs NATIVE_RESULTS.jsonl [--quick]
 
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -114,31 +113,10 @@ for (const name of names) {
     out.push(`| ${name} | ${nodes} | ${edges} | ${r.engine} | ${fmt(r.msPerIteration, 2)} | ${r.iterations ?? '—'} | ${fmt(r.totalMs, 0)} | ${fmt(r.stress, 3)} | ${up} |`);
   }
 }
-// ---- page weight ----
-const www = join(ROOT, 'www');
-const files = ['index.html', ...readdir(www, '.css'), 'pkg/entente.js', 'pkg/entente_bg.wasm', 'data/pakistan-2021.json',
-  ...readdir(www, '.js')];
-let raw = 0, gz = 0;
-const weights = [];
-for (const f of [...new Set(files)]) {
-  const path = join(www, f);
-  if (!existsSync(path)) continue;
-  const bytes = readFileSync(path);
-  raw += statSync(path).size;
-  const g = gzipSync(bytes, { level: 9 }).length;
-  gz += g;
-  weights.push(`${f} ${(g / 1024).toFixed(1)} KB`);
-}
-const world = gzipSync(readFileSync(join(ROOT, 'data/world-110m.json')), { level: 9 }).length;
-const later = ['pkg/entente_io.js', 'pkg/entente_io_bg.wasm'].filter((f) => existsSync(join(www, f)))
-  .reduce((sum, f) => sum + gzipSync(readFileSync(join(www, f)), { level: 9 }).length, 0);
 out.push('');
-out.push(`Page weight (everything the default page loads, gzip -9): **${(gz / 1024).toFixed(1)} KB** (${(raw / 1024).toFixed(0)} KB raw): ${weights.join(', ')}. The importers and exporters (pkg/entente_io*) add ${(later / 1024).toFixed(1)} KB the first time a file that is not Entente JSON is opened or the dataset is exported; the map's world outline adds ${(world / 1024).toFixed(1)} KB when the map is first shown.`);
+out.push('Page weight: `node bench/weight.mjs` (the first load and what follows it, from target/site).');
 const text = out.join('\n');
 writeFileSync(join(OUT, 'results.md'), `${text}\n`);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(rows, null, 1));
 console.log(text);
 
-function readdir(dir, ending) {
-  return execFileSync('ls', [dir]).toString().split('\n').filter((f) => f.endsWith(ending));
-}
