@@ -13,6 +13,8 @@
 #[cfg(feature = "core-exports")]
 pub mod force;
 #[cfg(feature = "core-exports")]
+mod force_options;
+#[cfg(feature = "core-exports")]
 mod layouts;
 
 #[cfg(feature = "core-exports")]
