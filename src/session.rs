@@ -3,61 +3,16 @@
 //! The page's `Entente` handle (`src/wasm/`) only converts types and errors around a
 //! [`Session`]; everything it answers is computed here and tested natively (`tests/session.rs`).
 
+mod error;
 mod explore;
 mod layouts;
 
-use crate::error::LoadError;
+pub use error::SessionError;
+
 use crate::hit;
-use crate::layout::{ForceLayout, ForceOptions, LayoutError};
+use crate::layout::{ForceLayout, ForceOptions};
 use crate::network::{Filter, Network, TieView, Visible};
 use serde::Serialize;
-use std::fmt;
-
-/// Why a session refused a call; nothing changed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SessionError {
-    /// The dataset could not be read (a located error).
-    Load(LoadError),
-    /// The layout refused its input.
-    Layout(LayoutError),
-    /// No actor has this index.
-    NoActor(u32),
-    /// No tie has this index.
-    NoTie(u32),
-    /// A per-actor array has `got` values instead of one per actor.
-    PerActor { expected: usize, got: usize },
-    /// A coordinate is not a finite number.
-    NotFinite,
-}
-
-impl fmt::Display for SessionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SessionError::Load(e) => e.fmt(f),
-            SessionError::Layout(e) => e.fmt(f),
-            SessionError::NoActor(i) => write!(f, "no actor has index {i}"),
-            SessionError::NoTie(i) => write!(f, "no tie has index {i}"),
-            SessionError::PerActor { expected, got } => {
-                write!(f, "expected {expected} radii, got {got}")
-            }
-            SessionError::NotFinite => write!(f, "coordinates must be finite numbers"),
-        }
-    }
-}
-
-impl std::error::Error for SessionError {}
-
-impl From<LoadError> for SessionError {
-    fn from(e: LoadError) -> SessionError {
-        SessionError::Load(e)
-    }
-}
-
-impl From<LayoutError> for SessionError {
-    fn from(e: LayoutError) -> SessionError {
-        SessionError::Layout(e)
-    }
-}
 
 /// What the filter leaves, with what is derived from it for drawing and hit-testing.
 #[derive(Debug, Clone)]
@@ -149,7 +104,7 @@ impl Session {
     /// A session of a network, everything shown.
     ///
     /// # Errors
-    /// Only a layout refusing the network's size ([`LayoutError::TooManyNodes`]).
+    /// Only a layout refusing the network's size ([`crate::layout::LayoutError::TooManyNodes`]).
     pub fn new(network: Network) -> Result<Session, SessionError> {
         let filter = Filter::default();
         let shown = Shown::new(&network, &filter);

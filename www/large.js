@@ -3,6 +3,17 @@
 /** Mirrors the page's layout settings (src/wasm/mod.rs `page_options`). */
 const OPTIONS = { seed: 1, linkDistance: 90, charge: -260, gravity: 0.04 };
 
+const WORKER_URL = new URL('./worker.js', import.meta.url).href;
+/** The Trusted Types policy for the layout worker's script (the CSP names it): the page's own
+ *  worker.js, nothing else. */
+const workerPolicy = globalThis.trustedTypes?.createPolicy('entente-worker', {
+  createScriptURL(url) {
+    if (url !== WORKER_URL) throw new TypeError(`the worker policy passes only ${WORKER_URL}`);
+    return url;
+  },
+});
+const workerUrl = () => (workerPolicy ? workerPolicy.createScriptURL(WORKER_URL) : WORKER_URL);
+
 /**
  * @param {object} app the application context from main.js
  * @param {{fromWorker(positions: Float32Array): void}} layouts where the worker's positions go (layouts.js)
@@ -31,7 +42,7 @@ export function installLarge(app, layouts) {
 
   function ensureWorker() {
     if (worker) return worker;
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker = new Worker(workerUrl(), { type: 'module' });
     worker.onmessage = ({ data }) => {
       if (data.type === 'error') { app.showError(`The layout worker failed: ${data.message}`); show(1, true); return; }
       if (data.job !== job || !active()) return;

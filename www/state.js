@@ -216,7 +216,7 @@ export function createState({ memory, requestFrame }) {
 
     /** Switches to `layout` ('force' | 'radial' | 'map'), optionally around actor id `centre`; throws on an unknown name or id. */
     setLayout(layout, centre) {
-      if (!LAYOUTS.some((l) => l.key === layout)) throw new Error(`unknown layout "${layout}" (force, radial or map)`);
+      if (!LAYOUTS.some((l) => l.key === layout)) throw new Error(`unknown layout "${layout}" (${LAYOUTS.map((l) => l.key).join(', ')})`);
       const change = { layout };
       if (centre !== undefined && centre !== null) {
         if (core.indexOf(String(centre)) < 0) throw new Error(`no actor has id "${centre}"`);

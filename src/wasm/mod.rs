@@ -14,6 +14,8 @@
 
 #[cfg(feature = "layout-exports")]
 pub mod force;
+#[cfg(feature = "layout-exports")]
+mod force_options;
 #[cfg(feature = "core-exports")]
 mod layouts;
 

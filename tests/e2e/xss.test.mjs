@@ -123,3 +123,33 @@ test('a file name carrying markup is shown as text in the message', async () => 
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });
+
+test('Trusted Types: a plain string in a markup or script-URL sink is refused; the chart and the worker pass through their own policies', async () => {
+  const { page, context, errors } = await openTrapped(env.base);
+  await settle(page);
+  // The chart was drawn through the page's policy (the chart module's SVG is in the document).
+  await page.waitForFunction(() => document.querySelector('#chart svg rect') !== null, null, { timeout: 20000 });
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'normal use: no violation');
+  const refused = await page.evaluate(() => {
+    const tries = {
+      innerHTML: () => { document.createElement('div').innerHTML = '<b>x</b>'; },
+      DOMParser: () => new DOMParser().parseFromString('<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml'),
+      Worker: () => new Worker('worker.js', { type: 'module' }),
+      scriptSrc: () => { document.createElement('script').src = 'main.js'; },
+    };
+    return Object.fromEntries(Object.entries(tries).map(([name, run]) => {
+      try { run(); return [name, 'allowed']; } catch (e) { return [name, e.name]; }
+    }));
+  });
+  assert.deepEqual(refused, { innerHTML: 'TypeError', DOMParser: 'TypeError', Worker: 'TypeError', scriptSrc: 'TypeError' });
+  // Another policy name is refused by the CSP, and the page's own cannot be made twice.
+  const policies = await page.evaluate(() => ['someone-else', 'entente-chart'].map((name) => {
+    try { trustedTypes.createPolicy(name, { createHTML: (s) => s }); return 'created'; } catch (e) { return e.name; }
+  }));
+  assert.deepEqual(policies, ['TypeError', 'TypeError']);
+  // Each refusal was reported as a violation of the Trusted Types directives.
+  const violations = await page.evaluate(() => window.__violations);
+  assert.ok(violations.length >= 4 && violations.every((v) => /^(require-trusted-types-for|trusted-types) /.test(v)), violations.join('\n'));
+  assert.deepEqual(errors.filter((e) => !/Trusted ?Type|trusted-types|TrustedHTML|TrustedScriptURL|TrustedScript/i.test(e)), []);
+  await context.close();
+});
