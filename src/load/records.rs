@@ -9,7 +9,10 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// A deserializer that reads a struct only from a map; everything else goes through unchanged.
-struct MapOnly<D>(D);
+/// The records of a dataset go through it, and so does `new ForceLayout(..)`'s options object
+/// (serde-wasm-bindgen reads a struct by its known fields only, so `deny_unknown_fields` would
+/// never see another one: read as a map, every field reaches the struct).
+pub(crate) struct MapOnly<D>(pub(crate) D);
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
     type Error = D::Error;

@@ -1,6 +1,7 @@
 //! The options object of `new ForceLayout(..)`, read through serde-wasm-bindgen: every field typed, an unknown or mistyped one refused with its name.
 
 use crate::layout::ForceOptions;
+use crate::load::records::MapOnly;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -99,34 +100,6 @@ impl<'de> Deserialize<'de> for Flag {
     }
 }
 
-/// serde-wasm-bindgen reads a struct by looking up its known fields only, so
-/// `deny_unknown_fields` would never see another one; read as a map instead, every field of the
-/// object reaches the struct, and an unknown one is refused.
-struct AsMap(serde_wasm_bindgen::Deserializer);
-
-impl<'de> Deserializer<'de> for AsMap {
-    type Error = serde_wasm_bindgen::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_any(visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_map(visitor)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-        ignored_any
-    }
-}
-
 /// A refused options object as an `Error` naming the field: `options.theta must be a number,
 /// got string`, `options.chrage is not an option (known: seed, ...)`.
 fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> JsError {
@@ -159,7 +132,7 @@ pub(super) fn parse_options(options: JsValue) -> Result<(ForceOptions, bool), Js
     if options.is_undefined() || options.is_null() {
         return Ok((ForceOptions::default(), false));
     }
-    let de = AsMap(serde_wasm_bindgen::Deserializer::from(options));
+    let de = MapOnly(serde_wasm_bindgen::Deserializer::from(options));
     let js: Options = serde_path_to_error::deserialize(de).map_err(options_error)?;
     let mut o = ForceOptions::default();
     if let Some(Finite(seed)) = js.seed {
