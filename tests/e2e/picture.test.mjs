@@ -21,8 +21,8 @@ after(async () => { await env?.close(); });
  * the SVG parsed (DOMParser) and rasterised (an <img> of it drawn on a canvas) and compared with
  * the screen. Returns what the SVG says and how far its pixels are from the canvas's.
  */
-function readExport(page) {
-  return page.evaluate(async () => {
+async function readExport(page) {
+  const seen = await page.evaluate(async () => {
     const svg = window.entente.exportSvg();
     const labels = window.entente.labels();
     const nodes = window.entente.nodes();
@@ -31,28 +31,11 @@ function readExport(page) {
     const screen = canvas.getContext('2d').getImageData(0, 0, W, H).data;
     const css = getComputedStyle(document.documentElement);
     const theme = Object.fromEntries(['--canvas', '--ink', '--focus', '--accent'].map((v) => [v, css.getPropertyValue(v).trim()]));
-    // Parsed through the page's own chart policy (Trusted Types: the page's CSP lets no other
-    // string reach DOMParser), which passes an SVG with no script, handler, style or link.
-    const { showSvg } = await import('./timeline.js');
-    const doc = document.createElement('div');
-    showSvg(doc, svg);
-    const all = (sel) => [...doc.querySelectorAll(sel)];
-    const attr = (sel, name) => [...new Set(all(sel).map((n) => n.getAttribute(name)))];
-    // Label widths as Chromium lays the SVG's text out.
-    const shown = doc.firstElementChild.cloneNode(true);
-    shown.setAttribute('aria-hidden', 'true');
-    document.body.append(shown);
     // Where the canvas's middle of a label is above its alphabetic baseline, which SVG text sits on.
     const probe = document.createElement('canvas').getContext('2d');
     probe.font = `600 12px ${css.getPropertyValue('--font').trim()}`;
     probe.textBaseline = 'middle';
     const middle = probe.measureText('x').alphabeticBaseline;
-    const labelBoxes = [...shown.querySelectorAll('#labels text')].map((t) => ({
-      text: t.textContent, x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')) + middle, w: t.getComputedTextLength(),
-    }));
-    const f = shown.querySelector('#focus')?.getBBox();
-    const focusBox = f && { x: f.x, y: f.y, width: f.width, height: f.height };
-    shown.remove();
     // The SVG rasterised at the canvas's size (the tests run at one device pixel per CSS pixel).
     const img = new Image();
     img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -97,7 +80,30 @@ function readExport(page) {
     };
     const inkRatios = labels.map((b) => ink(drawn, b) / ink(screen, b));
     return {
-      svg, labels, nodes, theme, labelBoxes, focusBox, width: W, height: H,
+      svg, labels, nodes, theme, middle, width: W, height: H,
+      farPixels: far / (W * H),
+      inkRatios,
+    };
+  });
+  // Parsed and measured on a blank page of the same browser: the page's CSP (Trusted Types)
+  // lets no plain string reach DOMParser. Chromium lays the SVG's text out with the fonts the
+  // SVG names, as it would in the page.
+  const blank = await page.context().newPage();
+  Object.assign(seen, await blank.evaluate(({ svg, middle }) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const all = (sel) => [...doc.querySelectorAll(sel)];
+    const attr = (sel, name) => [...new Set(all(sel).map((n) => n.getAttribute(name)))];
+    // Label widths as Chromium lays the SVG's text out.
+    const shown = document.importNode(doc.documentElement, true);
+    document.body.append(shown);
+    const labelBoxes = [...shown.querySelectorAll('#labels text')].map((t) => ({
+      text: t.textContent, x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')) + middle, w: t.getComputedTextLength(),
+    }));
+    const f = shown.querySelector('#focus')?.getBBox();
+    const focusBox = f && { x: f.x, y: f.y, width: f.width, height: f.height };
+    shown.remove();
+    return {
+      labelBoxes, focusBox,
       error: doc.querySelector('parsererror')?.textContent ?? null,
       tags: [...new Set(all('*').map((n) => n.localName))].sort(),
       attributes: [...new Set(all('*').flatMap((n) => [...n.attributes].map((a) => a.name)))].sort(),
@@ -113,10 +119,10 @@ function readExport(page) {
       keyboard: doc.querySelector('#keyboard-focus') && Object.fromEntries(['cx', 'cy', 'r', 'stroke', 'stroke-dasharray'].map((a) => [a, doc.querySelector('#keyboard-focus').getAttribute(a)])),
       outline: doc.querySelector('#outline') && { fill: doc.querySelector('#outline').getAttribute('fill'), rings: (doc.querySelector('#outline').getAttribute('d').match(/Z/g) ?? []).length },
       texts: all('text').map((t) => t.textContent),
-      farPixels: far / (W * H),
-      inkRatios,
     };
-  });
+  }, { svg: seen.svg, middle: seen.middle }));
+  await blank.close();
+  return seen;
 }
 
 /** The labels of the SVG are those on screen: same texts, same places, the same widths. */
