@@ -1,7 +1,7 @@
 //! Loading Entente JSON: the good files load, and every bad one is refused with a located message.
 
 use entente::error::ErrorKind;
-use entente::load::from_json;
+use entente::load::{from_json, from_json_lean};
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -308,4 +308,52 @@ fn oversized_input_is_refused_naming_the_limit() {
     let err = from_json(&big).unwrap_err();
     assert_eq!(err.kind, ErrorKind::TooLarge);
     assert!(err.message.contains("32 MiB"), "{err}");
+}
+
+/// The core's lean reader accepts and refuses exactly what the located one does, with the same
+/// kind, line, column and reason; only the record path of a field serde refused is left out.
+#[test]
+fn the_lean_reader_agrees_with_the_located_one_on_every_fixture() {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for dir in ["tests/fixtures/json", "tests/fixtures/hostile"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(root).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let bytes = std::fs::read(&path).unwrap();
+                if let Ok(text) = String::from_utf8(bytes) {
+                    texts.push((path.display().to_string(), text));
+                }
+            }
+        }
+    }
+    texts.push((
+        "shipped".into(),
+        fixture("../../../data/pakistan-2021.json"),
+    ));
+    assert!(texts.len() > 30, "{} texts", texts.len());
+    let mut refused_by_serde = 0;
+    for (name, text) in &texts {
+        match (from_json(text), from_json_lean(text)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+            (Err(a), Err(b)) => {
+                assert_eq!(
+                    (a.kind, a.line, a.column),
+                    (b.kind, b.line, b.column),
+                    "{name}"
+                );
+                assert_eq!(a.message, b.message, "{name}");
+                if b.path.is_empty() && !a.path.is_empty() {
+                    refused_by_serde += 1;
+                } else {
+                    assert_eq!(a.path, b.path, "{name}");
+                }
+            }
+            (a, b) => panic!("{name}: located {a:?}, lean {b:?}"),
+        }
+    }
+    assert!(
+        refused_by_serde > 3,
+        "{refused_by_serde} fixtures refused by serde"
+    );
 }

@@ -7,7 +7,7 @@ use entente::model::Kind;
 use entente::network::{Filter, Network};
 use entente::style::Theme;
 use entente::wasm::chart::events_chart;
-use entente::wasm::io::{export_dataset, import_dataset};
+use entente::wasm::io::{check_dataset, export_dataset, import_dataset};
 use entente::wasm::Entente;
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,6 +75,20 @@ fn a_bad_file_is_an_error_naming_file_line_and_column() {
 }
 
 #[wasm_bindgen_test]
+fn the_core_places_a_refused_field_by_position_and_check_dataset_adds_its_path() {
+    let bad = DATASET.replacen("\"kind\": \"", "\"kind\": \"militry", 1);
+    let err = Entente::new(&bad).unwrap_err();
+    let core = String::from(JsValue::from(err).dyn_ref::<Error>().unwrap().message());
+    let full = check_dataset(&bad).expect("the text is refused");
+    assert!(core.starts_with("line "), "{core}");
+    assert!(!core.contains("ties["), "{core}");
+    assert!(full.contains("ties[0].events[0].kind"), "{full}");
+    // Both name the same place and the same reason; only the path differs.
+    assert_eq!(full.replace("ties[0].events[0].kind: ", ""), core);
+    assert_eq!(check_dataset(DATASET), None);
+}
+
+#[wasm_bindgen_test]
 fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
     let e = Entente::new(DATASET).unwrap();
     for (format, names) in [
@@ -83,7 +97,7 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
         ("gexf", vec!["p.gexf"]),
         ("graphml", vec!["p.graphml"]),
     ] {
-        let files: Array = export_dataset(&e.to_json().unwrap(), format, "p")
+        let files: Array = export_dataset(DATASET, format, "p")
             .unwrap()
             .dyn_into()
             .unwrap();
@@ -100,7 +114,7 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
         let again = Entente::new(&get(&back, "json").as_string().unwrap()).unwrap();
         assert_eq!(again.actor_count(), e.actor_count(), "{format}");
     }
-    let err = export_dataset(&e.to_json().unwrap(), "pdf", "p").unwrap_err();
+    let err = export_dataset(DATASET, "pdf", "p").unwrap_err();
     let value = JsValue::from(err);
     assert!(
         String::from(value.dyn_ref::<Error>().unwrap().message()).contains("\"pdf\" is not one of")

@@ -1,7 +1,7 @@
 // Keyboard and screen reader access: where arrow keys lead (input.js reads the keys), the live region, the focus ring, a table of the ties shown.
 
 import { KINDS } from './kinds.js';
-import { el } from './dom.js';
+import { el, announce } from './dom.js';
 import { toScreen } from './geometry.js';
 
 /** The actor to move to from `from` for an arrow pointing along (dx, dy): among actors joined to
@@ -30,10 +30,6 @@ export function neighbourInDirection(frame, from, dx, dy) {
   return j >= 0 ? j : best(frame.actors.keys());
 }
 
-/** Says `text` in the live region (read by screen readers). */
-export function announce(text) {
-  document.getElementById('announce').textContent = text;
-}
 
 /** What the live region says about actor i. */
 export function describeActor(app, i) {

@@ -1,4 +1,4 @@
-// Making elements: el(tag, class name or properties, ...children), children as nodes or text (never markup).
+// Making elements: el(tag, class name or properties, ...children), children as nodes or text (never markup); the live region.
 
 /**
  * @param {string} tag
@@ -11,4 +11,9 @@ export function el(tag, props, ...children) {
   else if (props) Object.assign(node, props);
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
+}
+
+/** Says `text` in the live region (read by screen readers). */
+export function announce(text) {
+  document.getElementById('announce').textContent = text;
 }

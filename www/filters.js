@@ -1,8 +1,7 @@
 // The filter controls and the legend: kind checkboxes with their line samples, tone and actor-type checkboxes, a reset.
 
 import { KINDS, TONES, ACTOR_TYPES, FILTER_LISTS, allBits, typeMark } from './kinds.js';
-import { el } from './dom.js';
-import { announce } from './a11y.js';
+import { el, announce } from './dom.js';
 
 const darkScheme = () => matchMedia('(prefers-color-scheme: dark)');
 

@@ -1,8 +1,7 @@
 // Focus (ego) mode's bar: who is in focus and within how many hops, 1 or 2 hops, leave; entering or leaving fits the view.
 
 import { fitView } from './view.js';
-import { announce } from './a11y.js';
-import { el } from './dom.js';
+import { el, announce } from './dom.js';
 
 export function installFocus(app) {
   const bar = document.getElementById('ego-bar');

@@ -20,6 +20,12 @@ export function sameOriginUrl(value, base = location.href) {
   return url.href;
 }
 
+/** Whether a file is Entente JSON, which goes straight to loadText. */
+export function isJson(name, text) {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('{') || (/\.json$/i.test(name) && !start.startsWith('<'));
+}
+
 /**
  * Reads a dataset file from the page's own origin as bytes and returns its text, checked by
  * the core (`textFromBytes`: size limit, UTF-8, byte order marks). Throws an Error with a message.

@@ -11,7 +11,8 @@
 import { canvasPoint, toLayout } from './geometry.js';
 import { hitActor, hitTie } from './hits.js';
 import { zoomAbout, fitView, clampScale, stopEasing } from './view.js';
-import { announce, describeActor, keyboardStart, moveKeyboard, neighbourInDirection } from './a11y.js';
+import { describeActor, keyboardStart, moveKeyboard, neighbourInDirection } from './a11y.js';
+import { announce } from './dom.js';
 
 /** Screen pixels a press moves before it pans. */
 const PAN_SLOP = 4;

@@ -1,7 +1,7 @@
 // Import and export: open files (picker, drag and drop, ?data=) in any format Entente reads, show what the import assumed, download the dataset in every format.
 
 import { textFromBytes } from './pkg/entente.js';
-import { readFileText } from './guard.js';
+import { readFileText, isJson } from './guard.js';
 import { el } from './dom.js';
 
 let ioModule = null;
@@ -11,6 +11,19 @@ function io() {
   ioModule ??= import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
   ioModule.catch(() => { ioModule = null; }); // a failed fetch is tried again next time
   return ioModule;
+}
+
+/**
+ * Why the core refused an Entente JSON text, in full: the core's reader places a field it refuses
+ * by line and column only; the importers' module names its record path too. Resolves to null
+ * when that module cannot be loaded (the core's message then stands).
+ */
+export async function locateError(text) {
+  try {
+    return (await io()).checkDataset(text) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const ACCEPT = '.json,.csv,.tsv,.txt,.gexf,.graphml,.xml';
@@ -28,12 +41,6 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Whether a file is Entente JSON, which goes straight to loadText. */
-function isJson(name, text) {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  return start.startsWith('{') || (/\.json$/i.test(name) && !start.startsWith('<'));
-}
-
 /** A dataset's file name without folders and format extensions: "data/x.events.csv" is "x". */
 function baseName(source) {
   const first = String(source ?? 'dataset').split(' + ')[0];
@@ -44,7 +51,7 @@ function baseName(source) {
 
 /**
  * @param {object} app the application context from main.js
- * @param {(text: string, name: string) => boolean} loadText puts an Entente JSON text on screen (main.js)
+ * @param {(text: string, name: string) => Promise<boolean>} loadText puts an Entente JSON text on screen (main.js)
  * @returns {{importText(text: string, name: string): Promise<boolean>, importFiles(files: FileList): Promise<void>, exportAs(format: string): Promise<string[]>}}
  */
 export function installIo(app, loadText) {
@@ -92,7 +99,7 @@ export function installIo(app, loadText) {
       app.showError(`Import failed, the dataset on screen is unchanged — ${err.message}`);
       return false;
     }
-    if (!loadText(result.json, name)) return false;
+    if (!(await loadText(result.json, name))) return false;
     showNotices(name, result.notices);
     return true;
   }
@@ -123,7 +130,7 @@ export function installIo(app, loadText) {
     if (!app.core) return [];
     let files;
     try {
-      files = (await io()).exportDataset(app.core.toJson(), format, baseName(app.source));
+      files = (await io()).exportDataset(app.sourceText, format, baseName(app.source));
     } catch (err) {
       app.showError(`The ${format.toUpperCase()} export failed — ${err.message}`);
       return [];

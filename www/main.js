@@ -1,14 +1,11 @@
-// Boots the page: the wasm core, the style table and the dataset; runs the frame loop; installs the page's modules.
+// Boots the page: the wasm core, the style table and the dataset; runs the frame loop; after the first picture, fetches and installs the modules for exploring, opening files and the public API.
 
 import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { loadStyle } from './kinds.js';
 import { createState } from './state.js';
 import { draw, screenView } from './render.js';
 import { sceneKeys, changeCounter } from './scene.js';
-import { installApi } from './api.js';
-import { installIo } from './io.js';
-import { installExplore } from './explore.js';
-import { fetchDataset, installGuard } from './guard.js';
+import { fetchDataset, installGuard, isJson } from './guard.js';
 import { installStore } from './store.js';
 import { installLayouts } from './layouts.js';
 import { installLarge } from './large.js';
@@ -31,6 +28,17 @@ const ctx = canvas.getContext('2d');
 let app = null;
 
 let queued = false;
+/** Whether a frame has been drawn, and the first frame's promise (what waits for the first picture). */
+let drawnOnce = false;
+let firstDrawn = null;
+const firstPicture = new Promise((resolve) => { firstDrawn = resolve; });
+/** The import and export controls (io.js), fetched and installed once: after the first picture,
+ *  or at once when the first dataset is not Entente JSON. */
+let ioInstalled = null;
+function io() {
+  ioInstalled ??= import('./io.js').then((m) => m.installIo(app, loadText));
+  return ioInstalled;
+}
 /** What the last frame drew: `{labels, textured, layer}` (render.js, texture.js). */
 let drawn = null;
 /** The layouts' handle (layouts.js): the world outline and the worker's positions. */
@@ -60,6 +68,7 @@ function makeApp(state) {
     get frame() { return state.frame; },
     get core() { return state.core; },
     get source() { return state.source; },
+    get sourceText() { return state.sourceText; },
     actions: state.actions,
     on: state.on,
     emit: state.emit,
@@ -123,20 +132,29 @@ function tick() {
   const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
   drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
     () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
+  if (!drawnOnce) {
+    drawnOnce = true;
+    document.documentElement.dataset.drawn = 'true';
+    firstDrawn();
+  }
   app.emit('frame');
   if (app.ui.layoutStatus === 'running' || easing) requestFrame();
 }
 
 /**
  * Replaces the dataset with `text` (Entente JSON). On error the dataset on screen stays and the
- * message, prefixed with `name`, goes to the error banner; returns whether it loaded.
+ * message, prefixed with `name`, goes to the error banner; resolves to whether it loaded. The
+ * dataset is on screen (and `load` emitted) before the first await, so callers see it at once.
  */
-function loadText(text, name) {
+async function loadText(text, name) {
   let next;
   try {
     next = new Entente(text);
   } catch (err) {
-    showError(`${name} is not a valid Entente dataset — ${err.message}`);
+    // The core places a field it refuses by line and column; the importers' module adds the path.
+    const located = await import('./io.js').then((m) => m.locateError(text), () => null);
+    const message = located ?? err.message;
+    showError(`${name} is not a valid Entente dataset — ${message}`);
     return false;
   }
   clearError();
@@ -182,10 +200,11 @@ async function main() {
   installLegend(app);
   layouts = installLayouts(app);
   installLarge(app, layouts);
-  const io = installIo(app, loadText);
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
   const store = installStore(app, loadText);
+  new ResizeObserver(resize).observe(canvas);
+  resize();
   const loadFrom = async (url) => {
     let text;
     try {
@@ -194,24 +213,26 @@ async function main() {
       showError(`Could not read ${url}: ${err.message}`);
       return false;
     }
-    return io.importText(text, url);
+    return isJson(url, text) ? loadText(text, url) : (await io()).importText(text, url);
   };
   const requested = new URLSearchParams(location.search).get('data');
-  const loaded = requested ? await loadFrom(requested) : await store.restore(loadFrom);
+  let loaded = requested ? await loadFrom(requested) : await store.restore(loadFrom);
   if (!loaded) {
     const problem = errorBox.hidden ? '' : errorBox.textContent;
-    if (await loadFrom(DEFAULT_DATA)) {
-      if (problem) showError(problem);
-    } else {
-      // The message stays up; a file opened next (picker or drop) finishes the boot.
-      await new Promise((resolve) => app.on('load', resolve));
-    }
+    loaded = await loadFrom(DEFAULT_DATA);
+    if (loaded && problem) showError(problem);
   }
+  // The first picture needs none of what follows: it is fetched once the picture is drawn.
+  if (loaded) await firstPicture;
+  const [{ installExplore }, { installApi }] = await Promise.all([
+    import('./explore.js'), import('./api.js'), io(),
+  ]);
+  // The message stays up; a file opened next (picker or drop) finishes the boot.
+  if (!loaded) await new Promise((resolve) => app.on('load', resolve));
   installExplore(app);
   installApi(app);
   installGuard(app);
-  new ResizeObserver(resize).observe(canvas);
-  resize();
+  requestFrame();
 }
 
 main();

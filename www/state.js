@@ -56,7 +56,7 @@ export function createState({ memory, requestFrame }) {
   let version = 0;
   let ui = Object.freeze({ ...initialUi(), version });
   let view = Object.freeze({ scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1, manual: false });
-  let core = null, frame = null, source = null;
+  let core = null, frame = null, source = null, sourceText = null;
   const stamps = new Map(); // field (or 'view', 'frame', 'core') → version of its last change
   const listeners = new Map(Object.keys(EVENTS).map((name) => [name, []]));
 
@@ -148,6 +148,7 @@ export function createState({ memory, requestFrame }) {
       core?.free();
       core = next;
       source = name;
+      sourceText = text;
       const actors = core.actors();
       const meta = core.meta();
       const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
@@ -383,6 +384,8 @@ export function createState({ memory, requestFrame }) {
     get frame() { return frame; },
     get core() { return core; },
     get source() { return source; },
+    /** The Entente JSON text of the dataset on screen (what the exporters read). */
+    get sourceText() { return sourceText; },
     get version() { return version; },
     positions,
     actions: Object.freeze(actions),

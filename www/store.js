@@ -58,7 +58,7 @@ function formatSize(bytes) {
  * Installs the store; call before the first dataset loads. Every dataset that loads is kept
  * (the built-in one only by name), with its filters; "Your datasets" lists the kept ones.
  * @param {object} app the application context from main.js
- * @param {(text: string, name: string) => boolean} loadText puts an Entente JSON text on screen (main.js)
+ * @param {(text: string, name: string) => Promise<boolean>} loadText puts an Entente JSON text on screen (main.js)
  * @returns {{restore: (loadFrom: (url: string) => Promise<boolean>) => Promise<boolean>}}
  */
 export function installStore(app, loadText) {
@@ -108,7 +108,7 @@ export function installStore(app, loadText) {
     restoring = name;
     let ok;
     try {
-      ok = loadText(found.text.text, name);
+      ok = await loadText(found.text.text, name);
     } finally {
       restoring = null;
     }

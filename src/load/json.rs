@@ -1,4 +1,5 @@
-//! Entente JSON: serde with the path of the failing field, then validation.
+//! Entente JSON: serde with the path of the failing field, then validation; and the core's lean
+//! reader, the same rules with errors at their line and column but without the path.
 
 use super::{validate, MAX_INPUT_BYTES};
 use crate::error::{ErrorKind, LoadError};
@@ -23,12 +24,49 @@ pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
     Ok(dataset)
 }
 
+/// Reads and validates Entente JSON as [`from_json`] does, accepting and refusing exactly the
+/// same texts, but a field that serde refuses is placed by line and column only, without its
+/// record path.
+///
+/// This is the page core's reader. The path comes from `serde_path_to_error`, which wraps every
+/// deserializer of the model in a second copy: about 20 KB of the first page load. The core
+/// reads with this; only when it refuses a text does the page ask the importers' module (loaded
+/// then) for [`from_json`]'s message.
+///
+/// # Errors
+/// As [`from_json`], with an empty path where serde refused a field.
+pub fn from_json_lean(text: &str) -> Result<Dataset, LoadError> {
+    let text = before_parse(text)?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let dataset: Dataset = serde::Deserialize::deserialize(&mut *de)
+        .map_err(|e: serde_json::Error| serde_error(String::new(), &e))?;
+    after_parse(de)?;
+    validate(&dataset)?;
+    Ok(dataset)
+}
+
 /// Reads Entente JSON into a dataset without the rules of [`validate`]: for text this crate
-/// wrote from a dataset it had validated (the core's `toJson`, read back by the exporters).
+/// has validated before (a dataset the core accepted, handed to the exporters).
 ///
 /// # Errors
 /// A [`LoadError`] naming the line and column where the text is not JSON or a field is wrong.
 pub fn parse_json(text: &str) -> Result<Dataset, LoadError> {
+    let text = before_parse(text)?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let dataset: Dataset = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+        let path = e.path().to_string();
+        // serde_path_to_error writes "?" for a segment it could not name (a broken key).
+        let path = path.trim_end_matches(".?").trim_end_matches('?');
+        let path = if path == "." { "" } else { path };
+        serde_error(path.to_string(), &e.into_inner())
+    })?;
+    after_parse(de)?;
+    Ok(dataset)
+}
+
+/// The checks before serde: the size limit, a byte order mark, an empty text, a top level that
+/// is not an object. Returns the text to parse.
+fn before_parse(text: &str) -> Result<&str, LoadError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(super::bytes::too_large(text.len()));
     }
@@ -37,24 +75,13 @@ pub fn parse_json(text: &str) -> Result<Dataset, LoadError> {
         return Err(LoadError::at(ErrorKind::Empty, "", "the file is empty"));
     }
     not_an_object(text)?;
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let dataset: Dataset = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = (inner.line(), inner.column());
-        let kind = match inner.classify() {
-            serde_json::error::Category::Data => classify_data(&inner.to_string()),
-            _ => ErrorKind::Syntax,
-        };
-        // serde_path_to_error writes "?" for a segment it could not name (a broken key).
-        let path = path.trim_end_matches(".?").trim_end_matches('?');
-        let path = if path == "." {
-            String::new()
-        } else {
-            path.to_string()
-        };
-        LoadError::at(kind, path, plain_message(&inner.to_string())).with_position(line, column)
-    })?;
+    Ok(text)
+}
+
+/// Refuses text after the dataset's closing brace.
+fn after_parse(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+) -> Result<(), LoadError> {
     de.end().map_err(|e| {
         LoadError::at(
             ErrorKind::Syntax,
@@ -62,8 +89,17 @@ pub fn parse_json(text: &str) -> Result<Dataset, LoadError> {
             "there is more text after the end of the dataset",
         )
         .with_position(e.line(), e.column())
-    })?;
-    Ok(dataset)
+    })
+}
+
+/// A serde_json error as a located load error at `path`.
+fn serde_error(path: String, inner: &serde_json::Error) -> LoadError {
+    let kind = match inner.classify() {
+        serde_json::error::Category::Data => classify_data(&inner.to_string()),
+        _ => ErrorKind::Syntax,
+    };
+    LoadError::at(kind, path, plain_message(&inner.to_string()))
+        .with_position(inner.line(), inner.column())
 }
 
 /// Refuses a top-level value that is not an object (serde would read an array as a record).

@@ -25,7 +25,7 @@ pub use self::csv::{ACTOR_COLUMNS, EVENT_COLUMNS};
 pub use bytes::{from_json_bytes, text_from_bytes};
 pub(crate) use csv_table::mark;
 pub use import::{import, Format, InputFile};
-pub use json::{from_json, parse_json};
+pub use json::{from_json, from_json_lean, parse_json};
 pub use notice::{ImportError, Imported, Notice, NoticeKind};
 pub use validate::{validate, MAX_ID_CHARS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS};
 

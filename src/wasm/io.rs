@@ -4,7 +4,7 @@
 
 use super::to_js;
 use crate::export::export;
-use crate::load::{import, parse_json, Format, InputFile};
+use crate::load::{from_json, import, parse_json, Format, InputFile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -62,13 +62,21 @@ pub fn import_dataset(
     })
 }
 
-/// The dataset `json` (Entente JSON, as `Entente.toJson()` gives it) written as `format` (`json`,
+/// Why an Entente JSON text is refused, in full: the message of the core's constructor with the
+/// record path of a field serde refused, which the core's lean reader leaves out. `undefined`
+/// when the text is a valid dataset.
+#[wasm_bindgen(js_name = checkDataset)]
+pub fn check_dataset(json: &str) -> Option<String> {
+    from_json(json).err().map(|e| e.to_string())
+}
+
+/// The dataset `json` (Entente JSON that the core accepted) written as `format` (`json`,
 /// `csv`, `gexf`, `graphml`): `[{name, mime, text}]`, one file (two for CSV: events, then actors),
 /// each named `base.suffix` (`pakistan-2021.events.csv`). Throws an `Error` naming what is wrong.
 ///
-/// The text is parsed but not validated again: it is the core's own dataset, validated when it
-/// was loaded, and the exporters write any dataset serde reads (no rule of `validate` guards
-/// them from a panic), so a second validation would only cost time. Imports are the other way
+/// The text is parsed but not validated again: it is the text of the dataset on screen, which
+/// the core validated when it was loaded, and the exporters write any dataset serde reads (no
+/// rule of `validate` guards them from a panic), so a second validation would only cost time. Imports are the other way
 /// round: the core validates the JSON `importDataset` made, because the core reads whatever
 /// text JS hands it.
 #[wasm_bindgen(js_name = exportDataset)]

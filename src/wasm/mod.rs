@@ -70,7 +70,10 @@ pub struct Entente {
 impl Entente {
     /// Loads an Entente JSON dataset and lays it out.
     ///
-    /// Throws an `Error` whose message names the line, column, record and field at fault.
+    /// Throws an `Error` whose message names the line and column at fault, and the record and
+    /// field for the rules of validation. Where serde refuses a field (a wrong type, an unknown
+    /// kind), the message has no record path: the page then asks the io module's
+    /// `checkDataset` for the whole message, so the core carries one copy of the deserializers.
     ///
     /// The text is validated here even when the io module's `importDataset` made it (and
     /// validated it, placing any error in the foreign file): the core cannot tell where a string
@@ -78,7 +81,7 @@ impl Entente {
     /// datasets, so the core's one entry checks everything that crosses into it.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Entente, JsError> {
-        let session = Session::from_json(json).map_err(js_error)?;
+        let session = Session::from_json_lean(json).map_err(js_error)?;
         Ok(Entente { session })
     }
 
@@ -96,12 +99,6 @@ impl Entente {
     /// Title, description, provenance, the date range (`first`, `last`) and the centre actor.
     pub fn meta(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.meta())
-    }
-
-    /// The whole dataset as compact Entente JSON text (for the io module's `exportDataset`).
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> Result<String, JsError> {
-        serde_json::to_string(self.session.network().dataset()).map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = actorCount)]
