@@ -165,6 +165,17 @@ function paintKeyboard(ctx, k) {
 }
 
 function paintLabels(ctx, labels) {
+  ctx.lineWidth = labels.leaderWidth;
+  ctx.strokeStyle = labels.colour;
+  for (const l of labels.leaders) {
+    ctx.globalAlpha = l.alpha;
+    ctx.beginPath();
+    for (let j = 0; j < l.xy.length; j += 4) {
+      ctx.moveTo(l.xy[j], l.xy[j + 1]);
+      ctx.lineTo(l.xy[j + 2], l.xy[j + 3]);
+    }
+    ctx.stroke();
+  }
   ctx.font = labels.font;
   ctx.textBaseline = 'middle';
   ctx.lineWidth = labels.haloWidth;

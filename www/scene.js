@@ -27,9 +27,11 @@ const LANE = 3.5;
  *   actors: {type, lit, shape, fill, stroke, width, alpha, xyr: Float32Array}[],
  *   focus: null | {i, shape, x, y, r, fill, alpha, stroke, width},
  *   keyboard: null | {i, x, y, r, stroke, width, dash},
- *   labels: {font, family, size, weight, baseline, colour, halo, haloWidth, boxes: {i, text, x, y, w, h, alpha}[]}}}
+ *   labels: {font, family, size, weight, baseline, colour, halo, haloWidth, leaderWidth,
+ *     leaders: {alpha, xy: Float32Array}[], boxes: {i, text, x, y, w, h, alpha, leader?: number[]}[]}}}
  *   Batches come in drawing order (dimmed ones first); `xy` holds [x1, y1, x2, y2, ...] per line or
- *   [x, y, ...] per ring, `xyr` [x, y, r, ...] per actor. A label's text is centred on y + h / 2 (its alphabetic
+ *   [x, y, ...] per ring, `xyr` [x, y, r, ...] per actor; a moved label's `leader` and the leaders'
+ *   `xy` run from the label box to its actor's disc. A label's text is centred on y + h / 2 (its alphabetic
  *   baseline `labels.baseline` px below that).
  */
 export function buildScene(frame, ui, view) {

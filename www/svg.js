@@ -96,6 +96,11 @@ export function svgDocument(scene, band, title) {
   }
   out.push('</g>');
   const l = scene.labels;
+  for (const g of l.leaders) {
+    const d = [];
+    for (let j = 0; j < g.xy.length; j += 4) d.push(`M${num(g.xy[j])} ${num(g.xy[j + 1])}L${num(g.xy[j + 2])} ${num(g.xy[j + 3])}`);
+    out.push(`<path class="leaders" d="${d.join('')}"${attrs([['fill', 'none'], ['stroke', l.colour], ['stroke-width', l.leaderWidth], ['stroke-opacity', g.alpha]])}/>`);
+  }
   // The halo under each label as the canvas strokes it: the stroke painted first, mitred joins.
   out.push(`<g id="labels" xml:space="preserve"${attrs([...fontAttrs(l), ['fill', l.colour],
     ['stroke', l.halo], ['stroke-width', l.haloWidth], ['stroke-linejoin', 'miter'], ['stroke-miterlimit', 10], ['paint-order', 'stroke']])}>`);
