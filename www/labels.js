@@ -101,7 +101,7 @@ class BoxGrid {
  *  `EVERY_LABEL_UP_TO` actors shown, every actor is labelled (placement.js); above, a label that
  *  would overlap one already placed is left out until zooming in makes room. `at` holds the
  *  actors on screen (`{x, y, r}`, see scene.js). */
-export function placeLabels(frame, view, em, at) {
+export function placeLabels(frame, view, em, at, obstacles = []) {
   const lit = em.near.size > 0;
   const font = `600 ${LABEL_PX}px ${view.font}`;
   let shownCount = 0;
@@ -125,7 +125,7 @@ export function placeLabels(frame, view, em, at) {
   }
   order.sort((a, b) => rank[b] - rank[a] || a - b);
   const keep = order.filter((i) => rank[i] >= 2e9).length;
-  const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H)
+  const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles)
     : byPriority(order, frame, view, em, at, font);
   for (const b of boxes) b.alpha = actorLit(em, b.i) ? 1 : LABEL_DIM;
   const leaders = [1, LABEL_DIM].map((alpha) => {

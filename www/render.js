@@ -22,9 +22,9 @@ export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}
 }
 
 /** The view the screen is drawn with: the app's view transform and size, the theme's colours,
- *  whether the canvas shows keyboard focus, and the world outline (layouts.js). */
+ *  whether the canvas shows keyboard focus, the world outline and the map's true places (layouts.js). */
 export function screenView(app) {
-  return { ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null };
+  return { ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null, homes: app.mapHomes?.() ?? null };
 }
 
 /** Paints `scene` at `dpr` device pixels per CSS pixel; returns the layer used ('all', 'dim', null). */
@@ -34,6 +34,7 @@ export function paint(ctx, scene, dpr, cached = null) {
   ctx.fillStyle = scene.background;
   ctx.fillRect(0, 0, scene.width, scene.height);
   if (scene.outline) paintOutline(ctx, scene.outline);
+  paintGuides(ctx, scene);
   let layer = null;
   if (cached && scene.tieCount >= LAYERS_FROM_TIES) {
     // A large picture: every tie and actor, all at full strength or all dimmed, comes from a
@@ -50,9 +51,52 @@ export function paint(ctx, scene, dpr, cached = null) {
   }
   if (scene.focus) paintFocus(ctx, scene.focus);
   if (scene.keyboard) paintKeyboard(ctx, scene.keyboard);
+  if (scene.egoRings) paintCaptions(ctx, scene.egoRings);
   paintLabels(ctx, scene.labels);
   ctx.globalAlpha = 1;
   return layer;
+}
+
+/** The ego rings' circles and the map's lines back to true places, under the ties. */
+function paintGuides(ctx, { egoRings: e, homeLines: m }) {
+  ctx.setLineDash([]);
+  if (e) {
+    ctx.globalAlpha = e.alpha;
+    ctx.lineWidth = e.width;
+    ctx.strokeStyle = e.colour;
+    ctx.beginPath();
+    for (const g of e.rings) { ctx.moveTo(g.x + g.r, g.y); ctx.arc(g.x, g.y, g.r, 0, Math.PI * 2); }
+    ctx.stroke();
+  }
+  if (m && m.xy.length > 0) {
+    ctx.globalAlpha = m.alpha;
+    ctx.lineWidth = m.width;
+    ctx.strokeStyle = m.colour;
+    ctx.fillStyle = m.colour;
+    ctx.beginPath();
+    for (let j = 0; j < m.xy.length; j += 4) { ctx.moveTo(m.xy[j], m.xy[j + 1]); ctx.lineTo(m.xy[j + 2], m.xy[j + 3]); }
+    ctx.stroke();
+    ctx.beginPath();
+    for (let j = 0; j < m.homes.length; j += 2) { ctx.moveTo(m.homes[j] + m.dot, m.homes[j + 1]); ctx.arc(m.homes[j], m.homes[j + 1], m.dot, 0, Math.PI * 2); }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The ego rings' captions ("1 tie away"), with the labels' halo. */
+function paintCaptions(ctx, e) {
+  ctx.font = e.font;
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = e.halo;
+  ctx.fillStyle = e.colour;
+  ctx.globalAlpha = e.captionAlpha;
+  for (const { box, text } of e.rings) {
+    if (!box) continue;
+    ctx.strokeText(text, box.x + 2, box.y + box.h / 2);
+    ctx.fillText(text, box.x + 2, box.y + box.h / 2);
+  }
+  ctx.globalAlpha = 1;
 }
 
 function paintOutline(ctx, outline) {

@@ -3,6 +3,7 @@
 import { KINDS, ACTOR_TYPES } from './kinds.js';
 import { emphasis, tieLit, actorLit } from './emphasis.js';
 import { placeLabels } from './labels.js';
+import { egoGuides, mapLeaders } from './guides.js';
 
 /** Opacity of what the emphasis leaves out (ties and rings; actors get a little more). */
 export const DIM = 0.13;
@@ -22,6 +23,9 @@ const LANE = 3.5;
  * @returns {{width, height, background, ink, font, emphasised, tieCount,
  *   dim: {tieAlpha, tieWidth, ringAlpha, actorAlpha},
  *   outline: null | {rings: Float32Array[], colour, fillAlpha, strokeAlpha, width},
+ *   egoRings: null | {colour, alpha, width, font, family, size, weight, captionAlpha, halo, baseline,
+ *     rings: {hops, x, y, r, text, box: null | {x, y, w, h}}[]},
+ *   homeLines: null | {colour, alpha, width, dot, xy: Float32Array, homes: Float32Array},
  *   ties: {kind, lit, colour, dash, width, alpha, xy: Float32Array}[],
  *   rings: {lit, alpha, r, width, fill, stroke, xy: Float32Array}[],
  *   actors: {type, lit, shape, fill, stroke, width, alpha, xyr: Float32Array}[],
@@ -40,6 +44,7 @@ export function buildScene(frame, ui, view) {
   const { ties, rings, drawn } = tieBatches(frame, view, em, at);
   const tieWidth = drawn > MANY_TIES ? 1 : 1.6;
   for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK >= 0) ? 2.4 : tieWidth;
+  const egoRings = egoGuides(frame, ui, view, at);
   return {
     width: view.width,
     height: view.height,
@@ -50,12 +55,14 @@ export function buildScene(frame, ui, view) {
     tieCount: frame.edges.length / 2,
     dim: { tieAlpha: DIM, tieWidth, ringAlpha: DIM, actorAlpha: ACTOR_DIM },
     outline: outlineOf(ui, view),
+    egoRings,
+    homeLines: mapLeaders(frame, ui, view, at),
     ties,
     rings,
     actors: actorBatches(frame, view, em, at),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
-    labels: placeLabels(frame, view, em, at),
+    labels: placeLabels(frame, view, em, at, egoRings ? egoRings.rings.filter((r) => r.box).map((r) => r.box) : []),
   };
 }
 
