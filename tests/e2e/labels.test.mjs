@@ -40,13 +40,15 @@ function readLabels() {
     for (let y = Math.floor(b.y - 4); y < b.y + b.h + 4; y += 0.5) {
       for (let x = Math.floor(b.x - 4); x < b.x + b.w + 4; x += 0.5) {
         if (x < 0 || y < 0 || x >= rect.width || y >= rect.height || !isInk(x, y)) continue;
-        // Dark discs (states) and the rings are not text.
-        if (nodes.some((n) => Math.hypot(n.x - x, n.y - y) < n.r + 2)) continue;
-        if (rings.some(([rx, ry]) => Math.hypot(rx - x, ry - y) < 6.5)) continue;
         if (within(b, x, y)) {
           inside++;
           x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-        } else if (!labels.some((o) => o !== b && within(o, x, y, 2))) {
+          continue;
+        }
+        // Around the box, dark discs (states) and the single-source rings are not text.
+        if (nodes.some((n) => Math.hypot(n.x - x, n.y - y) < n.r + 2)) continue;
+        if (rings.some(([rx, ry]) => Math.hypot(rx - x, ry - y) < 6.5)) continue;
+        if (!labels.some((o) => o !== b && within(o, x, y, 2))) {
           around++;
           if (stray.length < 6) stray.push([x, y]);
         }
@@ -89,7 +91,7 @@ function check(seen, what) {
     const ink = seen.ink[i];
     const where = `${what}: ${a.id}'s "${a.text}" in ${JSON.stringify(a)}`;
     assert.ok(ink.inside >= 4 * [...a.text].length, `${where} has ${ink.inside} ink samples in its box`);
-    assert.ok(ink.x0 - a.x < 6 && a.x + a.w - ink.x1 < 9, `${where}: its ink spans x ${ink.x0}–${ink.x1}`);
+    assert.ok(ink.x0 - a.x < 6 && a.x + a.w - ink.x1 < 13, `${where}: its ink spans x ${ink.x0}–${ink.x1}`);
     assert.ok(ink.y0 - a.y < 7 && a.y + a.h - ink.y1 < 7, `${where}: its ink spans y ${ink.y0}–${ink.y1}`);
     assert.ok(ink.around <= ink.inside * 0.1, `${where} has ${ink.around} ink samples outside its box (${ink.inside} inside), at ${JSON.stringify(ink.stray)}`);
   });
@@ -116,6 +118,8 @@ for (const [size, viewport] of VIEWPORTS) {
         await still(page);
         const seen = await page.evaluate(readLabels);
         if (!table) await page.screenshot({ path: join(ARTIFACTS, `labels-${name}-${size}.png`) });
+        // The network alone on a phone: the README's pictures (docs/labels-phone-*.png).
+        if (!table && viewport.width < 500) await page.locator('#network').screenshot({ path: join(ARTIFACTS, `labels-phone-${name}.png`) });
         const got = check(seen, `${name} at ${size}, table ${table ? 'open' : 'closed'}`);
         counts.push(`${name} ${size} table-${table ? 'open' : 'closed'}: ${got.labelled}/${got.shown} labelled, ${seen.labels.filter((l) => l.leader).length} moved, texts ${seen.labels.map((l) => l.text).join(' | ')}`);
       }
