@@ -5,8 +5,9 @@ import { textWidth, baselineBelowMiddle } from './labels.js';
 const GUIDE_ALPHA = 0.28;
 const CAPTION_ALPHA = 0.75;
 const CAPTION_PX = 11;
-/** Places tried for a ring's caption, as angles from the top of the ring (radians, clockwise). */
-const CAPTION_ANGLES = Array.from({ length: 25 }, (_, k) => (k % 2 ? 1 : -1) * Math.ceil(k / 2) * (Math.PI / 12));
+/** Places tried for a ring's caption, as angles from the top of the ring (radians, clockwise),
+ *  on the ring, then just inside it, then just outside it. */
+const CAPTION_ANGLES = Array.from({ length: 73 }, (_, k) => (k % 2 ? 1 : -1) * Math.ceil(k / 2) * (Math.PI / 36));
 /** On the map, an actor moved less than this (CSS pixels) from its true place gets no line back. */
 const MOVED_PX = 2;
 
@@ -59,13 +60,16 @@ export function egoGuides(frame, ui, view, at) {
     const text = h === 1 ? '1 tie away' : `${h} ties away`;
     const w = textWidth(font, text) + 4, bh = CAPTION_PX + 4;
     let box = null;
-    for (const a of CAPTION_ANGLES) {
-      const x = at.x[c] + r * Math.sin(a), y = at.y[c] - r * Math.cos(a);
-      const b = { x: x - w / 2, y: y - bh / 2, w, h: bh };
-      if (b.x < 1 || b.y < 1 || b.x + w > view.width - 1 || b.y + bh > view.height - 1) continue;
-      if (touchesActor(frame, at, b) || taken.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h)) continue;
-      box = b;
-      break;
+    for (const shift of [0, -(bh / 2 + 2), bh / 2 + 2]) {
+      for (const a of CAPTION_ANGLES) {
+        const x = at.x[c] + (r + shift) * Math.sin(a), y = at.y[c] - (r + shift) * Math.cos(a);
+        const b = { x: x - w / 2, y: y - bh / 2, w, h: bh };
+        if (b.x < 1 || b.y < 1 || b.x + w > view.width - 1 || b.y + bh > view.height - 1) continue;
+        if (touchesActor(frame, at, b) || taken.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h)) continue;
+        box = b;
+        break;
+      }
+      if (box) break;
     }
     if (box) taken.push(box);
     rings.push({ hops: h, x: at.x[c], y: at.y[c], r, text, box });

@@ -22,9 +22,21 @@ export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}
 }
 
 /** The view the screen is drawn with: the app's view transform and size, the theme's colours,
- *  whether the canvas shows keyboard focus, the world outline and the map's true places (layouts.js). */
+ *  whether the canvas shows keyboard focus, the world outline and the map's true places (layouts.js),
+ *  and the boxes the view's buttons cover (`reserved`). */
 export function screenView(app) {
-  return { ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null, homes: app.mapHomes?.() ?? null };
+  return {
+    ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null,
+    homes: app.mapHomes?.() ?? null, reserved: overCanvas(app.canvas, document.getElementById('view-tools')),
+  };
+}
+
+/** Where `element` (the view's buttons) covers the canvas, as boxes no label may take. */
+function overCanvas(canvas, element) {
+  const r = element?.getBoundingClientRect();
+  if (!r || r.width === 0) return [];
+  const c = canvas.getBoundingClientRect();
+  return [{ x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height }];
 }
 
 /** Paints `scene` at `dpr` device pixels per CSS pixel; returns the layer used ('all', 'dim', null). */

@@ -62,7 +62,7 @@ export function buildScene(frame, ui, view) {
     actors: actorBatches(frame, view, em, at),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
-    labels: placeLabels(frame, view, em, at, egoRings ? egoRings.rings.filter((r) => r.box).map((r) => r.box) : []),
+    labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])]),
   };
 }
 
