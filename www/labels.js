@@ -13,8 +13,8 @@ const LABEL_DIM = 0.35;
 /** The last resort for a long name without a short one, before it is moved out: cut to this width. */
 const LABEL_TIGHT = 96;
 /** Opacity and width of a leader line from a moved label to its actor. */
-const LEADER_ALPHA = 0.55;
-const LEADER_WIDTH = 0.8;
+const LEADER_ALPHA = 0.7;
+const LEADER_WIDTH = 1;
 
 let measurer = null;
 let measuredFont = '';

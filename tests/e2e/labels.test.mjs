@@ -3,8 +3,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ARTIFACTS } from './harness.mjs';
-import { openWith, still } from './explore-helpers.mjs';
+import { start, open, ARTIFACTS } from './harness.mjs';
+
+/** Waits until the view and every actor have stopped moving (for a busy machine: up to a minute). */
+async function rest(page) {
+  await page.waitForFunction(() => {
+    const now = JSON.stringify([window.entente.state().view, window.entente.nodes().map((n) => [Math.round(n.x), Math.round(n.y)])]);
+    const same = window.__labelsLast === now;
+    window.__labelsLast = now;
+    return same;
+  }, null, { polling: 300, timeout: 60000 });
+}
 
 const VIEWPORTS = [['1440x900', { width: 1440, height: 900 }], ['1280x720', { width: 1280, height: 720 }], ['390x844', { width: 390, height: 844 }]];
 const LAYOUTS = [['force', 'force', null], ['ego-PAK', 'radial', 'PAK'], ['ego-TUR', 'radial', 'TUR'], ['map', 'map', null]];
@@ -102,7 +111,8 @@ const counts = [];
 for (const [size, viewport] of VIEWPORTS) {
   for (const table of [false, true]) {
     test(`${size}, table ${table ? 'open' : 'closed'}: every actor has one label in every layout`, async () => {
-      const { page, context, errors } = await openWith(env.browser, env.base, { viewport });
+      const { page, context, errors } = await open(env.browser, env.base, { viewport });
+      await rest(page);
       if (table) {
         const toggle = page.getByRole('button', { name: 'Table' });
         if (!(await toggle.isVisible())) await page.getByText('Filters, legend, export').click();
@@ -115,7 +125,7 @@ for (const [size, viewport] of VIEWPORTS) {
           const now = window.entente.layout();
           return now.layout === l && (!c || now.centre === c);
         }, [layout, centre]);
-        await still(page);
+        await rest(page);
         const seen = await page.evaluate(readLabels);
         if (!table) await page.screenshot({ path: join(ARTIFACTS, `labels-${name}-${size}.png`) });
         // The network alone on a phone: the README's pictures (docs/labels-phone-*.png).
