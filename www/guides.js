@@ -6,7 +6,7 @@ const GUIDE_ALPHA = 0.28;
 const CAPTION_ALPHA = 0.75;
 const CAPTION_PX = 11;
 /** Places tried for a ring's caption, as angles from the top of the ring (radians, clockwise),
- *  on the ring, then just inside it, then just outside it. */
+ *  on the ring, then just inside or outside it, then a little further. */
 const CAPTION_ANGLES = Array.from({ length: 73 }, (_, k) => (k % 2 ? 1 : -1) * Math.ceil(k / 2) * (Math.PI / 36));
 /** On the map, an actor moved less than this (CSS pixels) from its true place gets no line back. */
 const MOVED_PX = 2;
@@ -60,7 +60,7 @@ export function egoGuides(frame, ui, view, at) {
     const text = h === 1 ? '1 tie away' : `${h} ties away`;
     const w = textWidth(font, text) + 4, bh = CAPTION_PX + 4;
     let box = null;
-    for (const shift of [0, -(bh / 2 + 2), bh / 2 + 2]) {
+    for (const shift of [0, -(bh / 2 + 2), bh / 2 + 2, -(bh + 6), bh + 6]) {
       for (const a of CAPTION_ANGLES) {
         const x = at.x[c] + (r + shift) * Math.sin(a), y = at.y[c] - (r + shift) * Math.cos(a);
         const b = { x: x - w / 2, y: y - bh / 2, w, h: bh };
