@@ -48,6 +48,9 @@ pub struct Provenance {
 pub struct Actor {
     pub id: String,
     pub name: String,
+    /// A short name for tight places ("IS-K", "UAE"): labels use it where the name does not fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     #[serde(rename = "type")]
     pub actor_type: ActorType,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -103,7 +103,7 @@ fn each_payload_is_written_behind_one_quote_and_numbers_stay_numbers() {
     let actors = cells(&actors);
     assert_eq!(
         actors[0],
-        ["id", "name", "type", "iso3", "lat", "lon", "base"]
+        ["id", "name", "type", "iso3", "lat", "lon", "base", "short"]
     );
     assert_eq!(
         actors[1],
@@ -114,11 +114,12 @@ fn each_payload_is_written_behind_one_quote_and_numbers_stay_numbers() {
             "ABC",
             "-33.5",
             "-77",
-            ""
+            "",
+            "'=SUM(1)"
         ]
     );
     assert_eq!(actors[2][..2], ["'+B2", "'+cmd|' /C calc'!A0"]);
-    assert_eq!(actors[2][4..], ["-0.5", "-180", "'-2+3"]);
+    assert_eq!(actors[2][4..7], ["-0.5", "-180", "'-2+3"]);
     assert_eq!(actors[3][6], "'\t=1+1");
     assert_eq!(actors[4][6], "'\r=1+1");
     // A text that starts with `'` gets one more; a lone `'` is written `''`.
@@ -325,6 +326,7 @@ fn actor(i: usize) -> impl Strategy<Value = Actor> {
             Actor {
                 id,
                 name,
+                short: Some("=1+2".to_string()),
                 actor_type,
                 iso3: state.then(|| "ABC".to_string()),
                 lat,

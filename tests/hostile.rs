@@ -135,6 +135,7 @@ fn actor(i: usize) -> Actor {
     Actor {
         id: format!("A{i}"),
         name: format!("Actor {i}"),
+        short: None,
         actor_type: ActorType::State,
         iso3: None,
         lat: 0.0,

@@ -577,6 +577,12 @@ fn a_csv_pair_reads_in_either_order() {
     assert_eq!(d.actors[2].actor_type, ActorType::ArmedGroup);
     assert_eq!(d.actors[2].base.as_deref(), Some("Afghan border region"));
     assert_eq!(
+        d.actors[2].short.as_deref(),
+        Some("TTP"),
+        "the column short"
+    );
+    assert_eq!(d.actors[0].short, None, "an empty cell is no short name");
+    assert_eq!(
         d.ties[0].events.len(),
         2,
         "two rows for PAK–TUR make one tie"
@@ -649,6 +655,12 @@ fn gexf_attributes_spells_and_defaults_become_fields() {
         "TUR is a state by its iso3"
     );
     assert_eq!((d.actors[0].lat, d.actors[0].lon), (33.69, 73.05));
+    let shorts: Vec<Option<&str>> = d.actors.iter().map(|a| a.short.as_deref()).collect();
+    assert_eq!(
+        shorts,
+        [None, None, Some("TTP")],
+        "the attribute titled Short"
+    );
     let deal = &d.ties[0].events;
     let dates: Vec<String> = deal.iter().map(|e| e.date.to_string()).collect();
     assert_eq!(dates, ["2018-07-01", "2021-03-17"], "one event per spell");
@@ -687,6 +699,11 @@ fn graphml_keys_defaults_and_escapes_become_fields() {
         "the key's default"
     );
     assert_eq!(d.actors[2].actor_type, ActorType::Organization);
+    assert_eq!(
+        (d.actors[2].name.as_str(), d.actors[2].short.as_deref()),
+        ("North Atlantic Treaty Organization", Some("NATO")),
+        "the key abbreviation is the short name"
+    );
     assert_eq!(
         d.ties[0].events[0].summary,
         "Helicopter deal <T129>, signed."

@@ -250,6 +250,20 @@ const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
         None,
     ),
     (
+        "short_too_long.json",
+        ErrorKind::TooLarge,
+        "actors[2].short",
+        "20 characters long; the limit is 16",
+        None,
+    ),
+    (
+        "short_on_two_lines.json",
+        ErrorKind::Field,
+        "actors[1].short",
+        "a short name is one line, without tabs",
+        None,
+    ),
+    (
         "year_out_of_range.json",
         ErrorKind::OutOfRange,
         "provenance.year",

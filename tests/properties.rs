@@ -126,6 +126,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .enumerate()
                 .map(|(i, (name, actor_type, lat, lon, base))| Actor {
                     id: format!("{i}<{name}>"),
+                    short: (i % 2 == 1).then(|| format!("S{i}")),
                     name,
                     actor_type,
                     iso3: None,

@@ -9,7 +9,8 @@ const idsOfTie = (frame, k) => [frame.actors[frame.edges[2 * k]].id, frame.actor
 /** @param {object} app the application context from main.js */
 export function installApi(app) {
   const api = {
-    /** Visible actors with their position in CSS pixels from the canvas' top-left corner. */
+    /** Visible actors with their position in CSS pixels from the canvas' top-left corner and the
+     *  radius `r` of their disc there. */
     nodes() {
       const f = app.frame;
       const out = [];
@@ -17,7 +18,7 @@ export function installApi(app) {
         if (f.degrees[i] === 0) continue;
         const a = f.actors[i];
         const [x, y] = toScreen(app.view, f.positions[2 * i], f.positions[2 * i + 1]);
-        out.push({ id: a.id, name: a.name, type: a.type, ties: f.degrees[i], x, y });
+        out.push({ id: a.id, name: a.name, type: a.type, ties: f.degrees[i], x, y, r: Math.max(3, f.radii[i] * app.view.scale) });
       }
       return out;
     },
@@ -58,8 +59,13 @@ export function installApi(app) {
       app.actions.setLayout(layout, centre);
       return api.layout();
     },
-    /** Label boxes drawn in the last frame: [{id, text, x, y, w, h}] in CSS pixels of the canvas. */
-    labels: () => (app.drawn?.labels ?? []).map((b) => ({ id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h })),
+    /** Label boxes drawn in the last frame: [{id, text, x, y, w, h}] in CSS pixels of the canvas; a
+     *  label moved away from its actor also has `leader: {x, y}`, the leader line's end at the actor. */
+    labels: () => (app.drawn?.labels ?? []).map((b) => {
+      const out = { id: app.frame.actors[b.i].id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h };
+      if (b.leader) out.leader = { x: b.leader[2], y: b.leader[3] };
+      return out;
+    }),
     /** A diagnostic of what is selected and shown (its fields may change): pinned actor or tie,
      *  focus, filters, time, view, layout. */
     state: () => {

@@ -1,13 +1,20 @@
-// Labels: the one rule that cuts a name to fit, and the placement of labels by priority without overlap.
+// Labels: the one rule that cuts a name to fit; every actor labelled in a small network (placement.js), by priority without overlap in a large one.
 
 import { actorLit } from './emphasis.js';
+import { EVERY_LABEL_UP_TO, placeEvery } from './placement.js';
 
 /** The one label cut rule: a label is at most this wide in CSS pixels (the focused actor's may be
  *  wider); a longer name ends in "…" (the whole name is in the tooltip, the panel and the table). */
 export const LABEL_MAX = 240;
 export const LABEL_MAX_FOCUS = 400;
 const LABEL_PX = 12;
+const LABEL_H = 16;
 const LABEL_DIM = 0.35;
+/** The last resort for a long name without a short one, before it is moved out: cut to this width. */
+const LABEL_TIGHT = 96;
+/** Opacity and width of a leader line from a moved label to its actor. */
+const LEADER_ALPHA = 0.7;
+const LEADER_WIDTH = 1;
 
 let measurer = null;
 let measuredFont = '';
@@ -90,23 +97,63 @@ class BoxGrid {
   }
 }
 
-/** Labels by priority (the focus, the actors lit around it, then by number of ties); a label
- *  that would overlap one already placed is left out until zooming in makes room. `at` holds the
+/** Labels by priority (the focus, the actors lit around it, then by number of ties). Up to
+ *  `EVERY_LABEL_UP_TO` actors shown, every actor is labelled (placement.js); above, a label that
+ *  would overlap one already placed is left out until zooming in makes room. `at` holds the
  *  actors on screen (`{x, y, r}`, see scene.js). */
-export function placeLabels(frame, view, em, at) {
+export function placeLabels(frame, view, em, at, obstacles = []) {
   const lit = em.near.size > 0;
   const font = `600 ${LABEL_PX}px ${view.font}`;
-  // Only the actors whose label could show: the ones on (or just beside) the canvas.
+  let shownCount = 0;
+  for (let i = 0; i < frame.actors.length; i++) if (frame.degrees[i] > 0) shownCount++;
+  const every = shownCount <= EVERY_LABEL_UP_TO;
+  // Only the actors whose label could show: the ones on (or just beside) the canvas; with every
+  // label, the actors whose disc is on the canvas.
   const order = [];
+  const shown = [];
   const rank = new Float64Array(frame.actors.length);
   for (let i = 0; i < frame.actors.length; i++) {
     if (frame.degrees[i] === 0) continue;
-    const x = at.x[i], y = at.y[i];
-    if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) continue;
+    const x = at.x[i], y = at.y[i], r = at.r[i];
+    if (every) {
+      if (x + r < 0 || y + r < 0 || x - r > view.width || y - r > view.height) continue;
+      shown.push(i);
+      if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
+    } else if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) continue;
     rank[i] = (i === em.focus ? 4e9 : 0) + (lit && em.near.has(i) ? 2e9 : 0) + (em.inEgo(i) ? 1e9 : 0) + frame.degrees[i];
     order.push(i);
   }
   order.sort((a, b) => rank[b] - rank[a] || a - b);
+  const keep = order.filter((i) => rank[i] >= 2e9).length;
+  const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles)
+    : byPriority(order, frame, view, em, at, font);
+  for (const b of boxes) b.alpha = actorLit(em, b.i) ? 1 : LABEL_DIM;
+  const leaders = [1, LABEL_DIM].map((alpha) => {
+    const moved = boxes.filter((b) => b.leader && b.alpha === alpha);
+    return { alpha: alpha * LEADER_ALPHA, xy: Float32Array.from(moved.flatMap((b) => b.leader)) };
+  }).filter((l) => l.xy.length > 0);
+  return {
+    font, family: view.font, size: LABEL_PX, weight: 600, baseline: baselineBelowMiddle(font), colour: view.ink, halo: view.background, haloWidth: 3,
+    leaderWidth: LEADER_WIDTH, leaders, boxes,
+  };
+}
+
+/** The texts actor i may be labelled by, longest first: its name (cut to the label width, and to
+ *  the canvas), its short name, and as a last resort its name cut tighter. */
+function texts(frame, view, em, font, i) {
+  const a = frame.actors[i];
+  const max = Math.min(i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX, view.width - 8);
+  const full = fitLabel(font, a.name, max);
+  const out = full.text === a.name ? [full] : [];
+  if (a.short && a.short !== a.name) out.push(fitLabel(font, a.short, max));
+  if (full.text !== a.name) out.push(full);
+  const tight = fitLabel(font, a.name, Math.min(max, LABEL_TIGHT));
+  if (!a.short && tight.text !== full.text) out.push(tight);
+  return out;
+}
+
+/** Labels by priority without overlap, for networks too large to label every actor. */
+function byPriority(order, frame, view, em, at, font) {
   const boxes = [];
   const grid = new BoxGrid();
   for (const i of order) {
@@ -117,11 +164,11 @@ export function placeLabels(frame, view, em, at) {
     const { text, w } = fitLabel(font, frame.actors[i].name, i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX);
     // Right of the actor, or left of it when the right would run off the canvas.
     const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
-    const box = { i, text, x: bx, y: y - 8, w: w + 4, h: 16, alpha: actorLit(em, i) ? 1 : LABEL_DIM };
+    const box = { i, text, x: bx, y: y - 8, w: w + 4, h: LABEL_H };
     if (box.x > view.width || box.x + box.w < 0 || box.y > view.height || box.y + box.h < 0) continue;
     if (grid.overlaps(box)) continue;
     grid.add(box);
     boxes.push(box);
   }
-  return { font, family: view.font, size: LABEL_PX, weight: 600, baseline: baselineBelowMiddle(font), colour: view.ink, halo: view.background, haloWidth: 3, boxes };
+  return boxes;
 }

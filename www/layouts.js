@@ -1,11 +1,13 @@
 // The layout switcher (force, ego rings, map), the eased moves between layouts and the world outline.
 
 import { projectLonLat } from './pkg/entente.js';
+import { fitting } from './geometry.js';
 
 const RING_GAP = 120;        // layout units between ego rings, at least
 const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
 const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
-const MAP_SEPARATION = 34;   // no two actors closer than this on the map
+const MAP_SEPARATION = 34;   // no two actors closer than this on the map (layout units)...
+const MAP_SEPARATION_PX = 30; // ...nor than this on the screen, at the scale that fits the map
 const EASE_MS = 600;
 const WORLD_URL = 'data/world-110m.json';
 
@@ -28,6 +30,7 @@ export function installLayouts(app) {
     forceSnapshot: null, // force positions saved when leaving the force layout
     anim: null,          // {from, to, start, after}
     world: null,         // {rings: [Float32Array of projected x,y]} once fetched
+    homes: null,         // the map's true places (Float32Array), the canvas size they were spread for
     worldLoading: false,
   };
   const controls = buildControls(app);
@@ -60,6 +63,11 @@ export function installLayouts(app) {
   });
 
   app.on('frame', () => {
+    // The map spreads crowded actors for the canvas's size: again when it changes (the table, a rotated phone).
+    const h = state.homes;
+    if (app.ui.layout === 'map' && h && (h.width !== app.view.width || h.height !== app.view.height) && app.view.width > 0) {
+      easeTo(app, state, targetOf(app, state));
+    }
     const a = state.anim;
     if (!a) return;
     const t = Math.min(1, (performance.now() - a.start) / EASE_MS);
@@ -78,6 +86,8 @@ export function installLayouts(app) {
   return {
     /** The land outline's rings in layout units, once fetched (the scene draws them under the map). */
     worldOutline: () => state.world?.rings ?? null,
+    /** The map's true places of the actors, in layout units, while the map is shown. */
+    mapHomes: () => (app.ui.layout === 'map' ? state.homes?.xy ?? null : null),
     /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
     fromWorker(positions) {
       if (app.ui.layout === 'force') {
@@ -101,7 +111,14 @@ function targetOf(app, state) {
     for (let k = 0; k < e.length; k += 2) if (e[k] === c || e[k + 1] === c) partners++;
     return core.radialPositions(c, Math.max(RING_GAP, (partners * RING_SLOT) / (2 * Math.PI)));
   }
-  if (ui.layout === 'map') return core.mapPositions(MAP_SCALE, MAP_SEPARATION);
+  if (ui.layout === 'map') {
+    // Crowded actors moved apart just enough to be told apart at the scale that fits the map.
+    const xy = core.mapPositions(MAP_SCALE, 0);
+    state.homes = { xy, width: app.view.width, height: app.view.height };
+    const fit = fitting({ ...app.frame, positions: xy }, app.view);
+    const separation = fit && app.view.width > 0 ? Math.max(MAP_SEPARATION, MAP_SEPARATION_PX / fit.scale) : MAP_SEPARATION;
+    return core.mapPositions(MAP_SCALE, separation);
+  }
   return state.forceSnapshot ?? Float32Array.from(app.positions());
 }
 

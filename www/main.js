@@ -83,6 +83,8 @@ function makeApp(state) {
     get drawn() { return drawn; },
     /** The map's land outline in layout units once fetched, else null (drawn by the scene). */
     worldOutline: () => layouts?.worldOutline() ?? null,
+    /** The map's true places of the actors in layout units (before crowded ones are moved apart), else null. */
+    mapHomes: () => layouts?.mapHomes() ?? null,
   });
 }
 

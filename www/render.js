@@ -22,9 +22,21 @@ export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}
 }
 
 /** The view the screen is drawn with: the app's view transform and size, the theme's colours,
- *  whether the canvas shows keyboard focus, and the world outline (layouts.js). */
+ *  whether the canvas shows keyboard focus, the world outline and the map's true places (layouts.js),
+ *  and the boxes the view's buttons cover (`reserved`). */
 export function screenView(app) {
-  return { ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null };
+  return {
+    ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null,
+    homes: app.mapHomes?.() ?? null, reserved: overCanvas(app.canvas, document.getElementById('view-tools')),
+  };
+}
+
+/** Where `element` (the view's buttons) covers the canvas, as boxes no label may take. */
+function overCanvas(canvas, element) {
+  const r = element?.getBoundingClientRect();
+  if (!r || r.width === 0) return [];
+  const c = canvas.getBoundingClientRect();
+  return [{ x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height }];
 }
 
 /** Paints `scene` at `dpr` device pixels per CSS pixel; returns the layer used ('all', 'dim', null). */
@@ -34,6 +46,7 @@ export function paint(ctx, scene, dpr, cached = null) {
   ctx.fillStyle = scene.background;
   ctx.fillRect(0, 0, scene.width, scene.height);
   if (scene.outline) paintOutline(ctx, scene.outline);
+  paintGuides(ctx, scene);
   let layer = null;
   if (cached && scene.tieCount >= LAYERS_FROM_TIES) {
     // A large picture: every tie and actor, all at full strength or all dimmed, comes from a
@@ -50,9 +63,52 @@ export function paint(ctx, scene, dpr, cached = null) {
   }
   if (scene.focus) paintFocus(ctx, scene.focus);
   if (scene.keyboard) paintKeyboard(ctx, scene.keyboard);
+  if (scene.egoRings) paintCaptions(ctx, scene.egoRings);
   paintLabels(ctx, scene.labels);
   ctx.globalAlpha = 1;
   return layer;
+}
+
+/** The ego rings' circles and the map's lines back to true places, under the ties. */
+function paintGuides(ctx, { egoRings: e, homeLines: m }) {
+  ctx.setLineDash([]);
+  if (e) {
+    ctx.globalAlpha = e.alpha;
+    ctx.lineWidth = e.width;
+    ctx.strokeStyle = e.colour;
+    ctx.beginPath();
+    for (const g of e.rings) { ctx.moveTo(g.x + g.r, g.y); ctx.arc(g.x, g.y, g.r, 0, Math.PI * 2); }
+    ctx.stroke();
+  }
+  if (m && m.xy.length > 0) {
+    ctx.globalAlpha = m.alpha;
+    ctx.lineWidth = m.width;
+    ctx.strokeStyle = m.colour;
+    ctx.fillStyle = m.colour;
+    ctx.beginPath();
+    for (let j = 0; j < m.xy.length; j += 4) { ctx.moveTo(m.xy[j], m.xy[j + 1]); ctx.lineTo(m.xy[j + 2], m.xy[j + 3]); }
+    ctx.stroke();
+    ctx.beginPath();
+    for (let j = 0; j < m.homes.length; j += 2) { ctx.moveTo(m.homes[j] + m.dot, m.homes[j + 1]); ctx.arc(m.homes[j], m.homes[j + 1], m.dot, 0, Math.PI * 2); }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The ego rings' captions ("1 tie away"), with the labels' halo. */
+function paintCaptions(ctx, e) {
+  ctx.font = e.font;
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = e.halo;
+  ctx.fillStyle = e.colour;
+  ctx.globalAlpha = e.captionAlpha;
+  for (const { box, text } of e.rings) {
+    if (!box) continue;
+    ctx.strokeText(text, box.x + 2, box.y + box.h / 2);
+    ctx.fillText(text, box.x + 2, box.y + box.h / 2);
+  }
+  ctx.globalAlpha = 1;
 }
 
 function paintOutline(ctx, outline) {
@@ -165,6 +221,17 @@ function paintKeyboard(ctx, k) {
 }
 
 function paintLabels(ctx, labels) {
+  ctx.lineWidth = labels.leaderWidth;
+  ctx.strokeStyle = labels.colour;
+  for (const l of labels.leaders) {
+    ctx.globalAlpha = l.alpha;
+    ctx.beginPath();
+    for (let j = 0; j < l.xy.length; j += 4) {
+      ctx.moveTo(l.xy[j], l.xy[j + 1]);
+      ctx.lineTo(l.xy[j + 2], l.xy[j + 3]);
+    }
+    ctx.stroke();
+  }
   ctx.font = labels.font;
   ctx.textBaseline = 'middle';
   ctx.lineWidth = labels.haloWidth;

@@ -3,6 +3,7 @@
 import { KINDS, ACTOR_TYPES } from './kinds.js';
 import { emphasis, tieLit, actorLit } from './emphasis.js';
 import { placeLabels } from './labels.js';
+import { egoGuides, mapLeaders } from './guides.js';
 
 /** Opacity of what the emphasis leaves out (ties and rings; actors get a little more). */
 export const DIM = 0.13;
@@ -22,14 +23,19 @@ const LANE = 3.5;
  * @returns {{width, height, background, ink, font, emphasised, tieCount,
  *   dim: {tieAlpha, tieWidth, ringAlpha, actorAlpha},
  *   outline: null | {rings: Float32Array[], colour, fillAlpha, strokeAlpha, width},
+ *   egoRings: null | {colour, alpha, width, font, family, size, weight, captionAlpha, halo, baseline,
+ *     rings: {hops, x, y, r, text, box: null | {x, y, w, h}}[]},
+ *   homeLines: null | {colour, alpha, width, dot, xy: Float32Array, homes: Float32Array},
  *   ties: {kind, lit, colour, dash, width, alpha, xy: Float32Array}[],
  *   rings: {lit, alpha, r, width, fill, stroke, xy: Float32Array}[],
  *   actors: {type, lit, shape, fill, stroke, width, alpha, xyr: Float32Array}[],
  *   focus: null | {i, shape, x, y, r, fill, alpha, stroke, width},
  *   keyboard: null | {i, x, y, r, stroke, width, dash},
- *   labels: {font, family, size, weight, baseline, colour, halo, haloWidth, boxes: {i, text, x, y, w, h, alpha}[]}}}
+ *   labels: {font, family, size, weight, baseline, colour, halo, haloWidth, leaderWidth,
+ *     leaders: {alpha, xy: Float32Array}[], boxes: {i, text, x, y, w, h, alpha, leader?: number[]}[]}}}
  *   Batches come in drawing order (dimmed ones first); `xy` holds [x1, y1, x2, y2, ...] per line or
- *   [x, y, ...] per ring, `xyr` [x, y, r, ...] per actor. A label's text is centred on y + h / 2 (its alphabetic
+ *   [x, y, ...] per ring, `xyr` [x, y, r, ...] per actor; a moved label's `leader` and the leaders'
+ *   `xy` run from the label box to its actor's disc. A label's text is centred on y + h / 2 (its alphabetic
  *   baseline `labels.baseline` px below that).
  */
 export function buildScene(frame, ui, view) {
@@ -38,6 +44,7 @@ export function buildScene(frame, ui, view) {
   const { ties, rings, drawn } = tieBatches(frame, view, em, at);
   const tieWidth = drawn > MANY_TIES ? 1 : 1.6;
   for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK >= 0) ? 2.4 : tieWidth;
+  const egoRings = egoGuides(frame, ui, view, at);
   return {
     width: view.width,
     height: view.height,
@@ -48,12 +55,14 @@ export function buildScene(frame, ui, view) {
     tieCount: frame.edges.length / 2,
     dim: { tieAlpha: DIM, tieWidth, ringAlpha: DIM, actorAlpha: ACTOR_DIM },
     outline: outlineOf(ui, view),
+    egoRings,
+    homeLines: mapLeaders(frame, ui, view, at),
     ties,
     rings,
     actors: actorBatches(frame, view, em, at),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
-    labels: placeLabels(frame, view, em, at),
+    labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])]),
   };
 }
 

@@ -70,6 +70,20 @@ export function svgDocument(scene, band, title) {
     out.push(`<path id="outline" d="${d}"${attrs([['fill', o.colour], ['fill-opacity', o.fillAlpha], ['stroke', o.colour],
       ['stroke-opacity', o.strokeAlpha], ['stroke-width', o.width]])}/>`);
   }
+  const e = scene.egoRings, m = scene.homeLines;
+  if (e) {
+    out.push(`<g id="ego-rings" fill="none"${attrs([['stroke', e.colour], ['stroke-width', e.width], ['stroke-opacity', e.alpha]])}>`);
+    for (const g of e.rings) out.push(`<circle${attrs([['cx', num(g.x)], ['cy', num(g.y)], ['r', num(g.r)]])}/>`);
+    out.push('</g>');
+  }
+  if (m && m.xy.length > 0) {
+    const d = [], dots = [];
+    for (let j = 0; j < m.xy.length; j += 4) d.push(`M${num(m.xy[j])} ${num(m.xy[j + 1])}L${num(m.xy[j + 2])} ${num(m.xy[j + 3])}`);
+    for (let j = 0; j < m.homes.length; j += 2) dots.push(circleData(m.homes[j], m.homes[j + 1], m.dot));
+    out.push(`<g id="true-places"${attrs([['fill', m.colour], ['stroke', m.colour], ['stroke-opacity', m.alpha], ['fill-opacity', m.alpha]])}>`);
+    out.push(`<path d="${d.join('')}"${attrs([['fill', 'none'], ['stroke-width', m.width]])}/>`);
+    out.push(`<path d="${dots.join('')}" stroke="none"/>`, '</g>');
+  }
   out.push('<g id="ties" fill="none">');
   for (const b of scene.ties) {
     chunked(out, b.xy, 4, (xy, k) => `M${num(xy[k])} ${num(xy[k + 1])}L${num(xy[k + 2])} ${num(xy[k + 3])}`,
@@ -95,7 +109,20 @@ export function svgDocument(scene, band, title) {
       ['stroke', k.stroke], ['stroke-width', k.width], ['stroke-dasharray', dashOf(k.dash)]])}/>`);
   }
   out.push('</g>');
+  if (e) {
+    out.push(`<g id="ring-captions" xml:space="preserve"${attrs([...fontAttrs(e), ['fill', e.colour], ['fill-opacity', e.captionAlpha],
+      ['stroke', e.halo], ['stroke-width', 3], ['stroke-opacity', e.captionAlpha], ['stroke-linejoin', 'miter'], ['stroke-miterlimit', 10], ['paint-order', 'stroke']])}>`);
+    for (const g of e.rings) {
+      if (g.box) out.push(`<text${attrs([['x', num(g.box.x + 2)], ['y', num(g.box.y + g.box.h / 2 + e.baseline)]])}>${escapeXml(g.text)}</text>`);
+    }
+    out.push('</g>');
+  }
   const l = scene.labels;
+  for (const g of l.leaders) {
+    const d = [];
+    for (let j = 0; j < g.xy.length; j += 4) d.push(`M${num(g.xy[j])} ${num(g.xy[j + 1])}L${num(g.xy[j + 2])} ${num(g.xy[j + 3])}`);
+    out.push(`<path class="leaders" d="${d.join('')}"${attrs([['fill', 'none'], ['stroke', l.colour], ['stroke-width', l.leaderWidth], ['stroke-opacity', g.alpha]])}/>`);
+  }
   // The halo under each label as the canvas strokes it: the stroke painted first, mitred joins.
   out.push(`<g id="labels" xml:space="preserve"${attrs([...fontAttrs(l), ['fill', l.colour],
     ['stroke', l.halo], ['stroke-width', l.haloWidth], ['stroke-linejoin', 'miter'], ['stroke-miterlimit', 10], ['paint-order', 'stroke']])}>`);

@@ -68,6 +68,7 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
             a.lat.to_string(),
             a.lon.to_string(),
             mark(a.base.as_deref().unwrap_or_default()),
+            mark(a.short.as_deref().unwrap_or_default()),
         ]);
     }
     Ok((finish(events), finish(actors)))

@@ -1,4 +1,4 @@
-//! GEXF 1.3 for Gephi and other graph tools: actors as nodes (type, iso3, lat, lon, base as
+//! GEXF 1.3 for Gephi and other graph tools: actors as nodes (type, iso3, lat, lon, base, short as
 //! attributes; the map point as `viz:position`), one undirected edge per event with its kind,
 //! tone, summary and sources as attributes and its date as a spell.
 
@@ -6,12 +6,13 @@ use super::xml::{attr, event_fields, first_day, text};
 use crate::model::Dataset;
 use std::fmt::Write;
 
-const NODE_ATTRIBUTES: [(&str, &str); 5] = [
+const NODE_ATTRIBUTES: [(&str, &str); 6] = [
     ("type", "string"),
     ("iso3", "string"),
     ("lat", "double"),
     ("lon", "double"),
     ("base", "string"),
+    ("short", "string"),
 ];
 
 const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
@@ -88,6 +89,7 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
                 ("lat", Some(a.lat.to_string())),
                 ("lon", Some(a.lon.to_string())),
                 ("base", a.base.clone()),
+                ("short", a.short.clone()),
             ],
         );
         let _ = writeln!(

@@ -6,7 +6,7 @@ use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 17] = [
+const KEYS: [(&str, &str, &str); 18] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
@@ -16,6 +16,7 @@ const KEYS: [(&str, &str, &str); 17] = [
     ("lat", "node", "double"),
     ("lon", "node", "double"),
     ("base", "node", "string"),
+    ("short", "node", "string"),
     ("date", "edge", "string"),
     ("kind", "edge", "string"),
     ("tone", "edge", "string"),
@@ -72,6 +73,7 @@ pub(crate) fn write_graphml(d: &Dataset) -> Result<String, serde_json::Error> {
                 ("lat", Some(a.lat.to_string())),
                 ("lon", Some(a.lon.to_string())),
                 ("base", a.base.clone()),
+                ("short", a.short.clone()),
             ],
         );
         out.push_str("    </node>\n");

@@ -29,7 +29,7 @@ pub const EVENT_COLUMNS: [&str; 11] = [
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
-pub const ACTOR_COLUMNS: [&str; 7] = ["id", "name", "type", "iso3", "lat", "lon", "base"];
+pub const ACTOR_COLUMNS: [&str; 8] = ["id", "name", "type", "iso3", "lat", "lon", "base", "short"];
 
 /// Reads an events file and, if given, an actors file.
 ///
@@ -209,6 +209,7 @@ impl Rows {
         self.actors.push(Actor {
             id: id.to_string(),
             name: id.to_string(),
+            short: None,
             actor_type: ActorType::Organization,
             iso3: None,
             lat: 0.0,

@@ -62,6 +62,7 @@ pub(crate) fn actor_row(
     Ok(Actor {
         id: id.to_string(),
         name: name.to_string(),
+        short: t.cell(row, "short").map(str::to_string),
         actor_type,
         iso3: iso3.map(str::to_string),
         lat,

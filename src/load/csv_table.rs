@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 /// The columns that hold free text (ids, names, summaries, outlets, figures, people, notes).
 /// The others hold numbers (`lat`, `lon`), dates or fixed words, and are never marked.
-pub(crate) const TEXT_COLUMNS: [&str; 11] = [
+pub(crate) const TEXT_COLUMNS: [&str; 12] = [
     "source", "target", "summary", "outlet", "figures", "people", "note", "id", "name", "iso3",
-    "base",
+    "base", "short",
 ];
 
 /// Whether a text is written with a leading `'`: it starts with a character that makes a

@@ -29,6 +29,7 @@ pub(crate) mod names {
     pub const LAT: &[&str] = &["lat", "latitude"];
     pub const LON: &[&str] = &["lon", "lng", "long", "longitude"];
     pub const BASE: &[&str] = &["base"];
+    pub const SHORT: &[&str] = &["short", "short_name", "abbreviation"];
     pub const KIND: &[&str] = &["kind", "type"];
     pub const TONE: &[&str] = &["tone"];
     pub const DATE: &[&str] = &["date"];

@@ -57,6 +57,7 @@ pub(crate) fn actor(
     Ok(Actor {
         id: n.id.clone(),
         name,
+        short: attr(a, names::SHORT).map(str::to_string),
         actor_type,
         iso3,
         lat,

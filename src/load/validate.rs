@@ -8,6 +8,9 @@ use std::collections::{HashMap, HashSet};
 /// `maxLength` counts them).
 pub const MAX_TEXT_CHARS: usize = 65_536;
 
+/// Longest short name of an actor, in characters: a label that fits beside a point.
+pub const MAX_SHORT_CHARS: usize = 16;
+
 /// Longest event summary, in characters.
 pub const MAX_SUMMARY_CHARS: usize = 1_000;
 
@@ -75,6 +78,7 @@ fn actors(list: &[Actor]) -> Result<HashMap<&str, usize>, LoadError> {
         let at = |field: &str| format!("actors[{i}].{field}");
         id(&at("id"), &a.id)?;
         text(&at("name"), &a.name)?;
+        short(&at("short"), a.short.as_deref())?;
         if let Some(first) = ids.insert(&a.id, i) {
             return Err(LoadError::at(
                 ErrorKind::DuplicateActor,
@@ -281,6 +285,21 @@ fn text(path: &str, value: &str) -> Result<(), LoadError> {
                 "the text holds the control character U+{:04X}; only tab and line breaks are allowed",
                 c as u32
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// A short name: a text of at most [`MAX_SHORT_CHARS`] characters on one line.
+fn short(path: &str, value: Option<&str>) -> Result<(), LoadError> {
+    let Some(value) = value else { return Ok(()) };
+    text(path, value)?;
+    limit(path, value, MAX_SHORT_CHARS)?;
+    if value.contains(['\t', '\n', '\r']) {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            "a short name is one line, without tabs",
         ));
     }
     Ok(())

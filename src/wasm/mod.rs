@@ -91,7 +91,7 @@ impl Entente {
         Ok(())
     }
 
-    /// Every actor: `[{id, name, type, iso3?, lat, lon, base?}]`.
+    /// Every actor: `[{id, name, short?, type, iso3?, lat, lon, base?}]`.
     pub fn actors(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.network().dataset().actors)
     }

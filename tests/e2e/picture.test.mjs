@@ -119,6 +119,10 @@ async function readExport(page) {
       keyboard: doc.querySelector('#keyboard-focus') && Object.fromEntries(['cx', 'cy', 'r', 'stroke', 'stroke-dasharray'].map((a) => [a, doc.querySelector('#keyboard-focus').getAttribute(a)])),
       outline: doc.querySelector('#outline') && { fill: doc.querySelector('#outline').getAttribute('fill'), rings: (doc.querySelector('#outline').getAttribute('d').match(/Z/g) ?? []).length },
       texts: all('text').map((t) => t.textContent),
+      egoRings: all('#ego-rings circle').length,
+      ringCaptions: all('#ring-captions text').map((t) => t.textContent),
+      truePlaces: all('#true-places path').length,
+      leaders: (doc.querySelector('path.leaders')?.getAttribute('d').match(/M/g) ?? []).length,
     };
   }, { svg: seen.svg, middle: seen.middle }));
   await blank.close();
@@ -223,7 +227,20 @@ test('SVG export = the screen: the keyboard focus ring, and the world outline un
   sameLabels(map);
   assert.deepEqual(map.outline, { fill: map.theme['--ink'], rings: WORLD_RINGS });
   samePixels(map, 'map');
+  // The labels moved out and the crowded actors moved apart: their leader lines and the lines back
+  // to their true places are in the SVG too.
+  assert.equal(map.leaders, map.labels.filter((l) => l.leader).length);
+  assert.ok(map.leaders > 0, 'the map has labels moved out on leader lines');
+  assert.equal(map.truePlaces, 2, 'the lines back to true places and their dots');
   writeFileSync(join(ARTIFACTS, 'picture-map.svg'), map.svg);
+  // Ego rings: the ring guides and their captions, with the same labels.
+  await page.evaluate(() => window.entente.setLayout('radial', 'PAK'));
+  await page.waitForFunction(() => window.entente.exportSvg().includes('id="ego-rings"'));
+  await still(page);
+  const ego = await readExport(page);
+  sameLabels(ego);
+  assert.equal(ego.egoRings, 2, 'Pakistan\'s network has two rings');
+  assert.deepEqual(ego.ringCaptions, ['1 tie away', '2 ties away']);
   // Back to the force layout: no outline.
   await page.evaluate(() => window.entente.setLayout('force'));
   await page.waitForFunction(() => !window.entente.exportSvg().includes('id="outline"'));

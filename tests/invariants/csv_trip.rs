@@ -163,6 +163,14 @@ fn actor(u: &mut Unstructured, i: usize) -> Result<Actor> {
         // Ids have no white space at their ends; the index keeps them apart.
         id: format!("{}#{i}", id.trim_start()),
         name: text(u)?,
+        short: if u.arbitrary()? {
+            Some(format!(
+                "{}{i}",
+                u.choose(&["=", "+", "-", "@", "'", " ", "S"])?
+            ))
+        } else {
+            None
+        },
         actor_type,
         iso3,
         lat: number(u, 90.0)?,
