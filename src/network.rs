@@ -16,7 +16,8 @@ pub struct Filter {
     pub tones: u8,
     /// [`ActorType::bit`] set for each actor type shown.
     pub actor_types: u8,
-    /// Only events on or before this date; `None` for all.
+    /// Only events in force on this date (dated by then, not ended before it: the network
+    /// "as of" the date); `None` for all.
     pub until: Option<Date>,
 }
 
@@ -36,7 +37,7 @@ impl Filter {
     pub fn admits(&self, e: &Event) -> bool {
         self.kinds.contains(e.kind)
             && self.tones & e.tone.bit() != 0
-            && self.until.is_none_or(|u| e.date <= u)
+            && self.until.is_none_or(|u| e.in_force(u))
     }
 
     /// The filter of the page's masks, each cut to the bits of known kinds, tones and types.

@@ -199,7 +199,7 @@ impl Entente {
     }
 
     /// The ties of an actor as the tooltip lists them:
-    /// `[{tie, partner, partnerName, kinds, tone, events: [{date, kind, tone, summary, figures?, people?, sources, note?}]}]`.
+    /// `[{tie, partner, partnerName, kinds, tone, events: [{date, end?, kind, tone, summary, figures?, people?, sources, note?}]}]`.
     #[wasm_bindgen(js_name = tiesOf)]
     pub fn ties_of(&self, actor: u32) -> Result<JsValue, JsError> {
         to_js(&self.session.ties_of(actor).map_err(js_error_in("tiesOf"))?)
