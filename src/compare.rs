@@ -246,3 +246,71 @@ impl Comparison {
         line
     }
 }
+
+/// One tie's change as the page shows it (tooltip, table, API): both actors, the class, the
+/// tone at each date (`None`: not active), and the evidence events themselves.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeRow<'a> {
+    pub tie: u32,
+    pub source: &'a str,
+    pub source_name: &'a str,
+    pub target: &'a str,
+    pub target_name: &'a str,
+    pub change: Change,
+    pub tone_a: Option<Tone>,
+    pub tone_b: Option<Tone>,
+    pub new_events: u32,
+    pub evidence: Vec<&'a Event>,
+}
+
+/// The whole comparison as the page receives it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonView<'a> {
+    pub a: Date,
+    pub b: Date,
+    pub summary: String,
+    /// Class name → number of ties, every class listed.
+    pub counts: Vec<(Change, u32)>,
+    pub ties: Vec<ChangeRow<'a>>,
+    /// Actor ids.
+    pub actors_appeared: Vec<&'a str>,
+    pub actors_gone: Vec<&'a str>,
+}
+
+impl Comparison {
+    /// This comparison with ids, names and the evidence events, for the page.
+    pub fn view<'a>(&self, network: &'a Network) -> ComparisonView<'a> {
+        let id = |a: &u32| network.actor(*a).id.as_str();
+        ComparisonView {
+            a: self.a,
+            b: self.b,
+            summary: self.summary(),
+            counts: Change::ALL.into_iter().zip(self.counts).collect(),
+            ties: self
+                .ties
+                .iter()
+                .map(|c| {
+                    let [s, t] = network.ends(c.tie);
+                    let (s, t) = (network.actor(s), network.actor(t));
+                    let events = &network.tie(c.tie).events;
+                    ChangeRow {
+                        tie: c.tie,
+                        source: &s.id,
+                        source_name: &s.name,
+                        target: &t.id,
+                        target_name: &t.name,
+                        change: c.change,
+                        tone_a: c.at_a.map(|x| x.tone),
+                        tone_b: c.at_b.map(|x| x.tone),
+                        new_events: c.new_events,
+                        evidence: c.evidence.iter().map(|&i| &events[i as usize]).collect(),
+                    }
+                })
+                .collect(),
+            actors_appeared: self.actors_appeared.iter().map(id).collect(),
+            actors_gone: self.actors_gone.iter().map(id).collect(),
+        }
+    }
+}

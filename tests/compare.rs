@@ -315,3 +315,29 @@ fn the_classes_match_the_network_as_of_each_date() {
         }
     }
 }
+
+#[test]
+fn the_page_view_names_actors_and_carries_the_evidence_events() {
+    let n = fixture();
+    let c = compare(&n, day("2013-01-01"), day("2016-01-01"), &Filter::default());
+    let v = c.view(&n);
+    assert_eq!(v.summary, c.summary());
+    assert_eq!(v.actors_appeared, ["D"]);
+    assert_eq!(v.actors_gone, ["H"]);
+    let bc = &v.ties[2];
+    assert_eq!((bc.source, bc.target_name), ("B", "Gamma"));
+    assert_eq!(
+        (bc.tone_a, bc.tone_b),
+        (Some(Tone::Cooperative), Some(Tone::Hostile))
+    );
+    let summaries: Vec<&str> = bc.evidence.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        ["Tariffs.", "A border clash: cooled and intensified."]
+    );
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(json["ties"][0]["change"], "ended");
+    assert_eq!(json["ties"][0]["toneB"], serde_json::Value::Null);
+    assert_eq!(json["counts"][3], serde_json::json!(["cooled", 2]));
+    assert_eq!(json["a"], "2013-01-01");
+}

@@ -246,3 +246,25 @@ fn as_of_a_date_shows_only_what_is_in_force() {
     // Without a date, every event counts.
     assert_eq!(n.visible(&Filter::default()).ties.len(), 3);
 }
+
+#[test]
+fn between_two_dates_keeps_the_events_dated_in_the_window() {
+    let n = Network::new(from_json(LASTING).unwrap()).unwrap();
+    let window = |since: &str, until: &str| {
+        let f = Filter {
+            until: Some(day(until)),
+            ..Filter::default()
+        }
+        .between(Some(day(since)));
+        let v = n.visible(&f);
+        v.ties
+            .iter()
+            .map(|&t| format!("{}-{}", n.tie(t).source, n.tie(t).target))
+            .collect::<Vec<_>>()
+    };
+    // A-B's alliance is in force through 2014 but dated 2010: outside the window.
+    assert_eq!(window("2011-01-01", "2012-12-31"), ["A-C", "B-D"]);
+    // Both ends are in the window, and an event that ended in it still counts.
+    assert_eq!(window("2010-03-15", "2011-01-01"), ["A-B", "B-D"]);
+    assert_eq!(window("2013", "2015"), Vec::<String>::new());
+}

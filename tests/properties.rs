@@ -184,6 +184,7 @@ fn wider(f: Filter) -> impl Strategy<Value = Filter> {
         tones: f.tones | t & Tone::MASK,
         actor_types: f.actor_types | a & ActorType::MASK,
         until: until.and(f.until),
+        since: None,
     })
 }
 
