@@ -114,7 +114,7 @@ export function installTimeline(app) {
       const module = await chartModule();
       if (ticket !== drawing) return;
       const svg = module.eventsChart(per.firstYear, Uint32Array.from(per.counts.flat()), KINDS.length,
-        app.ui.until ?? '', width, height, darkScheme());
+        app.ui.until ?? '', width, height, darkScheme(), app.ui.mode === 'asof' ? '' : app.ui.since ?? '', app.ui.mode === 'between');
       showSvg(chart, svg);
       chart.dataset.drawn = String(ticket);
     } catch (err) {
