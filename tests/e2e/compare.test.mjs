@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, ARTIFACTS } from './harness.mjs';
-import { openWith, still, state } from './explore-helpers.mjs';
+import { openWith, still, state, isolatedTiePoint } from './explore-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -73,6 +73,17 @@ test('compare mode: the picture carries each class mark, the API and the summary
     assert.equal(before, 0, 'no badge as of every date');
     assert.equal(await page.locator('#compare-summary').textContent(), c.summary);
     assert.equal(await page.locator('#compare-legend li').count(), 6);
+    // Hovering a tie adds its change: the state at A and at B, and the events between.
+    const point = await isolatedTiePoint(page, 2);
+    assert.ok(point, 'a tie with room around it');
+    await page.mouse.move(point.x, point.y);
+    await page.locator('#tie-tip').waitFor({ state: 'visible' });
+    const tip = await page.locator('#tie-tip').textContent();
+    const row = c.ties.find((t) => t.source === point.tie[0] && t.target === point.tie[1]);
+    assert.ok(tip.includes(`${row.change} between 2020-12-31 and 2021-06-30`), tip);
+    assert.ok(tip.includes(`At A (2020-12-31): ${row.toneA ?? 'not active'}; at B (2021-06-30): ${row.toneB}`), tip);
+    for (const e of row.evidence) assert.ok(tip.includes(e.summary) && tip.includes(e.sources[0].outlet), tip);
+    await page.mouse.move(1, 1);
     // Filters apply: without conflict events, Pakistan–TTP is not compared.
     await page.evaluate(() => window.entente.setFilter({ conflict: false }));
     const filtered = await page.evaluate(() => window.entente.comparison());
