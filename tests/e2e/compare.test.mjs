@@ -72,6 +72,11 @@ test('compare mode: the picture carries each class mark, the API and the summary
     assert.ok((await inkAtMiddle(page, 'PAK', 'TTP')) >= 3, 'a count badge at the middle of an intensified tie');
     assert.equal(before, 0, 'no badge as of every date');
     assert.equal(await page.locator('#compare-summary').textContent(), c.summary);
+    // The chart marks both dates.
+    await page.waitForFunction(() => {
+      const text = document.querySelector('#chart svg')?.textContent ?? '';
+      return text.includes('A 2020-12-31') && text.includes('B 2021-06-30');
+    });
     assert.equal(await page.locator('#compare-legend li').count(), 6);
     // Hovering a tie adds its change: the state at A and at B, and the events between.
     const point = await isolatedTiePoint(page, 2);
@@ -109,6 +114,9 @@ test('the time modes with the mouse and keyboard; between keeps only the events 
     const edges = await page.evaluate(() => window.entente.edges().map((e) => `${e.source}-${e.target}`).sort());
     assert.deepEqual(edges, ['NATO-AFG', 'PAK-RUS', 'PAK-SAU', 'PAK-TTP', 'USA-AFG']);
     assert.match(await page.locator('#time-date').textContent(), /2021-04-01 to 2021-05-31/);
+    // The chart shades the window: one translucent rect.
+    await page.waitForFunction(() => [...document.querySelectorAll('#chart svg rect')]
+      .some((r) => Number(r.getAttribute('opacity')) > 0 && Number(r.getAttribute('opacity')) < 1));
     await page.getByRole('radio', { name: 'Compare' }).check();
     await page.waitForFunction(() => window.entente.time().mode === 'compare');
     assert.equal(await page.locator('#compare-view').isVisible(), true);
