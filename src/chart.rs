@@ -156,6 +156,7 @@ pub fn render_marked(
             ink.stroke_width(1),
         ))
         .map_err(err)?;
+        let mut together = false;
         if let (Some(s), Some(b)) = (since, marker) {
             let x = |d: Date| year_position(d, counts.first_year).clamp(0.0, years as f64);
             let (xa, xb) = (x(s.date), x(b));
@@ -168,6 +169,8 @@ pub fn render_marked(
             }
             let (px, _) = chart.backend_coord(&(xa, f64::from(max)));
             let (_, py0) = chart.backend_coord(&(xa, 0.0));
+            // Two dates too close for two labels share B's.
+            together = chart.backend_coord(&(xb, 0.0)).0 - px < 80;
             let mut y = 12;
             while y < py0 {
                 let end = (y + 4).min(py0);
@@ -183,12 +186,14 @@ pub fn render_marked(
             } else {
                 (HPos::Left, 4)
             };
-            root.draw(&Text::new(
-                format!("A {}", s.date),
-                (px + dx, 1),
-                text(10.0, ink, anchor, VPos::Top),
-            ))
-            .map_err(err)?;
+            if !together {
+                root.draw(&Text::new(
+                    format!("A {}", s.date),
+                    (px + dx, 1),
+                    text(10.0, ink, anchor, VPos::Top),
+                ))
+                .map_err(err)?;
+            }
         }
         // The "as of" line's x in pixels, so that a total it would cross moves beside it.
         let marker_x = marker.map(|date| {
@@ -250,6 +255,7 @@ pub fn render_marked(
                 (HPos::Left, 4)
             };
             let label = match since {
+                Some(s) if together => format!("A {} – B {date}", s.date),
                 Some(_) => format!("B {date}"),
                 None => format!("as of {date}"),
             };

@@ -391,3 +391,21 @@ fn the_chart_marks_both_dates_of_a_window_or_a_comparison() {
         render_svg(&counts, b, 480, 120, Theme::Light).unwrap()
     );
 }
+
+#[test]
+fn two_dates_close_together_share_one_label() {
+    use entente::chart::{render_marked, Since};
+    let counts = events_per_year(&pakistan(), &Filter::default());
+    let since = Some(Since {
+        date: "2020-12-31".parse().unwrap(),
+        shade: false,
+    });
+    let b = Some("2021-06-30".parse().unwrap());
+    let svg = render_marked(&counts, b, since, 480, 120, Theme::Light).unwrap();
+    let labels = texts(&roxmltree::Document::parse(&svg).unwrap());
+    assert!(
+        labels.contains(&"A 2020-12-31 – B 2021-06-30".to_string()),
+        "{labels:?}"
+    );
+    assert!(!labels.iter().any(|l| l == "A 2020-12-31"), "{labels:?}");
+}
