@@ -1,4 +1,4 @@
-//! Times the exploring work the core does per interaction: tie hit-testing, neighbourhoods, the table of ties, and the events chart.
+//! Times the exploring work the core does per interaction: tie hit-testing, neighbourhoods, the table of ties, the events chart, and comparing two dates.
 //!
 //! Run with `cargo run --release --example explore_bench`; the README's table comes from it.
 
@@ -6,9 +6,12 @@
 mod scale;
 
 use entente::chart::{events_per_year, render_svg};
+use entente::compare::compare;
+use entente::date::Date;
 use entente::evidence::{hops, single_sourced};
 use entente::hit::tie_at;
 use entente::load::from_json;
+use entente::model::{Actor, ActorType, Dataset, Event, Kind, Source, Tie, Tone};
 use entente::network::{Filter, Network};
 use entente::session::Session;
 use entente::style::Theme;
@@ -111,4 +114,85 @@ fn main() {
             render_svg(&events_per_year(&net, &filter), None, 480, 92, Theme::Light).unwrap()
         }),
     );
+    let (a, b) = ("2011-12-31".parse().unwrap(), "2021-08-31".parse().unwrap());
+    row(
+        "`compare` (two dates, per change of either)",
+        "28 ties, 57 events",
+        time(2_000, || compare(&net, black_box(a), b, &filter)),
+    );
+    let big = lasting(50_000, 100_000, 2);
+    let (a, b) = ("2008-06-30".parse().unwrap(), "2016-01-01".parse().unwrap());
+    row(
+        "`compare` (two dates, per change of either)",
+        "50,000 actors, 100,000 ties, 200,000 events",
+        time(20, || compare(&big, black_box(a), b, &filter)),
+    );
+}
+
+/// A network of `actors` in a ring and `ties` ties with `per_tie` events each, dated over
+/// 2000–2023 at every precision, of every tone, a third of them lasting a few years.
+fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
+    let mut seed = 7u64;
+    let mut next = move |n: u32| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as u32 % n
+    };
+    let actors: Vec<Actor> = (0..actors)
+        .map(|i| Actor {
+            id: format!("A{i}"),
+            name: format!("Actor {i}"),
+            actor_type: ActorType::State,
+            iso3: None,
+            lat: 0.0,
+            lon: 0.0,
+            base: None,
+            short: None,
+        })
+        .collect();
+    let n = actors.len();
+    let ties = (0..ties)
+        .map(|i| {
+            let (s, t) = (i % n, (i % n + 1 + i / n) % n);
+            let events = (0..per_tie)
+                .map(|_| {
+                    let year = 2000 + next(24) as i32;
+                    let date = match next(3) {
+                        0 => Date::year_only(year),
+                        _ => Date::ymd(year, 1 + next(12) as u8, 1 + next(28) as u8).unwrap(),
+                    };
+                    let end = (next(3) == 0).then(|| Date::year_only(year + 1 + next(4) as i32));
+                    Event {
+                        date,
+                        end,
+                        kind: Kind::ALL[next(4) as usize],
+                        tone: Tone::ALL[next(3) as usize],
+                        summary: "s".into(),
+                        figures: Vec::new(),
+                        people: Vec::new(),
+                        sources: vec![Source {
+                            outlet: "o".into(),
+                            date,
+                        }],
+                        note: None,
+                    }
+                })
+                .collect();
+            Tie {
+                source: format!("A{s}"),
+                target: format!("A{t}"),
+                events,
+            }
+        })
+        .collect();
+    let d = Dataset {
+        format: entente::model::FORMAT.into(),
+        title: "lasting".into(),
+        description: None,
+        provenance: None,
+        actors,
+        ties,
+    };
+    Network::new(d).unwrap()
 }

@@ -45,6 +45,7 @@ pub fn events_per_year(network: &Network, filter: &Filter) -> YearCounts {
     };
     let all_time = Filter {
         until: None,
+        since: None,
         ..*filter
     };
     let mut counts = vec![[0u32; Kind::COUNT]; (last.year() - first.year() + 1) as usize];
@@ -99,6 +100,30 @@ pub fn render_svg(
     height: u32,
     theme: Theme,
 ) -> Result<String, ChartError> {
+    render_marked(counts, marker, None, width, height, theme)
+}
+
+/// A second date on the chart: A of a window (the span from A to `marker` shaded) or of a
+/// comparison (A marked with a dashed line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Since {
+    pub date: Date,
+    pub shade: bool,
+}
+
+/// [`render_svg`] with, when `since` is given, both dates marked: `A <date>` and `B <date>`
+/// labels, and the window between them shaded for [`Since::shade`].
+///
+/// # Errors
+/// As [`render_svg`].
+pub fn render_marked(
+    counts: &YearCounts,
+    marker: Option<Date>,
+    since: Option<Since>,
+    width: u32,
+    height: u32,
+    theme: Theme,
+) -> Result<String, ChartError> {
     if width < 40 || height < 30 {
         return Err(ChartError(format!("{width}×{height} is too small to draw")));
     }
@@ -131,6 +156,45 @@ pub fn render_svg(
             ink.stroke_width(1),
         ))
         .map_err(err)?;
+        let mut together = false;
+        if let (Some(s), Some(b)) = (since, marker) {
+            let x = |d: Date| year_position(d, counts.first_year).clamp(0.0, years as f64);
+            let (xa, xb) = (x(s.date), x(b));
+            if s.shade {
+                area.draw(&Rectangle::new(
+                    [(xa, 0.0), (xb, f64::from(max))],
+                    ink.mix(0.12).filled(),
+                ))
+                .map_err(err)?;
+            }
+            let (px, _) = chart.backend_coord(&(xa, f64::from(max)));
+            let (_, py0) = chart.backend_coord(&(xa, 0.0));
+            // Two dates too close for two labels share B's.
+            together = chart.backend_coord(&(xb, 0.0)).0 - px < 80;
+            let mut y = 12;
+            while y < py0 {
+                let end = (y + 4).min(py0);
+                root.draw(&PathElement::new(
+                    vec![(px, y), (px, end)],
+                    ink.stroke_width(2),
+                ))
+                .map_err(err)?;
+                y += 7;
+            }
+            let (anchor, dx) = if px > 90 {
+                (HPos::Right, -4)
+            } else {
+                (HPos::Left, 4)
+            };
+            if !together {
+                root.draw(&Text::new(
+                    format!("A {}", s.date),
+                    (px + dx, 1),
+                    text(10.0, ink, anchor, VPos::Top),
+                ))
+                .map_err(err)?;
+            }
+        }
         // The "as of" line's x in pixels, so that a total it would cross moves beside it.
         let marker_x = marker.map(|date| {
             let x = year_position(date, counts.first_year).clamp(0.0, years as f64);
@@ -190,8 +254,17 @@ pub fn render_svg(
             } else {
                 (HPos::Left, 4)
             };
+            let label = match since {
+                Some(s) if together => format!("A {} – B {date}", s.date),
+                Some(_) => format!("B {date}"),
+                None => format!("as of {date}"),
+            };
+            let (anchor, dx) = match since {
+                Some(_) if px + 90 < width as i32 => (HPos::Left, 4),
+                _ => (anchor, dx),
+            };
             root.draw(&Text::new(
-                format!("as of {date}"),
+                label,
                 (px + dx, 1),
                 text(10.0, ink, anchor, VPos::Top),
             ))

@@ -95,6 +95,21 @@ impl Date {
         }
     }
 
+    /// The last day this date can stand for: `2019` is 2019-12-31, `2020-02` is 2020-02-29.
+    pub fn last_day(&self) -> Date {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        Date {
+            year: self.year,
+            month,
+            day,
+        }
+    }
+
     /// Days since 1970-01-01 of the first day this date can stand for; used for time axes.
     pub fn ordinal(&self) -> i64 {
         let (y, m, d) = (
@@ -220,5 +235,17 @@ mod tests {
         assert!(y < d && m < d && y <= m);
         assert_eq!(Date::ymd(1970, 1, 1).unwrap().ordinal(), 0);
         assert_eq!(Date::ymd(2021, 5, 5).unwrap().ordinal(), 18_752);
+    }
+
+    #[test]
+    fn a_coarse_date_lasts_to_the_end_of_its_period() {
+        for (s, last) in [
+            ("2019", "2019-12-31"),
+            ("2020-02", "2020-02-29"),
+            ("2021-02", "2021-02-28"),
+            ("2021-06-03", "2021-06-03"),
+        ] {
+            assert_eq!(s.parse::<Date>().unwrap().last_day().to_string(), last);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested natively; only [`wasm`] knows about wasm-bindgen.
 
 pub mod chart;
+pub mod compare;
 pub mod date;
 pub mod error;
 pub mod evidence;

@@ -119,6 +119,10 @@ pub struct Tie {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: Date,
+    /// When something lasting stopped (an alliance lapsed, a deployment ended); `None` for a
+    /// one-off fact. A coarse end stands for its whole period: `2019` lasts through 2019-12-31.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
     pub kind: Kind,
     pub tone: Tone,
     pub summary: String,
@@ -134,6 +138,14 @@ pub struct Event {
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Event {
+    /// Whether the event holds on `day`: dated by then (its date's first day is not after
+    /// `day`'s) and not ended before it (`day` is not past the last day its `end` stands for).
+    pub fn in_force(&self, day: Date) -> bool {
+        self.date <= day && self.end.is_none_or(|end| day <= end.last_day())
+    }
 }
 
 /// What sort of link an event is evidence of.

@@ -16,8 +16,12 @@ pub struct Filter {
     pub tones: u8,
     /// [`ActorType::bit`] set for each actor type shown.
     pub actor_types: u8,
-    /// Only events on or before this date; `None` for all.
+    /// Only events in force on this date (dated by then, not ended before it: the network
+    /// "as of" the date); `None` for all.
     pub until: Option<Date>,
+    /// With a date, the filter is a window instead: only events dated in `[since, until]`
+    /// (lasting or not; `until` `None` for no upper bound). `None`: as of `until`.
+    pub since: Option<Date>,
 }
 
 impl Default for Filter {
@@ -27,6 +31,7 @@ impl Default for Filter {
             tones: Tone::MASK,
             actor_types: ActorType::MASK,
             until: None,
+            since: None,
         }
     }
 }
@@ -36,7 +41,10 @@ impl Filter {
     pub fn admits(&self, e: &Event) -> bool {
         self.kinds.contains(e.kind)
             && self.tones & e.tone.bit() != 0
-            && self.until.is_none_or(|u| e.date <= u)
+            && match self.since {
+                Some(s) => s <= e.date && self.until.is_none_or(|u| e.date <= u),
+                None => self.until.is_none_or(|u| e.in_force(u)),
+            }
     }
 
     /// The filter of the page's masks, each cut to the bits of known kinds, tones and types.
@@ -46,7 +54,13 @@ impl Filter {
             tones: tones & Tone::MASK,
             actor_types: actor_types & ActorType::MASK,
             until,
+            since: None,
         }
+    }
+
+    /// The same filter as a window: events dated in `[since, until]`.
+    pub fn between(self, since: Option<Date>) -> Filter {
+        Filter { since, ..self }
     }
 
     /// Whether an actor's type passes the filter.

@@ -128,19 +128,19 @@ fn each_payload_is_written_behind_one_quote_and_numbers_stay_numbers() {
     assert_eq!(actors[6][6], "''");
     let events = cells(&events);
     assert_eq!(events[1][..3], ["'=A1", "'+B2", "2021-03"]);
-    assert_eq!(events[1][5], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(events[1][6], "'=HYPERLINK(\"http://x\",\"y\")");
     // Figures are a JSON list, which no spreadsheet reads as a formula: written as they are.
     assert!(
-        events[1][8].starts_with("[{\"value\":-5"),
+        events[1][9].starts_with("[{\"value\":-5"),
         "{:?}",
-        events[1][8]
+        events[1][9]
     );
-    assert_eq!(events[1][9], "'-2+3; @SUM(1)");
-    assert_eq!(events[2][6], "'@SUM(1)", "the second source's row");
-    assert_eq!(events[3][10], "'\r\n=1+1");
+    assert_eq!(events[1][10], "'-2+3; @SUM(1)");
+    assert_eq!(events[2][7], "'@SUM(1)", "the second source's row");
+    assert_eq!(events[3][11], "'\r\n=1+1");
     // White space at either end is kept behind the mark, where the reader does not trim.
-    assert_eq!(events[4][10], "'=1+1 ");
-    assert_eq!(events[5][10], "' =1+1");
+    assert_eq!(events[4][11], "'=1+1 ");
+    assert_eq!(events[5][11], "' =1+1");
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn python_reads_no_formula_in_the_export() {
         .flat_map(|t| &t.events)
         .flat_map(|e| e.sources.iter().map(|_| format!("'{}", e.summary)))
         .collect();
-    let read: Vec<&String> = events[1..].iter().map(|r| &r[5]).collect();
+    let read: Vec<&String> = events[1..].iter().map(|r| &r[6]).collect();
     assert_eq!(read, summaries.iter().collect::<Vec<_>>());
     let marked = events
         .iter()
@@ -288,6 +288,7 @@ fn event() -> impl Strategy<Value = Event> {
         .prop_map(
             |((year, kind), tone, summary, figures, people, outlets, note)| Event {
                 date: entente::date::Date::year_only(year),
+                end: None,
                 kind,
                 tone,
                 summary,

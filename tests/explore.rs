@@ -345,3 +345,67 @@ fn the_chart_refuses_a_size_it_cannot_draw_and_describes_itself() {
         "Events per year: none shown"
     );
 }
+
+#[test]
+fn the_chart_marks_both_dates_of_a_window_or_a_comparison() {
+    use entente::chart::{render_marked, Since};
+    let net = pakistan();
+    let counts = events_per_year(&net, &Filter::default());
+    let b = Some("2021-06-30".parse().unwrap());
+    let draw = |shade| {
+        let since = Some(Since {
+            date: "2016-01-01".parse().unwrap(),
+            shade,
+        });
+        render_marked(&counts, b, since, 480, 120, Theme::Light).unwrap()
+    };
+    for shade in [false, true] {
+        let svg = draw(shade);
+        let doc = roxmltree::Document::parse(&svg).expect("the chart is well-formed XML");
+        no_style_attributes(&doc);
+        let labels = texts(&doc);
+        assert!(labels.contains(&"A 2016-01-01".to_string()), "{labels:?}");
+        assert!(labels.contains(&"B 2021-06-30".to_string()), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.starts_with("as of")));
+        // The window's shade: one translucent rect from A to B, under the bars.
+        let shaded: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("opacity").is_some_and(|o| o != "1"))
+            .collect();
+        assert_eq!(shaded.len(), usize::from(shade), "shade {shade}");
+        if shade {
+            let x = attr(&shaded[0], "x");
+            let w = attr(&shaded[0], "width");
+            let (from, to) = (
+                year_position("2016-01-01".parse().unwrap(), counts.first_year),
+                year_position("2021-06-30".parse().unwrap(), counts.first_year),
+            );
+            let plot = 480.0 - 12.0;
+            let years = counts.counts.len() as f64;
+            assert!((x - (6.0 + from / years * plot)).abs() <= 2.0, "{x}");
+            assert!((w - (to - from) / years * plot).abs() <= 3.0, "{w}");
+        }
+    }
+    assert_eq!(
+        render_marked(&counts, b, None, 480, 120, Theme::Light).unwrap(),
+        render_svg(&counts, b, 480, 120, Theme::Light).unwrap()
+    );
+}
+
+#[test]
+fn two_dates_close_together_share_one_label() {
+    use entente::chart::{render_marked, Since};
+    let counts = events_per_year(&pakistan(), &Filter::default());
+    let since = Some(Since {
+        date: "2020-12-31".parse().unwrap(),
+        shade: false,
+    });
+    let b = Some("2021-06-30".parse().unwrap());
+    let svg = render_marked(&counts, b, since, 480, 120, Theme::Light).unwrap();
+    let labels = texts(&roxmltree::Document::parse(&svg).unwrap());
+    assert!(
+        labels.contains(&"A 2020-12-31 – B 2021-06-30".to_string()),
+        "{labels:?}"
+    );
+    assert!(!labels.iter().any(|l| l == "A 2020-12-31"), "{labels:?}");
+}

@@ -147,6 +147,7 @@ fn actor(i: usize) -> Actor {
 fn event() -> Event {
     Event {
         date: "2021-01-01".parse().unwrap(),
+        end: None,
         kind: Kind::Defense,
         tone: Tone::Cooperative,
         summary: "s".into(),

@@ -96,6 +96,13 @@ const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
         None,
     ),
     (
+        "end_before_date.json",
+        ErrorKind::OutOfRange,
+        "ties[0].events[1].end",
+        "2018-06 is before the event's date 2018-07",
+        None,
+    ),
+    (
         "missing_summary.json",
         ErrorKind::Field,
         "ties[0].events[0]",

@@ -43,11 +43,13 @@ fn event() -> impl Strategy<Value = Event> {
         prop::collection::vec((-1e15f64..1e15, text(), prop::option::of(text())), 0..2),
         prop::collection::vec(text(), 0..2),
         prop::collection::vec((text(), date()), 1..3),
-        prop::option::of(text()),
+        (prop::option::of(text()), prop::option::of(date())),
     )
         .prop_map(
-            |(date, kind, tone, summary, figures, people, sources, note)| Event {
+            |(date, kind, tone, summary, figures, people, sources, (note, end))| Event {
                 date,
+                // A lasting event ends on or after its date.
+                end: end.map(|e| e.max(date)),
                 kind,
                 tone,
                 summary,
@@ -175,16 +177,15 @@ fn filter() -> impl Strategy<Value = Filter> {
     })
 }
 
-/// A filter that shows at least what `f` shows: more bits, a later (or no) cut-off.
+/// A filter that shows at least what `f` shows: more bits, the same (or no) cut-off. A later
+/// cut-off is not wider: a lasting event may have ended by then.
 fn wider(f: Filter) -> impl Strategy<Value = Filter> {
     masks().prop_map(move |(k, t, a, until)| Filter {
         kinds: KindSet(f.kinds.0 | k & KindSet::ALL.0),
         tones: f.tones | t & Tone::MASK,
         actor_types: f.actor_types | a & ActorType::MASK,
-        until: match (f.until, until) {
-            (Some(u), Some(v)) => Some(u.max(v)),
-            _ => None,
-        },
+        until: until.and(f.until),
+        since: None,
     })
 }
 

@@ -32,6 +32,10 @@ fn datasets() -> Vec<(String, Dataset)> {
         ("pakistan-2021".into(), json("data/pakistan-2021.json")),
         ("minimal".into(), json("tests/fixtures/json/minimal.json")),
         (
+            "lasting".into(),
+            json("tests/fixtures/lasting/lasting.json"),
+        ),
+        (
             "csv pair".into(),
             imported(&[
                 "tests/fixtures/csv/pair.events.csv",

@@ -42,6 +42,7 @@ fn beyond_the_schema(kind: ErrorKind, message: &str) -> bool {
             | ErrorKind::SelfTie
             | ErrorKind::DuplicateTie
     ) || message.contains("not a day in the calendar")
+        || message.contains("is before the event's date")
 }
 
 #[test]

@@ -140,7 +140,18 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let svg = events_chart(first_year, &flat, Kind::COUNT, "2021-06", 400, 100, false).unwrap();
+    let svg = events_chart(
+        first_year,
+        &flat,
+        Kind::COUNT,
+        "2021-06",
+        400,
+        100,
+        false,
+        "",
+        false,
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("<rect") && svg.contains(">\n2021\n</text>"));
     assert!(svg.contains("as of 2021-06") && !svg.contains("style="));
     // The same picture the native chart draws from the same counts.
@@ -151,7 +162,18 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
         svg,
         render_svg(&counts, marker, 400, 100, Theme::Light).unwrap()
     );
-    let dark = events_chart(first_year, &flat, Kind::COUNT, "", 400, 100, true).unwrap();
+    let dark = events_chart(
+        first_year,
+        &flat,
+        Kind::COUNT,
+        "",
+        400,
+        100,
+        true,
+        "",
+        false,
+    )
+    .unwrap();
     assert_eq!(
         dark,
         render_svg(&counts, None, 400, 100, Theme::Dark).unwrap()
@@ -161,9 +183,19 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
         let value = JsValue::from(r.unwrap_err());
         String::from(value.dyn_ref::<Error>().unwrap().message())
     };
-    let m = message(events_chart(2011, &flat, Kind::COUNT, "", 5, 5, true));
+    let m = message(events_chart(
+        2011,
+        &flat,
+        Kind::COUNT,
+        "",
+        5,
+        5,
+        true,
+        "",
+        false,
+    ));
     assert!(m.contains("too small"), "{m}");
-    let m = message(events_chart(2011, &flat, 3, "", 400, 100, false));
+    let m = message(events_chart(2011, &flat, 3, "", 400, 100, false, "", false));
     assert!(m.starts_with("eventsChart: kindCount is 3"), "{m}");
     let m = message(events_chart(
         2011,
@@ -172,6 +204,8 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
         "",
         400,
         100,
+        false,
+        "",
         false,
     ));
     assert!(m.contains("per year"), "{m}");
@@ -183,6 +217,8 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
         400,
         100,
         false,
+        "",
+        false,
     ));
     assert!(m.starts_with("eventsChart: until:"), "{m}");
     let m = message(events_chart(
@@ -193,6 +229,45 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
         400,
         100,
         false,
+        "",
+        false,
     ));
     assert!(m.contains("10001 years"), "{m}");
+    // Both dates of a window or a comparison: A marked too, the window shaded.
+    let window = events_chart(
+        first_year,
+        &flat,
+        Kind::COUNT,
+        "2021-06",
+        400,
+        100,
+        false,
+        "2019",
+        true,
+    )
+    .unwrap();
+    let a = Some(entente::chart::Since {
+        date: "2019".parse().unwrap(),
+        shade: true,
+    });
+    assert_eq!(
+        window,
+        entente::chart::render_marked(&counts, marker, a, 400, 100, Theme::Light).unwrap()
+    );
+    assert!(
+        window.contains("A 2019") && window.contains("B 2021-06"),
+        "{window}"
+    );
+    let m = message(events_chart(
+        2011,
+        &flat,
+        Kind::COUNT,
+        "2021",
+        400,
+        100,
+        false,
+        "2021-02-30",
+        false,
+    ));
+    assert!(m.starts_with("eventsChart: since:"), "{m}");
 }

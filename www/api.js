@@ -78,7 +78,7 @@ export function installApi(app) {
         focus: ui.ego >= 0 ? frame.actors[ui.ego].id : null,
         hops: ui.hops,
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
-        kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
+        kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
         layoutStatus: ui.layoutStatus,
         view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null },
       };
@@ -90,6 +90,20 @@ export function installApi(app) {
       const [source, target] = idsOfTie(app.frame, k);
       return { source, target, single: s === 1 };
     }),
+    /** Ties active at date `a` or `b` classified (appeared, ended, warmed, cooled, intensified,
+     *  unchanged) with their evidence, under the current kind, tone and type filters; see README. */
+    compare: (a, b) => app.core.compare(String(a), String(b)),
+    /** Sets the time: `{mode: 'asof' | 'between' | 'compare', a, b}` (as of: `b`, or null for every
+     *  date); returns the time now, `{mode, a, b}`. */
+    setTime(time = {}) {
+      const mode = time.mode ?? 'asof';
+      app.actions.setTime(mode === 'asof' ? (time.b ?? null) : { mode, a: time.a, b: time.b });
+      return api.time();
+    },
+    /** The time shown: `{mode, a, b}` (a: null as of a date). */
+    time: () => ({ mode: app.ui.mode, a: app.ui.since, b: app.ui.until }),
+    /** The comparison on screen (compare mode), as `compare` returns it; null in other modes. */
+    comparison: () => app.frame.compare?.view ?? null,
     /** The SVG export of the current view, and its caption lines. */
     exportSvg: () => svgText(app),
     caption: () => caption(app),

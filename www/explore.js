@@ -12,6 +12,7 @@ import { installExport } from './export.js';
 import { installA11y } from './a11y.js';
 import { installInput } from './input.js';
 import { installUrl } from './url.js';
+import { installCompare } from './compare.js';
 
 /** @param {object} app the application context from main.js */
 export function installExplore(app) {
@@ -24,6 +25,7 @@ export function installExplore(app) {
   installFocus(app);
   installFilters(app);
   installTimeline(app);
+  installCompare(app);
   installExport(app);
   installInput(app, { search, tieTip });
   installUrl(app);

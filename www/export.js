@@ -5,6 +5,7 @@ import { textWidth, baselineBelowMiddle } from './labels.js';
 import { paint, paintBand, screenView } from './render.js';
 import { svgDocument } from './svg.js';
 import { KINDS, TONES, ACTOR_TYPES } from './kinds.js';
+import { CHANGES } from './compare.js';
 
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -19,7 +20,9 @@ function download(blob, name) {
 
 function baseName(app) {
   const name = String(app.source).split('/').pop().replace(/\.[^.]*$/, '') || 'entente';
-  return `${name}${app.ui.until ? `-as-of-${app.ui.until}` : ''}`;
+  const { mode, since, until } = app.ui;
+  if (mode !== 'asof') return `${name}-${mode}-${since}-${until}`;
+  return `${name}${until ? `-as-of-${until}` : ''}`;
 }
 
 /** The scene on screen now, its view, and the band under it for `lines` of caption. */
@@ -120,7 +123,15 @@ export function caption(app) {
     lines.push(`Dataset: ${app.source}`);
   }
   const { ui } = app;
-  lines.push(ui.until ? `Network as of ${ui.until} (events from ${meta.first} to ${ui.until})` : `All events, ${meta.first} to ${meta.last}`);
+  const c = app.frame.compare;
+  if (c) {
+    lines.push(`Compared: ${c.view.a} (A) with ${c.view.b} (B), the network at B. ${c.view.summary}`);
+    lines.push(`Changes: ${CHANGES.map((x) => `${x.label}: ${x.about}`).join('; ')}.`);
+  } else if (ui.mode === 'between') {
+    lines.push(`Only the events dated from ${ui.since} to ${ui.until}`);
+  } else {
+    lines.push(ui.until ? `Network as of ${ui.until} (events from ${meta.first} to ${ui.until})` : `All events, ${meta.first} to ${meta.last}`);
+  }
   const names = (list, bits, key = 'label') => (list.every((x) => bits & x.bit) ? 'all' : list.filter((x) => bits & x.bit).map((x) => x[key].toLowerCase()).join(', ') || 'none');
   lines.push(`Kinds: ${names(KINDS, ui.kinds)}; tones: ${names(TONES, ui.tones)}; actors: ${names(ACTOR_TYPES, ui.types)}` +
     (ui.ego >= 0 ? `; focus on ${app.frame.actors[ui.ego].name} within ${ui.hops} hop${ui.hops === 1 ? '' : 's'}` : ''));

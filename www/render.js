@@ -61,6 +61,7 @@ export function paint(ctx, scene, dpr, cached = null) {
   } else {
     paintItems(ctx, scene, 'all');
   }
+  if (scene.changes) paintChanges(ctx, scene.changes);
   if (scene.focus) paintFocus(ctx, scene.focus);
   if (scene.keyboard) paintKeyboard(ctx, scene.keyboard);
   if (scene.egoRings) paintCaptions(ctx, scene.egoRings);
@@ -108,6 +109,48 @@ function paintCaptions(ctx, e) {
     ctx.strokeText(text, box.x + 2, box.y + box.h / 2);
     ctx.fillText(text, box.x + 2, box.y + box.h / 2);
   }
+  ctx.globalAlpha = 1;
+}
+
+/** The comparison over the network: changed ties, faded gone actors, and the badges with their marks. */
+function paintChanges(ctx, changes) {
+  ctx.lineCap = 'round';
+  for (const b of changes.lines) {
+    ctx.globalAlpha = b.alpha;
+    ctx.strokeStyle = b.colour;
+    ctx.lineWidth = b.width;
+    ctx.setLineDash(b.dash);
+    ctx.beginPath();
+    for (let k = 0; k < b.xy.length; k += 4) { ctx.moveTo(b.xy[k], b.xy[k + 1]); ctx.lineTo(b.xy[k + 2], b.xy[k + 3]); }
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.lineCap = 'butt';
+  const g = changes.gone;
+  ctx.globalAlpha = g.alpha;
+  ctx.strokeStyle = g.colour;
+  ctx.lineWidth = 1.5;
+  for (let k = 0; k < g.xy.length; k += 2) { ctx.beginPath(); ctx.arc(g.xy[k], g.xy[k + 1], g.r, 0, 2 * Math.PI); ctx.stroke(); }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const b of changes.badges) {
+    ctx.globalAlpha = b.alpha;
+    ctx.font = b.font;
+    for (const it of b.items) {
+      const r = Math.max(b.r, ctx.measureText(it.text).width / 2 + 3);
+      ctx.beginPath();
+      ctx.arc(it.x, it.y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = b.fill;
+      ctx.fill();
+      ctx.strokeStyle = b.stroke;
+      ctx.lineWidth = b.width;
+      ctx.stroke();
+      ctx.fillStyle = b.colour;
+      ctx.fillText(it.text, it.x, it.y + 0.5);
+    }
+  }
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'alphabetic';
   ctx.globalAlpha = 1;
 }
 

@@ -4,6 +4,7 @@ import { KINDS, ACTOR_TYPES } from './kinds.js';
 import { emphasis, tieLit, actorLit } from './emphasis.js';
 import { placeLabels } from './labels.js';
 import { egoGuides, mapLeaders } from './guides.js';
+import { compareBatches, QUIET } from './compare-scene.js';
 
 /** Opacity of what the emphasis leaves out (ties and rings; actors get a little more). */
 export const DIM = 0.13;
@@ -32,7 +33,8 @@ const LANE = 3.5;
  *   focus: null | {i, shape, x, y, r, fill, alpha, stroke, width},
  *   keyboard: null | {i, x, y, r, stroke, width, dash},
  *   labels: {font, family, size, weight, baseline, colour, halo, haloWidth, leaderWidth,
- *     leaders: {alpha, xy: Float32Array}[], boxes: {i, text, x, y, w, h, alpha, leader?: number[]}[]}}}
+ *     leaders: {alpha, xy: Float32Array}[], boxes: {i, text, x, y, w, h, alpha, leader?: number[]}[]},
+ *   changes: null | object}} (`changes`: the comparison's batches, compare-scene.js, over a quiet network)
  *   Batches come in drawing order (dimmed ones first); `xy` holds [x1, y1, x2, y2, ...] per line or
  *   [x, y, ...] per ring, `xyr` [x, y, r, ...] per actor; a moved label's `leader` and the leaders'
  *   `xy` run from the label box to its actor's disc. A label's text is centred on y + h / 2 (its alphabetic
@@ -45,6 +47,8 @@ export function buildScene(frame, ui, view) {
   const tieWidth = drawn > MANY_TIES ? 1 : 1.6;
   for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK >= 0) ? 2.4 : tieWidth;
   const egoRings = egoGuides(frame, ui, view, at);
+  const changes = compareBatches(frame, view, at);
+  if (changes) for (const b of ties) b.alpha = Math.min(b.alpha, QUIET);
   return {
     width: view.width,
     height: view.height,
@@ -58,11 +62,12 @@ export function buildScene(frame, ui, view) {
     egoRings,
     homeLines: mapLeaders(frame, ui, view, at),
     ties,
-    rings,
+    rings: changes ? [] : rings,
     actors: actorBatches(frame, view, em, at),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
     labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])]),
+    changes,
   };
 }
 
@@ -238,7 +243,7 @@ function idOf(o) {
  * texture shown while only the view moves). `positionsVersion` changes whenever the positions do.
  */
 export function sceneKeys(frame, ui, view, positionsVersion) {
-  const arrays = [frame.actors, frame.edges, frame.kinds, frame.single, frame.radii, frame.degrees].map(idOf).join(',');
+  const arrays = [frame.actors, frame.edges, frame.kinds, frame.single, frame.radii, frame.degrees, frame.compare].map(idOf).join(',');
   const look = `${view.width}x${view.height}@${view.dpr} ${view.background} ${view.ink} ${view.dark}`;
   const geometry = `${positionsVersion}|${arrays}|${look}`;
   // Every change of the UI state bumps its version (state.js).

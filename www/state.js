@@ -8,6 +8,7 @@
 
 import { FILTER_LISTS, allBits, radiusFor } from './kinds.js';
 import { LAYOUTS } from './layouts.js';
+import { compareFrame } from './compare.js';
 
 /** The events between page modules, with what each means; emitting or subscribing to another name throws. */
 export const EVENTS = Object.freeze({
@@ -28,6 +29,8 @@ const DRAG_HEAT = 0.3;
 
 /** The filter fields: bit masks of kinds, tones and actor types shown, and the date (or null). */
 export const FILTER = Object.freeze(['kinds', 'tones', 'types', 'until']);
+/** The time modes: the network as of `until`; only the events from `since` to `until`; `since` compared with `until`. */
+export const TIME_MODES = Object.freeze(['asof', 'between', 'compare']);
 
 /**
  * The UI state. Actors are indices (-1 for none); `tie`, `hoverTie` dataset tie indices; `kinds`,
@@ -37,7 +40,7 @@ export const FILTER = Object.freeze(['kinds', 'tones', 'types', 'until']);
 function initialUi() {
   return {
     hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, hops: 1, dragged: -1,
-    ...allFilters(), until: null,
+    ...allFilters(), until: null, mode: 'asof', since: null,
     layout: 'force', centre: null, layoutStatus: 'idle',
   };
 }
@@ -126,7 +129,10 @@ export function createState({ memory, requestFrame }) {
       positions: positions(),
       single: core.singleSourced(),
       egoHops: null,
+      compare: null,
     };
+    const { mode, since, until } = cur();
+    if (mode === 'compare' && since && until) frame.compare = compareFrame(core, since, until);
     const c = cur();
     const shownTie = (t) => (t >= 0 && indexIn(frame.ties, t) >= 0 ? t : -1);
     write({
@@ -154,7 +160,7 @@ export function createState({ memory, requestFrame }) {
       const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
         : meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null;
       write({
-        ...allFilters(), until: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre,
+        ...allFilters(), until: null, mode: 'asof', since: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre,
         layoutStatus: actors.length > WORKER_FROM_ACTORS ? 'worker' : cur().layout === 'force' ? 'running' : 'idle',
       });
       rebuildFrame(actors);
@@ -172,7 +178,8 @@ export function createState({ memory, requestFrame }) {
       for (const field of FILTER) if (field in change) next[field] = change[field];
       for (const [field, list] of Object.entries(FILTER_LISTS)) next[field] &= allBits(list);
       next.until ??= null;
-      core.setFilter(next.kinds, next.tones, next.types, next.until ?? undefined);
+      core.setFilter(next.kinds, next.tones, next.types, next.until ?? undefined,
+        c.mode === 'between' && c.since ? c.since : undefined);
       write(next);
       rebuildFrame(frame.actors);
       write({ layoutStatus: wake() });
@@ -180,9 +187,25 @@ export function createState({ memory, requestFrame }) {
       emit('filter');
     },
 
-    /** The network as of `until` (YYYY, YYYY-MM or YYYY-MM-DD), or at every date (null). */
-    setTime(until) {
-      actions.setFilter({ until });
+    /**
+     * The time shown: a date (YYYY, YYYY-MM or YYYY-MM-DD) or null, the network as of then (or at
+     * every date); or `{mode, a, b}`: 'asof' b, 'between' (only the events dated from a to b) or
+     * 'compare' (a against b: the network at b with what changed since a). Dates out of order are
+     * swapped; a mode that needs a date it lacks, or an unknown mode, throws and changes nothing.
+     */
+    setTime(time) {
+      if (time === null || typeof time !== 'object') {
+        write({ mode: 'asof', since: null });
+        actions.setFilter({ until: time ?? null });
+        return;
+      }
+      const mode = time.mode ?? 'asof';
+      if (!TIME_MODES.includes(mode)) throw new Error(`unknown time mode "${mode}" (${TIME_MODES.join(', ')})`);
+      let a = time.a ?? null, b = time.b ?? null;
+      if (mode !== 'asof' && !(a && b)) throw new Error(`the time mode "${mode}" needs two dates, a and b`);
+      if (a && b && a > b) [a, b] = [b, a];
+      write({ mode, since: mode === 'asof' ? null : a });
+      actions.setFilter({ until: b });
     },
 
     /** The actor under the pointer (or the keyboard), -1 for none. */
@@ -323,6 +346,11 @@ export function createState({ memory, requestFrame }) {
         filter[field] = Number.isInteger(bits) && bits >= 0 && (bits & ~all) === 0 ? bits : all;
       }
       if ('until' in saved) filter.until = typeof saved.until === 'string' ? saved.until : null;
+      const mode = TIME_MODES.includes(saved.mode) ? saved.mode : 'asof';
+      const since = mode !== 'asof' && typeof saved.since === 'string' ? saved.since : null;
+      if (('mode' in saved || 'since' in saved) && (mode !== ui.mode || since !== ui.since)) {
+        attempt(() => actions.setTime(since && filter.until ? { mode, a: since, b: filter.until } : filter.until ?? null));
+      }
       if (Object.keys(filter).some((field) => filter[field] !== ui[field])) attempt(() => actions.setFilter(filter));
       const centre = typeof saved.centre === 'string' && saved.centre !== ui.centre ? saved.centre : undefined;
       if (typeof saved.layout === 'string' && (saved.layout !== ui.layout || centre)) {
@@ -367,7 +395,7 @@ export function createState({ memory, requestFrame }) {
     const id = (i) => (i >= 0 ? frame.actors[i].id : null);
     const k = ui.tie >= 0 ? indexIn(frame.ties, ui.tie) : -1;
     return {
-      kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until,
+      kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
       layout: ui.layout, centre: ui.centre,
       focus: id(ui.ego), hops: ui.hops,
       actor: id(ui.pinned),

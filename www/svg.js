@@ -117,6 +117,7 @@ export function svgDocument(scene, band, title) {
     }
     out.push('</g>');
   }
+  if (scene.changes) out.push(changesSvg(scene.changes));
   const l = scene.labels;
   for (const g of l.leaders) {
     const d = [];
@@ -134,6 +135,32 @@ export function svgDocument(scene, band, title) {
   out.push(bandSvg(band));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+/** The comparison: changed ties by class, faded gone actors, and the badges with their marks. */
+function changesSvg(changes) {
+  const out = ['<g id="changes" fill="none" stroke-linecap="round">'];
+  for (const b of changes.lines) {
+    chunked(out, b.xy, 4, (xy, k) => `M${num(xy[k])} ${num(xy[k + 1])}L${num(xy[k + 2])} ${num(xy[k + 3])}`,
+      attrs([['data-change', b.change], ['stroke', b.colour], ['stroke-width', b.width], ['stroke-opacity', b.alpha], ['stroke-dasharray', dashOf(b.dash)]]));
+  }
+  const g = changes.gone;
+  if (g.xy.length) {
+    chunked(out, g.xy, 2, (xy, k) => circleData(xy[k], xy[k + 1], g.r),
+      attrs([['class', 'gone'], ['stroke', g.colour], ['stroke-width', 1.5], ['stroke-opacity', g.alpha]]));
+  }
+  for (const b of changes.badges) {
+    out.push(`<g${attrs([['data-change', b.change], ['opacity', b.alpha]])}>`);
+    for (const it of b.items) {
+      const r = Math.max(b.r, it.text.length * 3.4 + 3);
+      out.push(`<circle${attrs([['cx', num(it.x)], ['cy', num(it.y)], ['r', num(r)], ['fill', b.fill], ['stroke', b.stroke], ['stroke-width', b.width]])}/>`);
+      out.push(`<text${attrs([['x', num(it.x)], ['y', num(it.y + 4)], ['text-anchor', 'middle'], ['font-family', b.family],
+        ['font-size', 11], ['font-weight', 700], ['fill', b.colour], ['stroke', 'none']])}>${escapeXml(it.text)}</text>`);
+    }
+    out.push('</g>');
+  }
+  out.push('</g>');
+  return out.join('\n');
 }
 
 /** The band under the picture: the legend's samples and texts, and the caption. */

@@ -20,16 +20,31 @@ function fillTip(tip, d) {
   );
 }
 
+/** The tie's change in the comparison on screen: its state at A and at B, and the events between with their sources. */
+function fillChange(tip, row, view) {
+  const state = (tone) => tone ?? 'not active';
+  const list = el('ul', 'tip-events', ...row.evidence.map((e) => el('li', null,
+    `${e.date}${e.end ? `–${e.end}` : ''} ${e.kind}, ${e.tone}: ${e.summary} — ${e.sources.map((s) => `${s.outlet}, ${s.date}`).join('; ')}`)));
+  tip.append(
+    el('p', `tip-change change-${row.change}`, `${row.change} between ${view.a} and ${view.b}`),
+    el('p', 'tip-count', `At A (${view.a}): ${state(row.toneA)}; at B (${view.b}): ${state(row.toneB)}`),
+    el('p', 'tip-count', row.newEvents ? `${row.newEvents} new event${row.newEvents === 1 ? '' : 's'} between` : 'No new event between'),
+    list,
+  );
+}
+
 /** @returns {{follow(x: number, y: number): void}} `follow` places the tooltip by the pointer (canvas point). */
 export function installTieTip(app) {
   const tip = document.getElementById('tie-tip');
-  const changed = app.state.watch(['hoverTie', 'hover', 'kinds', 'tones', 'types', 'until', 'core']);
+  const changed = app.state.watch(['hoverTie', 'hover', 'kinds', 'tones', 'types', 'until', 'mode', 'since', 'core']);
   let at = [0, 0];
   app.on('frame', () => {
     const { ui } = app;
     if (changed()) {
       const d = ui.hoverTie >= 0 && ui.hover < 0 ? app.core.tieDetail(ui.hoverTie) : null;
       if (d) fillTip(tip, d);
+      const row = d && app.frame.compare?.view.ties.find((t) => t.tie === ui.hoverTie);
+      if (row) fillChange(tip, row, app.frame.compare.view);
       tip.hidden = !d;
     }
     if (tip.hidden) return;

@@ -1,4 +1,4 @@
-// Time: the events-per-year chart (drawn with plotters by the chart module), a slider for "the network as of" a date, and play.
+// Time: the events-per-year chart (drawn with plotters by the chart module), the time modes (as of, between, compare) with their slider handles, and play.
 
 import { KINDS } from './kinds.js';
 
@@ -51,6 +51,8 @@ export function showSvg(host, text) {
 export function installTimeline(app) {
   const chart = document.getElementById('chart');
   const slider = document.getElementById('time-slider');
+  const sliderA = document.getElementById('time-slider-a');
+  const modes = document.getElementById('time-mode');
   const output = document.getElementById('time-date');
   const play = document.getElementById('play');
   let first = 0, last = 0, timer = 0;
@@ -61,18 +63,41 @@ export function installTimeline(app) {
     last = meta.last ? dayOf(meta.last) : 0;
     slider.min = '0';
     slider.max = String(Math.max(0, last - first));
+    sliderA.min = '0';
+    sliderA.max = slider.max;
     slider.disabled = !meta.first;
+    sliderA.disabled = !meta.first;
     play.disabled = !meta.first;
     document.getElementById('time-first').textContent = meta.first ?? '';
     document.getElementById('time-last').textContent = meta.last ?? '';
   }
+  const clamp = (date) => Math.min(Math.max(dayOf(date) - first, 0), last - first);
   function sync() {
-    const until = app.ui.until;
-    slider.value = String(until ? Math.min(Math.max(dayOf(until) - first, 0), last - first) : last - first);
-    const text = until ? `as of ${until}` : 'all dates';
+    const { until, mode, since } = app.ui;
+    slider.value = String(until ? clamp(until) : last - first);
+    sliderA.hidden = mode === 'asof';
+    if (since) sliderA.value = String(clamp(since));
+    for (const radio of modes.querySelectorAll('input')) radio.checked = radio.value === mode;
+    const text = mode === 'between' ? `${since} to ${until}` : mode === 'compare' ? `${since} → ${until}` : until ? `as of ${until}` : 'all dates';
     output.textContent = text;
-    slider.setAttribute('aria-valuetext', until ? `Network as of ${until}` : 'All dates');
+    slider.setAttribute('aria-label', mode === 'asof' ? 'Show the network as of' : 'Second date (B)');
+    slider.setAttribute('aria-valuetext', mode === 'asof' ? (until ? `Network as of ${until}` : 'All dates') : `B: ${until}`);
+    sliderA.setAttribute('aria-valuetext', `A: ${since ?? ''}`);
   }
+  /** Sets the two dates of the "between" or "compare" mode from the handles (days from the first event). */
+  function setWindow(mode, dayA, dayB) {
+    app.actions.setTime({ mode, a: dateOf(first + Math.min(dayA, dayB)), b: dateOf(first + Math.max(dayA, dayB)) });
+  }
+  modes.addEventListener('change', (e) => {
+    const mode = e.target.value;
+    stop();
+    if (mode === 'asof') { app.actions.setTime(app.ui.until); return; }
+    // A starts a quarter of the way in unless the handles already hold a window.
+    const b = app.ui.until ? dayOf(app.ui.until) - first : last - first;
+    const a = app.ui.since ? dayOf(app.ui.since) - first : Math.round(b / 4);
+    setWindow(mode, Math.min(a, b), b);
+  });
+  sliderA.addEventListener('input', () => setWindow(app.ui.mode, Number(sliderA.value), Number(slider.value)));
   // The chart's size, from the ResizeObserver below only (null until its first entry): reading it
   // from the layout would force a layout of the page.
   let box = null;
@@ -90,7 +115,7 @@ export function installTimeline(app) {
       const module = await chartModule();
       if (ticket !== drawing) return;
       const svg = module.eventsChart(per.firstYear, Uint32Array.from(per.counts.flat()), KINDS.length,
-        app.ui.until ?? '', width, height, darkScheme());
+        app.ui.until ?? '', width, height, darkScheme(), app.ui.mode === 'asof' ? '' : app.ui.since ?? '', app.ui.mode === 'between');
       showSvg(chart, svg);
       chart.dataset.drawn = String(ticket);
     } catch (err) {
@@ -98,6 +123,7 @@ export function installTimeline(app) {
     }
   }
   function setDay(day) {
+    if (app.ui.mode !== 'asof') { setWindow(app.ui.mode, Number(sliderA.value), day); return; }
     const until = day >= last - first ? null : dateOf(first + day);
     if (until !== app.ui.until) app.actions.setTime(until);
     if (reducedMotion()) app.actions.advanceLayout(300);

@@ -1,4 +1,4 @@
-// The view in the address: filters, time, focus, layout, selection and dataset; opening the link (or going back) restores them.
+// The view in the address: filters, time (mode and dates), focus, layout, selection and dataset; opening the link (or going back) restores them.
 
 import { FILTER_LISTS, allBits } from './kinds.js';
 
@@ -23,6 +23,7 @@ export function queryOf(saved, dataParam) {
     if (keys) q.set(field, keys);
   }
   if (saved.until) q.set('until', saved.until);
+  if (saved.mode && saved.mode !== 'asof' && saved.since) { q.set('mode', saved.mode); q.set('since', saved.since); }
   if (saved.layout) q.set('layout', saved.layout);
   if (saved.focus) { q.set('focus', saved.focus); q.set('hops', String(saved.hops)); }
   if (saved.actor) q.set('actor', saved.actor);
@@ -37,6 +38,9 @@ export function savedOf(search) {
   const until = q.get('until');
   const saved = Object.fromEntries(Object.entries(FILTER_LISTS).map(([field, list]) => [field, bitsOf(q.get(field), list)]));
   saved.until = until && /^\d{4}(-\d{2}){0,2}$/.test(until) ? until : null;
+  const since = q.get('since');
+  saved.since = since && /^\d{4}(-\d{2}){0,2}$/.test(since) ? since : null;
+  saved.mode = ['between', 'compare'].includes(q.get('mode')) && saved.since && saved.until ? q.get('mode') : 'asof';
   if (q.get('layout')) saved.layout = q.get('layout');
   saved.focus = q.get('focus');
   saved.hops = q.get('hops') === '2' ? 2 : 1;
@@ -57,7 +61,7 @@ function applyQuery(app, search) {
 
 export function installUrl(app) {
   let dataParam = new URLSearchParams(location.search).get('data');
-  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core']);
+  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'mode', 'since', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core']);
   const selected = app.state.watch(['pinned', 'tie', 'ego']);
   let quiet = true; // the change came from the address itself: replace the entry, push none
   app.on('load', ({ name } = {}) => { if (name !== dataParam) dataParam = null; });

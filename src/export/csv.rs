@@ -42,6 +42,7 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
                     mark(&t.source),
                     mark(&t.target),
                     e.date.to_string(),
+                    e.end.map(|d| d.to_string()).unwrap_or_default(),
                     e.kind.as_str().to_string(),
                     e.tone.as_str().to_string(),
                     mark(&e.summary),

@@ -1,6 +1,6 @@
 //! GEXF 1.3 for Gephi and other graph tools: actors as nodes (type, iso3, lat, lon, base, short as
 //! attributes; the map point as `viz:position`), one undirected edge per event with its kind,
-//! tone, summary and sources as attributes and its date as a spell.
+//! tone, summary and sources as attributes and its date (and a lasting event's end) as a spell.
 
 use super::xml::{attr, event_fields, first_day, text};
 use crate::model::Dataset;
@@ -15,8 +15,9 @@ const NODE_ATTRIBUTES: [(&str, &str); 6] = [
     ("short", "string"),
 ];
 
-const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
     ("date", "string"),
+    ("end", "string"),
     ("kind", "string"),
     ("tone", "string"),
     ("summary", "string"),
@@ -111,9 +112,13 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
             );
             n += 1;
             values(&mut out, &event_fields(e)?);
+            let end = e
+                .end
+                .map(|d| format!(" end=\"{}\"", d.last_day()))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "        <spells>\n          <spell start=\"{}\"/>\n        </spells>",
+                "        <spells>\n          <spell start=\"{}\"{end}/>\n        </spells>",
                 first_day(e.date)
             );
             out.push_str("      </edge>\n");

@@ -6,7 +6,7 @@ use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 18] = [
+const KEYS: [(&str, &str, &str); 19] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
@@ -18,6 +18,7 @@ const KEYS: [(&str, &str, &str); 18] = [
     ("base", "node", "string"),
     ("short", "node", "string"),
     ("date", "edge", "string"),
+    ("end", "edge", "string"),
     ("kind", "edge", "string"),
     ("tone", "edge", "string"),
     ("summary", "edge", "string"),

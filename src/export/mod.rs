@@ -30,7 +30,7 @@ pub struct OutputFile {
 /// let text = std::fs::read_to_string("tests/fixtures/json/minimal.json").unwrap();
 /// let files = export(&from_json(&text).unwrap(), Format::Csv).unwrap();
 /// assert_eq!(files[0].suffix, "events.csv");
-/// assert!(files[0].text.starts_with("source,target,date,kind,tone,summary,outlet,outlet_date"));
+/// assert!(files[0].text.starts_with("source,target,date,end,kind,tone,summary,outlet,outlet_date"));
 /// ```
 pub fn export(dataset: &Dataset, format: Format) -> Result<Vec<OutputFile>, serde_json::Error> {
     Ok(match format {

@@ -42,10 +42,11 @@ pub(crate) fn first_day(date: crate::date::Date) -> String {
 /// `None` for an empty optional field. Lists (sources, figures, people) are JSON text.
 pub(crate) fn event_fields(
     e: &crate::model::Event,
-) -> Result<[(&'static str, Option<String>); 8], serde_json::Error> {
+) -> Result<[(&'static str, Option<String>); 9], serde_json::Error> {
     let list = |empty: bool, json: serde_json::Result<String>| (!empty).then_some(json).transpose();
     Ok([
         ("date", Some(e.date.to_string())),
+        ("end", e.end.map(|d| d.to_string())),
         ("kind", Some(e.kind.as_str().to_string())),
         ("tone", Some(e.tone.as_str().to_string())),
         ("summary", Some(e.summary.clone())),

@@ -14,10 +14,11 @@ use crate::model::{Actor, ActorType, Dataset, Tie, FORMAT};
 use std::collections::HashMap;
 
 /// The columns of an events file, in the order Entente writes them.
-pub const EVENT_COLUMNS: [&str; 11] = [
+pub const EVENT_COLUMNS: [&str; 12] = [
     "source",
     "target",
     "date",
+    "end",
     "kind",
     "tone",
     "summary",
@@ -110,8 +111,8 @@ struct Rows {
 }
 
 /// The cells that make two rows one event (all but its source's outlet and date).
-const SAME_EVENT: [&str; 9] = [
-    "source", "target", "date", "kind", "tone", "summary", "figures", "people", "note",
+const SAME_EVENT: [&str; 10] = [
+    "source", "target", "date", "end", "kind", "tone", "summary", "figures", "people", "note",
 ];
 
 impl Rows {

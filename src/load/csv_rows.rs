@@ -180,6 +180,7 @@ pub(crate) fn event_row(
         .map_err(|m| bad("people", m))?;
     Ok(Event {
         date,
+        end: date_cell(t, line, row, "end")?,
         kind,
         tone,
         summary,

@@ -33,6 +33,7 @@ pub(crate) mod names {
     pub const KIND: &[&str] = &["kind", "type"];
     pub const TONE: &[&str] = &["tone"];
     pub const DATE: &[&str] = &["date"];
+    pub const END: &[&str] = &["end"];
     pub const SUMMARY: &[&str] = &["summary"];
     pub const LABEL: &[&str] = &["label"];
     pub const SOURCES: &[&str] = &["sources"];

@@ -2,7 +2,7 @@
 //! spells and `start` times, read into a [`Graph`] that remembers where each record is.
 
 use super::fields::{calendar_date, Attrs};
-use super::graph::{Edge, Graph, Node};
+use super::graph::{Edge, Graph, Node, Spell};
 use super::notice::{plural, verb, Notice, NoticeKind};
 use super::xml::{walk, Element, Visit, Xml};
 use crate::error::{ErrorKind, LoadError};
@@ -97,7 +97,7 @@ impl Visit for Gexf {
             ("edges", "edge") => self.edge(xml, &el)?,
             ("attvalues", "attvalue") => self.attvalue(xml, grandparent(open), &el)?,
             ("spells", "spell") => match (grandparent(open), self.open_edge) {
-                (Some("edge"), Some(j)) => self.g.edges[j].times.extend(start(&el)),
+                (Some("edge"), Some(j)) => self.g.edges[j].times.extend(spell(&el)),
                 _ => self.node_spells += 1,
             },
             _ => {}
@@ -173,7 +173,7 @@ impl Gexf {
             label: el.get("label").map(str::to_string),
             kind: el.get("kind").map(str::to_string),
             attrs: Vec::new(),
-            times: start(el).into_iter().collect(),
+            times: spell(el).into_iter().collect(),
             weighted: el.get("weight").is_some(),
             at: el.at,
         });
@@ -254,7 +254,9 @@ fn fill_defaults(attrs: &mut Attrs, decls: &BTreeMap<String, Declared>) {
     }
 }
 
-/// The start of a spell or of a dynamic edge.
-fn start(el: &Element) -> Option<String> {
-    el.get("start").or(el.get("startopen")).map(str::to_string)
+/// The start and end of a spell or of a dynamic edge; none without a start.
+fn spell(el: &Element) -> Option<Spell> {
+    let start = el.get("start").or(el.get("startopen"))?.to_string();
+    let end = el.get("end").or(el.get("endopen")).map(str::to_string);
+    Some(Spell { start, end })
 }

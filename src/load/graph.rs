@@ -21,7 +21,7 @@ pub(crate) struct Node {
     pub at: usize,
 }
 
-/// An edge as read. `times` are the starts of its spells (or its `start` attribute).
+/// An edge as read. `times` are its spells (or its `start` and `end` attributes).
 #[derive(Debug, Clone)]
 pub(crate) struct Edge {
     pub source: String,
@@ -31,10 +31,17 @@ pub(crate) struct Edge {
     /// GEXF 1.3's `kind` attribute of `<edge>`.
     pub kind: Option<String>,
     pub attrs: Attrs,
-    pub times: Vec<String>,
+    pub times: Vec<Spell>,
     /// Whether the file gives the edge a weight (which Entente does not keep).
     pub weighted: bool,
     pub at: usize,
+}
+
+/// A GEXF spell (or a dynamic edge's own times): its `start` and, where given, its `end`.
+#[derive(Debug, Clone)]
+pub(crate) struct Spell {
+    pub start: String,
+    pub end: Option<String>,
 }
 
 /// A whole graph as read, with the notices its reader already has.

@@ -4,6 +4,7 @@
 use super::fields::{self, attr, names, DefaultDate, Defaults};
 use super::graph::{Edge, File, Node};
 use super::notice::ImportError;
+use crate::date::Date;
 use crate::error::ErrorKind;
 use crate::model::{Actor, ActorType, Event, Kind, Source};
 
@@ -104,14 +105,27 @@ pub(crate) fn events(
             message,
         )
     };
-    let mut dates = Vec::new();
+    let end_of = |field: &str, v: &str| {
+        fields::calendar_date(v).ok_or_else(|| bad(field, format!("\"{v}\" is not a date")))
+    };
+    let end = attr(a, names::END).map(|v| end_of("end", v)).transpose()?;
+    // Each event's date and, for a lasting one, its end.
+    let mut dates: Vec<(Date, Option<Date>)> = Vec::new();
     if let Some(v) = attr(a, names::DATE) {
         match fields::calendar_date(v) {
-            Some(date) => dates.push(date),
+            Some(date) => dates.push((date, end)),
             None => d.date.add(Some(v)),
         }
     } else if !e.times.is_empty() {
-        dates.extend(e.times.iter().filter_map(|t| fields::calendar_date(t)));
+        for spell in &e.times {
+            if let Some(date) = fields::calendar_date(&spell.start) {
+                let spell_end = match &spell.end {
+                    Some(v) if end.is_none() => Some(end_of("spells.end", v)?),
+                    _ => end,
+                };
+                dates.push((date, spell_end));
+            }
+        }
         if dates.is_empty() {
             d.untimed_spells += e.times.len();
             d.date.add(None);
@@ -120,7 +134,7 @@ pub(crate) fn events(
         d.date.add(None);
     }
     if dates.is_empty() {
-        dates.push(default_date.date);
+        dates.push((default_date.date, end));
     }
     let summary = match attr(a, names::SUMMARY).or(label.filter(|_| !label_is_kind)) {
         Some(s) => s.to_string(),
@@ -153,8 +167,9 @@ pub(crate) fn events(
     }
     Ok(dates
         .into_iter()
-        .map(|date| Event {
+        .map(|(date, end)| Event {
             date,
+            end,
             kind,
             tone,
             summary: summary.clone(),

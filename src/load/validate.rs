@@ -180,6 +180,7 @@ fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
     text(&at("summary"), &e.summary)?;
     limit(&at("summary"), &e.summary, MAX_SUMMARY_CHARS)?;
     optional_text(&at("note"), e.note.as_deref())?;
+    end(at, e)?;
     if e.sources.is_empty() {
         return Err(LoadError::at(
             ErrorKind::NoEvidence,
@@ -207,6 +208,19 @@ fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+/// A lasting event's `end`: not before its `date`, each standing for its whole period, so
+/// `2021-06-03` may end in `2021` or `2021-06` but not in `2021-05`.
+fn end(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
+    match e.end {
+        Some(end) if end.last_day() < e.date => Err(LoadError::at(
+            ErrorKind::OutOfRange,
+            at("end"),
+            format!("{end} is before the event's date {}", e.date),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn provenance(p: &Provenance) -> Result<(), LoadError> {

@@ -3,7 +3,7 @@
 //! the core and out of the importers.
 
 use super::js_error;
-use crate::chart::{render_svg, YearCounts};
+use crate::chart::{render_marked, Since, YearCounts};
 use crate::model::Kind;
 use crate::style::Theme;
 use wasm_bindgen::prelude::*;
@@ -14,9 +14,12 @@ const MAX_CHART_YEARS: usize = 10_000;
 /// The events-per-year chart as an SVG document of `width` × `height` pixels: one stacked bar
 /// per year from `firstYear`, `countsFlat` holding `kindCount` counts per year (the core's
 /// `eventsPerYear().counts`, flattened), kinds in the order of `style().kinds`; `until`
-/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or empty) is marked with a line. Only presentation
+/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or empty) is marked with a line; `since` (a date, or empty)
+/// marks A as well, the window from A to `until` shaded when `shade`. Only presentation
 /// attributes are written, no `style`. Throws an `Error` naming what is wrong.
 #[wasm_bindgen(js_name = eventsChart)]
+// Plain values across the boundary, one per argument, rather than an object to deserialise.
+#[allow(clippy::too_many_arguments)]
 pub fn events_chart(
     first_year: i32,
     counts_flat: &[u32],
@@ -25,6 +28,8 @@ pub fn events_chart(
     width: u32,
     height: u32,
     dark: bool,
+    since: &str,
+    shade: bool,
 ) -> Result<String, JsError> {
     let fail = |message: String| JsError::new(&format!("eventsChart: {message}"));
     if kind_count != Kind::COUNT {
@@ -50,6 +55,13 @@ pub fn events_chart(
         "" => None,
         date => Some(date.parse().map_err(|e| fail(format!("until: {e}")))?),
     };
+    let since = match since.trim() {
+        "" => None,
+        date => Some(Since {
+            date: date.parse().map_err(|e| fail(format!("since: {e}")))?,
+            shade,
+        }),
+    };
     let counts = YearCounts {
         first_year,
         counts: counts_flat
@@ -58,5 +70,5 @@ pub fn events_chart(
             .collect(),
     };
     let theme = if dark { Theme::Dark } else { Theme::Light };
-    render_svg(&counts, marker, width, height, theme).map_err(js_error)
+    render_marked(&counts, marker, since, width, height, theme).map_err(js_error)
 }

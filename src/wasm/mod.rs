@@ -33,6 +33,8 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "chart-exports")]
 pub mod chart;
 #[cfg(feature = "core-exports")]
+mod compare;
+#[cfg(feature = "core-exports")]
 mod explore;
 #[cfg(feature = "core-exports")]
 mod guard;
@@ -106,9 +108,10 @@ impl Entente {
         self.session.network().actor_count()
     }
 
-    /// Sets the filter: bit masks of kinds, tones and actor types (the bits of `style()`), and
-    /// an optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). The layout continues from the
-    /// current positions.
+    /// Sets the filter: bit masks of kinds, tones and actor types (the bits of `style()`), an
+    /// optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the network as of then) and an
+    /// optional first date (then only the events dated from `since` to `until`). The layout
+    /// continues from the current positions.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(
         &mut self,
@@ -116,12 +119,14 @@ impl Entente {
         tones: u8,
         actor_types: u8,
         until: Option<String>,
+        since: Option<String>,
     ) -> Result<(), JsError> {
-        let until = match until.as_deref() {
-            None | Some("") => None,
-            Some(s) => Some(s.parse().map_err(js_error)?),
+        let date = |d: Option<String>| match d.as_deref() {
+            None | Some("") => Ok(None),
+            Some(s) => s.parse().map(Some).map_err(js_error),
         };
-        let filter = Filter::from_masks(kinds, tones, actor_types, until);
+        let filter =
+            Filter::from_masks(kinds, tones, actor_types, date(until)?).between(date(since)?);
         self.session.set_filter(filter).map_err(js_error)
     }
 
@@ -196,7 +201,7 @@ impl Entente {
     }
 
     /// The ties of an actor as the tooltip lists them:
-    /// `[{tie, partner, partnerName, kinds, tone, events: [{date, kind, tone, summary, figures?, people?, sources, note?}]}]`.
+    /// `[{tie, partner, partnerName, kinds, tone, events: [{date, end?, kind, tone, summary, figures?, people?, sources, note?}]}]`.
     #[wasm_bindgen(js_name = tiesOf)]
     pub fn ties_of(&self, actor: u32) -> Result<JsValue, JsError> {
         to_js(&self.session.ties_of(actor).map_err(js_error_in("tiesOf"))?)

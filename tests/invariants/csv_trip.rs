@@ -133,8 +133,16 @@ fn event(u: &mut Unstructured) -> Result<Event> {
             })
         })
         .collect::<Result<_>>()?;
+    let start = date(u)?;
+    // A lasting event ends on or after its date.
+    let end = if u.arbitrary()? {
+        Some(date(u)?.max(start))
+    } else {
+        None
+    };
     Ok(Event {
-        date: date(u)?,
+        date: start,
+        end,
         kind: *u.choose(&Kind::ALL)?,
         tone: *u.choose(&[Tone::Cooperative, Tone::Strained, Tone::Hostile])?,
         summary: text(u)?,
