@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod session;
+pub mod story;
 pub mod style;
 
 #[cfg(target_arch = "wasm32")]

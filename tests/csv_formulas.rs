@@ -303,6 +303,7 @@ fn event() -> impl Strategy<Value = Event> {
                     })
                     .collect(),
                 note,
+                assessment: false,
             },
         )
 }
@@ -354,6 +355,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 })
                 .collect(),
             actors,
+            story: None,
         })
     })
 }

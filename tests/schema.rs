@@ -42,6 +42,8 @@ fn beyond_the_schema(kind: ErrorKind, message: &str) -> bool {
             | ErrorKind::SelfTie
             | ErrorKind::DuplicateTie
     ) || message.contains("not a day in the calendar")
+        || message.contains("outside the events' dates")
+        || message.contains("is already the id of story.steps")
 }
 
 #[test]

@@ -14,7 +14,7 @@ const NODE_ATTRIBUTES: [(&str, &str); 5] = [
     ("base", "string"),
 ];
 
-const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
     ("date", "string"),
     ("kind", "string"),
     ("tone", "string"),
@@ -23,6 +23,7 @@ const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
     ("figures", "string"),
     ("people", "liststring"),
     ("note", "string"),
+    ("assessment", "boolean"),
 ];
 
 fn declare(out: &mut String, class: &str, attributes: &[(&str, &str)]) {

@@ -6,7 +6,7 @@ use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 17] = [
+const KEYS: [(&str, &str, &str); 18] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
@@ -24,6 +24,7 @@ const KEYS: [(&str, &str, &str); 17] = [
     ("figures", "edge", "string"),
     ("people", "edge", "string"),
     ("note", "edge", "string"),
+    ("assessment", "edge", "boolean"),
 ];
 
 fn data(out: &mut String, indent: &str, values: &[(&str, Option<String>)]) {
