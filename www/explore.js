@@ -1,4 +1,4 @@
-// Installs the exploring features once the first dataset is on screen: tooltips, evidence panel, search, focus, filters, time, view, export, access, input, URL.
+// Installs the exploring features once the first dataset is on screen: tooltips, evidence panel, search, focus, filters, time, view, export, access, input, story, URL.
 
 import { installView } from './view.js';
 import { installTieTip } from './ties.js';
@@ -12,6 +12,7 @@ import { installExport } from './export.js';
 import { installA11y } from './a11y.js';
 import { installInput } from './input.js';
 import { installUrl } from './url.js';
+import { installStory } from './story.js';
 
 /** @param {object} app the application context from main.js */
 export function installExplore(app) {
@@ -26,5 +27,6 @@ export function installExplore(app) {
   installTimeline(app);
   installExport(app);
   installInput(app, { search, tieTip });
+  installStory(app);
   installUrl(app);
 }

@@ -98,6 +98,12 @@ impl Entente {
         to_js(&self.session.meta())
     }
 
+    /// The dataset's story, `{title, description?, steps: [{id, title, body, passages, sources,
+    /// view}]}`, or `null` when it has none.
+    pub fn story(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.network().dataset().story)
+    }
+
     /// The whole dataset as compact Entente JSON text (for the io module's `exportDataset`).
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsError> {
