@@ -27,6 +27,6 @@ export function installExplore(app) {
   installTimeline(app);
   installExport(app);
   installInput(app, { search, tieTip });
-  installStory(app);
   installUrl(app);
+  installStory(app); // after the address: embed mode opens the story once the link is applied
 }

@@ -159,13 +159,18 @@ export function installStory(app) {
   app.on('filter', () => { if (!card.hidden) showChips(); });
   app.on('focus', () => { if (!card.hidden) showChips(); });
   app.on('layout', () => { if (!card.hidden) showChips(); });
+  // Embedded, the story opens at its first step (or the linked one) once the address is applied.
+  let started = !embed;
+  app.on('frame', () => {
+    if (started) return;
+    started = true;
+    if (!app.ui.story) go(0);
+  });
   app.on('load', () => {
     toggle.hidden = steps(app).length === 0;
     card.hidden = true;
-    if (embed && steps(app).length && !new URLSearchParams(location.search).get('story')) go(0);
   });
   toggle.hidden = steps(app).length === 0;
-  if (embed && steps(app).length && !new URLSearchParams(location.search).get('story')) go(0);
 
   window.addEventListener('message', (e) => {
     if (!origins.includes(e.origin)) return; // not on the allow-list: ignored
