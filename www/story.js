@@ -78,12 +78,13 @@ export function installStory(app) {
   const chips = el('ul', 'story-chips');
   chips.setAttribute('aria-label', 'What the picture shows');
   const rests = el('ul', 'story-rests');
+  const restsHead = el('summary', null, 'Rests on');
   const prev = el('button', { type: 'button', id: 'story-prev' }, 'Previous');
   const next = el('button', { type: 'button', id: 'story-next' }, 'Next');
   const dots = el('ol', 'story-dots');
   const explore = el('button', { type: 'button', id: 'story-explore' }, 'Explore from here');
   const card = el('section', { id: 'story-card', hidden: true },
-    count, title, body, chips, el('p', 'story-rests-head', 'Rests on'), rests,
+    count, title, body, chips, el('details', 'story-rests-box', restsHead, rests),
     el('nav', { className: 'story-nav' }, prev, dots, next), explore);
   card.setAttribute('aria-labelledby', 'story-title');
   app.stage.append(card);
@@ -110,6 +111,8 @@ export function installStory(app) {
     count.textContent = `Step ${i + 1} of ${list.length}`;
     title.textContent = step.title;
     body.replaceChildren(...step.body.split(/\n\s*\n/).map((p) => el('p', null, p.trim())));
+    const n = (step.passages?.length ?? 0) + (step.sources?.length ?? 0);
+    restsHead.textContent = `Rests on: ${step.passages?.length ? 'the article' : ''}${step.passages?.length && step.sources?.length ? ' and ' : ''}${step.sources?.length ? `${step.sources.length} report${step.sources.length === 1 ? '' : 's'}` : ''} (${n})`;
     rests.replaceChildren(
       ...(step.passages ?? []).map((p) => el('li', 'passage', `Article: ${p}`)),
       ...(step.sources ?? []).map((s) => el('li', 'source', `${s.outlet}, ${s.date}`)),

@@ -155,9 +155,12 @@ test('permalink: ?story=<id> opens that step; Back goes to the previous step', a
 test('embed: the network, the card and the legend only; window.entente drives it and fires entente:step', async () => {
   const { page, context, errors } = await open(env.browser, `${env.base}?embed=1`);
   await atStep(page, 1);
-  const shown = await page.evaluate(() => Object.fromEntries(['header', '#timeline', '#explore-filters', '#kinds', '#network', '#story-card']
-    .map((s) => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])));
-  assert.deepEqual(shown, { header: false, '#timeline': false, '#explore-filters': false, '#kinds': true, '#network': true, '#story-card': true });
+  const shown = await page.evaluate(() => Object.fromEntries(['header', '#timeline', '#explore-filters', '#data', '#layouts', '#kinds',
+    '#actor-legend', '#network', '#story-card'].map((s) => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])));
+  assert.deepEqual(shown, {
+    header: false, '#timeline': false, '#explore-filters': false, '#data': false, '#layouts': false,
+    '#kinds': true, '#actor-legend': true, '#network': true, '#story-card': true,
+  });
   const info = await page.evaluate(() => window.entente.story());
   assert.equal(info.steps.length, 11);
   assert.equal(info.step, 'withdrawal');
@@ -225,4 +228,19 @@ test('postMessage: a listed origin drives the story and hears each step; another
   assert.equal(await no.frame.evaluate(() => window.entente.story().step), 'withdrawal');
   assert.deepEqual(await no.page.evaluate(() => window.heard.filter((m) => m.data.type !== 'step' || m.data.id !== 'withdrawal')), []);
   await no.close();
+});
+
+test('export: GEXF says in a notice that the story is left out; JSON keeps it and says nothing', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const kept = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(kept.story.steps.length, 11);
+  assert.equal(await page.locator('#notices').isVisible(), false);
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GEXF', exact: true }).click()]);
+  await page.locator('#notices').waitFor({ state: 'visible' });
+  const text = await page.locator('#notices').innerText();
+  assert.match(text, /Exported pakistan-2021\.gexf: one thing left out/);
+  assert.match(text, /The story "How Pakistan braces for the US withdrawal" \(11 steps\) is left out: GEXF has no place for it/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
