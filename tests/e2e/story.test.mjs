@@ -2,13 +2,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { start, open, ARTIFACTS, hoverMoving } from './harness.mjs';
+import { start, open, ARTIFACTS, ROOT, SITE, hoverMoving } from './harness.mjs';
 import { state } from './explore-helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -182,6 +182,12 @@ test('embed: the network, the card and the legend only; window.entente drives it
 async function serveHost(files) {
   const dir = mkdtempSync(join(tmpdir(), 'entente-host-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const served = await serveDir(dir);
+  return { origin: served.origin, close: () => { served.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Serves folder `dir` with Python's plain static server on a free loopback port, as `localhost`. */
+async function serveDir(dir) {
   const port = await new Promise((resolve) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
   });
@@ -191,7 +197,7 @@ async function serveHost(files) {
     try { if ((await fetch(`${origin}/`)).ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { origin, close: () => { server.kill(); rmSync(dir, { recursive: true, force: true }); } };
+  return { origin, close: () => server.kill() };
 }
 
 /** A host page on its own origin framing the app with `?embed=1&origins=<allowed>` (the host's
@@ -243,4 +249,38 @@ test('export: GEXF says in a notice that the story is left out; JSON keeps it an
   assert.match(text, /The story "How Pakistan braces for the US withdrawal" \(11 steps\) is left out: GEXF has no place for it/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('publishing: the built folder works under a sub-path from a plain static server (story, hover, filters)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'entente-publish-'));
+  const out = join(root, 'maps', 'pakistan');
+  execFileSync('node', ['scripts/build.mjs', '--site', SITE, '--out', out, '--base', '/maps/pakistan/'], { cwd: ROOT });
+  assert.match(readFileSync(join(out, '_headers'), 'utf8'), /^\/maps\/pakistan\/\*\n {2}Content-Security-Policy: default-src 'self'/);
+  assert.ok(readdirSync(out).some((f) => /^main\.[0-9a-f]{10}\.js$/.test(f)), 'content-hashed module names');
+  // A bad dataset is refused before anything is written, naming the file and the place.
+  const refused = spawnSync('node', ['scripts/build.mjs', '--site', SITE, '--out', join(root, 'bad'), '--data', join(SITE, 'fixtures', 'bad_kind.json')], { cwd: ROOT, encoding: 'utf8' });
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /bad_kind\.json: line 49, column \d+: ties\[0\]\.events\[1\]\.kind: "militry" is not one of/);
+
+  const server = await serveDir(root);
+  const { page, context, errors } = await open(env.browser, `${server.origin}/maps/pakistan/`, {}, async (ctx) => {
+    ctx.on('request', (r) => { if (!r.url().startsWith(`${server.origin}/maps/pakistan/`) && !r.url().startsWith('data:')) errors.push(`outside the sub-path: ${r.url()}`); });
+    ctx.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  });
+  await page.click('#story-toggle');
+  await atStep(page, 1);
+  await page.click('#story-next');
+  await atStep(page, 2);
+  await page.click('#story-explore');
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+  await page.waitForFunction(() => window.entente.state().kinds === 15 && window.entente.state().until === null);
+  await page.getByLabel('Diplomatic').uncheck();
+  await page.waitForFunction(() => !window.entente.filter().diplomatic);
+  await hoverMoving(page, 'TUR');
+  assert.match(await page.locator('#tooltip').innerText(), /T129/);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  server.close();
+  rmSync(root, { recursive: true, force: true });
 });
