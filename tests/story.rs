@@ -94,3 +94,34 @@ fn assessments_are_marked_and_the_rest_are_events() {
         ]
     );
 }
+
+#[test]
+fn the_csv_assessment_column_reads_true_or_false_and_refuses_anything_else() {
+    use entente::load::{import, InputFile};
+    let today = "2026-01-01".parse().unwrap();
+    let read = |cell: &str| {
+        let text =
+            format!("source,target,date,summary,outlet,assessment\nA,B,2021,A risk.,Dawn,{cell}\n");
+        import(
+            &[InputFile {
+                name: "e.csv",
+                text: &text,
+            }],
+            today,
+        )
+    };
+    for (cell, marked) in [
+        ("true", true),
+        ("TRUE", true),
+        ("", false),
+        ("false", false),
+    ] {
+        let d = read(cell).unwrap().dataset;
+        assert_eq!(d.ties[0].events[0].assessment, marked, "{cell:?}");
+    }
+    let err = read("maybe").unwrap_err().to_string();
+    assert!(
+        err.contains("e.csv: line 2, column 6: assessment: \"maybe\" is not true or false"),
+        "{err}"
+    );
+}
