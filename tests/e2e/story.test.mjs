@@ -8,7 +8,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { start, open, ARTIFACTS, ROOT, SITE, hoverMoving } from './harness.mjs';
+import { start, open, settle, ARTIFACTS, ROOT, SITE, hoverMoving } from './harness.mjs';
 import { state } from './explore-helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -283,4 +283,20 @@ test('publishing: the built folder works under a sub-path from a plain static se
   await context.close();
   server.close();
   rmSync(root, { recursive: true, force: true });
+});
+
+test('reduced motion: a step lands at once, layout and view', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?story=withdrawal`, { reducedMotion: 'reduce' });
+  await atStep(page, 1);
+  await settle(page);
+  // Two frames after the step, Pakistan is already where it stays.
+  const first = await page.evaluate(() => new Promise((resolve) => {
+    window.entente.goToStep('backers');
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.entente.nodes().find((n) => n.id === 'PAK'))));
+  }));
+  await settle(page);
+  const rest = (await page.evaluate(() => window.entente.nodes())).find((n) => n.id === 'PAK');
+  assert.ok(Math.hypot(first.x - rest.x, first.y - rest.y) < 2, `moved from ${first.x},${first.y} to ${rest.x},${rest.y}`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
