@@ -27,11 +27,18 @@ export function savedOfView(view = {}) {
   return saved;
 }
 
-const steps = (app) => app.core?.story()?.steps ?? [];
+// The story crosses the wasm boundary once per dataset.
+const stories = new WeakMap();
+const storyOf = (app) => {
+  if (!app.core) return null;
+  if (!stories.has(app.core)) stories.set(app.core, app.core.story());
+  return stories.get(app.core);
+};
+const steps = (app) => storyOf(app)?.steps ?? [];
 
 /** The story on screen: `{title, steps: [{id, title}], step: id or null, index}`, or null without one. */
 export function storyInfo(app) {
-  const story = app.core?.story();
+  const story = storyOf(app);
   if (!story) return null;
   const index = story.steps.findIndex((s) => s.id === app.ui.story);
   return { title: story.title, steps: story.steps.map(({ id, title }) => ({ id, title })), step: app.ui.story, index };
@@ -171,7 +178,9 @@ export function installStory(app) {
   });
   app.on('load', () => {
     toggle.hidden = steps(app).length === 0;
+    toggle.setAttribute('aria-pressed', 'false');
     card.hidden = true;
+    document.documentElement.classList.remove('story-open');
   });
   toggle.hidden = steps(app).length === 0;
 
