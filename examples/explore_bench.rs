@@ -176,6 +176,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
                             date,
                         }],
                         note: None,
+                        assessment: false,
                     }
                 })
                 .collect();
@@ -193,6 +194,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
         provenance: None,
         actors,
         ties,
+        story: None,
     };
     Network::new(d).unwrap()
 }

@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod session;
+pub mod story;
 pub mod style;
 
 #[cfg(target_arch = "wasm32")]

@@ -24,6 +24,13 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     #[serde(deserialize_with = "crate::load::records::list")]
     pub ties: Vec<Tie>,
+    /// A walk through the network, step by step (see [`crate::story`]).
+    #[serde(
+        default,
+        deserialize_with = "crate::load::records::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story: Option<crate::story::Story>,
 }
 
 /// Where the dataset's facts come from: the publication they were read in.
@@ -138,6 +145,9 @@ pub struct Event {
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A risk or expectation the source foresees, not a fact that happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assessment: bool,
 }
 
 impl Event {

@@ -69,8 +69,8 @@ fn from_the_2011_nadir_to_the_withdrawal_26_ties_appeared_and_2_intensified() {
         (Tone::Strained, Tone::Strained)
     );
     assert_eq!(
-        c.ties[3].new_events, 3,
-        "Russia: 2016, 2021-04-07, 2021-04-08"
+        c.ties[3].new_events, 4,
+        "Russia: 2016, 2021 (the backing the article expects), 2021-04-07, 2021-04-08"
     );
     assert_eq!(c.ties.len(), 28);
     assert_eq!(c.actors_appeared.len(), 18, "all but PAK, USA and RUS");

@@ -305,6 +305,7 @@ fn event() -> impl Strategy<Value = Event> {
                     })
                     .collect(),
                 note,
+                assessment: false,
             },
         )
 }
@@ -357,6 +358,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 })
                 .collect(),
             actors,
+            story: None,
         })
     })
 }

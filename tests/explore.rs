@@ -335,7 +335,7 @@ fn the_chart_refuses_a_size_it_cannot_draw_and_describes_itself() {
         .to_string()
         .contains("10×10"));
     let text = describe(&counts);
-    assert!(text.contains("2021: 11 defense"), "{text}");
+    assert!(text.contains("2021: 13 defense"), "{text}");
     let none = Filter {
         kinds: KindSet::NONE,
         ..Filter::default()

@@ -158,6 +158,7 @@ fn event() -> Event {
             date: "2021".parse().unwrap(),
         }],
         note: None,
+        assessment: false,
     }
 }
 
@@ -169,6 +170,7 @@ fn dataset(actors: usize, ties: Vec<Tie>) -> Dataset {
         provenance: None,
         actors: (0..actors).map(actor).collect(),
         ties,
+        story: None,
     }
 }
 

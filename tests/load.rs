@@ -40,6 +40,55 @@ fn a_byte_order_mark_is_accepted() {
 /// where the reader stopped (for errors found while reading the text).
 const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
     (
+        "story_unknown_actor.json",
+        ErrorKind::UnknownActor,
+        "story.steps[1].view.focus",
+        "no actor has the id \"IND\"",
+        None,
+    ),
+    (
+        "story_unknown_tie.json",
+        ErrorKind::UnknownActor,
+        "story.steps[0].view.tie",
+        "no tie joins \"TUR\" and \"TTP\"",
+        None,
+    ),
+    (
+        "story_date_outside.json",
+        ErrorKind::OutOfRange,
+        "story.steps[1].view.until",
+        "2022 is outside the events' dates, 2018-07 to 2021-05-05",
+        None,
+    ),
+    (
+        "story_duplicate_step.json",
+        ErrorKind::Field,
+        "story.steps[1].id",
+        "\"one\" is already the id of story.steps[0]",
+        None,
+    ),
+    (
+        "story_rests_on_nothing.json",
+        ErrorKind::NoEvidence,
+        "story.steps[0].passages",
+        "a step rests on at least one passage or source",
+        None,
+    ),
+    (
+        "story_bad_hops.json",
+        ErrorKind::OutOfRange,
+        "story.steps[0].view.hops",
+        "3 is outside 1..2",
+        None,
+    ),
+    (
+        "story_no_steps.json",
+        ErrorKind::Empty,
+        "story.steps",
+        "a story needs at least one step",
+        None,
+    ),
+    (
         "empty.json",
         ErrorKind::Empty,
         "",

@@ -69,6 +69,7 @@ fn event() -> impl Strategy<Value = Event> {
                     .map(|(outlet, date)| Source { outlet, date })
                     .collect(),
                 note,
+                assessment: false,
             },
         )
 }
@@ -149,6 +150,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     }
                 })
                 .collect(),
+            story: None,
         })
         .prop_map(|mut d| {
             // Tie ends name actors by index above; point them at the actors' real ids.

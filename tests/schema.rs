@@ -43,6 +43,8 @@ fn beyond_the_schema(kind: ErrorKind, message: &str) -> bool {
             | ErrorKind::DuplicateTie
     ) || message.contains("not a day in the calendar")
         || message.contains("is before the event's date")
+        || message.contains("outside the events' dates")
+        || message.contains("is already the id of story.steps")
 }
 
 #[test]

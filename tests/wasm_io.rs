@@ -7,7 +7,7 @@ use entente::model::Kind;
 use entente::network::{Filter, Network};
 use entente::style::Theme;
 use entente::wasm::chart::events_chart;
-use entente::wasm::io::{check_dataset, export_dataset, import_dataset};
+use entente::wasm::io::{check_dataset, export_dataset, export_notices, import_dataset};
 use entente::wasm::Entente;
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -123,6 +123,33 @@ fn the_loaded_dataset_exports_in_every_format_and_reads_back() {
     let err = export_dataset("{\"format\": 1}", "csv", "p").unwrap_err();
     let message = String::from(JsValue::from(err).dyn_ref::<Error>().unwrap().message());
     assert!(message.starts_with("exportDataset: line 1"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_story_crosses_and_exports_without_it_say_so() {
+    let e = Entente::new(DATASET).unwrap();
+    let story = e.story().unwrap();
+    let steps: Array = get(&story, "steps").dyn_into().unwrap();
+    assert_eq!(steps.length(), 11);
+    assert_eq!(get(&steps.get(0), "id").as_string().unwrap(), "withdrawal");
+    let json = e.to_json().unwrap();
+    let none: Array = export_notices(&json, "json").unwrap().dyn_into().unwrap();
+    assert_eq!(none.length(), 0);
+    let said: Array = export_notices(&json, "graphml")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(said.length(), 1);
+    assert_eq!(
+        get(&said.get(0), "kind").as_string().unwrap(),
+        "story-left-out"
+    );
+    let err = export_notices(&json, "pdf").unwrap_err();
+    let message = String::from(JsValue::from(err).dyn_ref::<Error>().unwrap().message());
+    assert!(
+        message.contains("exportNotices: \"pdf\" is not one of"),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]

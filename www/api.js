@@ -3,6 +3,7 @@
 import { KINDS } from './kinds.js';
 import { toScreen } from './geometry.js';
 import { svgText, caption } from './export.js';
+import { storyInfo, goToStep } from './story.js';
 
 const idsOfTie = (frame, k) => [frame.actors[frame.edges[2 * k]].id, frame.actors[frame.edges[2 * k + 1]].id];
 
@@ -105,6 +106,11 @@ export function installApi(app) {
     /** The comparison on screen (compare mode), as `compare` returns it; null in other modes. */
     comparison: () => app.frame.compare?.view ?? null,
     /** The SVG export of the current view, and its caption lines. */
+    /** The story: {title, steps: [{id, title}], step (id or null), index}, or null without one. */
+    story: () => storyInfo(app),
+    /** Shows story step `which` (id or index from 0); returns story(). Each step shown also fires
+     *  an `entente:step` event on window with detail {id, index, count}. */
+    goToStep: (which) => goToStep(app, which),
     exportSvg: () => svgText(app),
     caption: () => caption(app),
   };

@@ -1,4 +1,4 @@
-// Installs the exploring features once the first dataset is on screen: tooltips, evidence panel, search, focus, filters, time, view, export, access, input, URL.
+// Installs the exploring features once the first dataset is on screen: tooltips, evidence panel, search, focus, filters, time, view, export, access, input, story, URL.
 
 import { installView } from './view.js';
 import { installTieTip } from './ties.js';
@@ -13,6 +13,7 @@ import { installA11y } from './a11y.js';
 import { installInput } from './input.js';
 import { installUrl } from './url.js';
 import { installCompare } from './compare.js';
+import { installStory } from './story.js';
 
 /** @param {object} app the application context from main.js */
 export function installExplore(app) {
@@ -29,4 +30,5 @@ export function installExplore(app) {
   installExport(app);
   installInput(app, { search, tieTip });
   installUrl(app);
+  installStory(app); // after the address: embed mode opens the story once the link is applied
 }

@@ -66,13 +66,15 @@ export function installIo(app, loadText) {
   notices.append(el('div', { className: 'notice-head' }, noticeTitle, dismiss), noticeList);
   app.stage.append(notices);
 
-  function showNotices(name, list) {
+  function showNotices(name, list, done = 'Imported') {
     noticeList.replaceChildren(...list.map((n) => {
       const li = el('li', {}, n.message);
       li.dataset.kind = n.kind;
       return li;
     }));
-    noticeTitle.textContent = `Imported ${name}: ${list.length === 1 ? 'one assumption' : `${list.length} assumptions`}`;
+    noticeTitle.textContent = done === 'Imported'
+      ? `Imported ${name}: ${list.length === 1 ? 'one assumption' : `${list.length} assumptions`}`
+      : `${done} ${name}: ${list.length === 1 ? 'one thing left out' : `${list.length} things left out`}`;
     notices.hidden = list.length === 0;
   }
   app.on('load', () => { notices.hidden = true; });
@@ -128,14 +130,17 @@ export function installIo(app, loadText) {
   /** Downloads the dataset on screen as `format`; resolves to the names of the files. */
   async function exportAs(format) {
     if (!app.core) return [];
-    let files;
+    let files, left;
     try {
-      files = (await io()).exportDataset(app.sourceText, format, baseName(app.source));
+      const module = await io(), json = app.sourceText;
+      files = module.exportDataset(json, format, baseName(app.source));
+      left = module.exportNotices(json, format);
     } catch (err) {
       app.showError(`The ${format.toUpperCase()} export failed — ${err.message}`);
       return [];
     }
     for (const f of files) download(f);
+    if (left.length) showNotices(files.map((f) => f.name).join(' + '), left, 'Exported');
     return files.map((f) => f.name);
   }
 

@@ -17,6 +17,7 @@ export const EVENTS = Object.freeze({
   select: 'an actor or a tie was pinned, or nothing: {centre}',
   focus: 'focus mode was entered, changed or left: {was}',
   layout: 'the layout was switched: {from}',
+  story: 'a story step is shown, or the story was left: {was}',
   pin: 'an actor was dragged to layout point (x, y): {actor, x, y}',
   unpin: 'a pinned actor was released: {actor}',
   frame: 'a frame was drawn',
@@ -42,6 +43,7 @@ function initialUi() {
     hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, hops: 1, dragged: -1,
     ...allFilters(), until: null, mode: 'asof', since: null,
     layout: 'force', centre: null, layoutStatus: 'idle',
+    story: null,
   };
 }
 
@@ -160,7 +162,7 @@ export function createState({ memory, requestFrame }) {
       const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
         : meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null;
       write({
-        ...allFilters(), until: null, mode: 'asof', since: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre,
+        ...allFilters(), until: null, mode: 'asof', since: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre, story: null,
         layoutStatus: actors.length > WORKER_FROM_ACTORS ? 'worker' : cur().layout === 'force' ? 'running' : 'idle',
       });
       rebuildFrame(actors);
@@ -251,6 +253,15 @@ export function createState({ memory, requestFrame }) {
       write({ ...change, layoutStatus: cur().layoutStatus === 'worker' ? 'worker' : 'idle' });
       commit();
       emit('layout', { from });
+    },
+
+    /** Shows the story step with id `step` (story.js applies its view), or leaves the story (null); throws on an unknown id. */
+    setStory(step) {
+      const id = step === null || step === undefined ? null : String(step);
+      if (id !== null && !(core.story()?.steps ?? []).some((s) => s.id === id)) throw new Error(`the story has no step "${id}"`);
+      const was = cur().story;
+      write({ story: id });
+      if (commit()) emit('story', { was });
     },
 
     /** The force layout moves again, warmed to `alpha` (when given). */
@@ -372,6 +383,7 @@ export function createState({ memory, requestFrame }) {
         }
         actions.select(actor >= 0 ? { actor } : tie >= 0 ? { tie } : {}, { centre: actor >= 0 });
       }
+      if ('story' in saved) attempt(() => actions.setStory(typeof saved.story === 'string' ? saved.story : null));
       if (failure) throw failure;
     },
   };
@@ -400,6 +412,7 @@ export function createState({ memory, requestFrame }) {
       focus: id(ui.ego), hops: ui.hops,
       actor: id(ui.pinned),
       tie: k >= 0 ? [id(frame.edges[2 * k]), id(frame.edges[2 * k + 1])] : null,
+      story: ui.story,
     };
   }
 

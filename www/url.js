@@ -18,6 +18,7 @@ function bitsOf(text, list) {
 export function queryOf(saved, dataParam) {
   const q = new URLSearchParams();
   if (dataParam) q.set('data', dataParam);
+  if (saved.story) { q.set('story', saved.story); return q.toString(); } // the step holds the rest of the view
   for (const [field, list] of Object.entries(FILTER_LISTS)) {
     const keys = keysOf(saved[field], list);
     if (keys) q.set(field, keys);
@@ -47,6 +48,7 @@ export function savedOf(search) {
   saved.actor = q.get('actor');
   const tie = (q.get('tie') ?? '').split('~');
   saved.tie = tie.length === 2 ? tie : null;
+  saved.story = q.get('story');
   return saved;
 }
 
@@ -61,8 +63,8 @@ function applyQuery(app, search) {
 
 export function installUrl(app) {
   let dataParam = new URLSearchParams(location.search).get('data');
-  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'mode', 'since', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core']);
-  const selected = app.state.watch(['pinned', 'tie', 'ego']);
+  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'mode', 'since', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core', 'story']);
+  const selected = app.state.watch(['pinned', 'tie', 'ego', 'story']);
   let quiet = true; // the change came from the address itself: replace the entry, push none
   app.on('load', ({ name } = {}) => { if (name !== dataParam) dataParam = null; });
   // The link is applied at the first frame, once the canvas has its size (focus fits to it).

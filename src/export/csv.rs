@@ -51,6 +51,7 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
                     mark(&figures),
                     mark(&people),
                     mark(e.note.as_deref().unwrap_or_default()),
+                    if e.assessment { "true" } else { "" }.to_string(),
                 ]);
             }
         }

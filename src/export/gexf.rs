@@ -15,7 +15,7 @@ const NODE_ATTRIBUTES: [(&str, &str); 6] = [
     ("short", "string"),
 ];
 
-const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 10] = [
     ("date", "string"),
     ("end", "string"),
     ("kind", "string"),
@@ -25,6 +25,7 @@ const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
     ("figures", "string"),
     ("people", "liststring"),
     ("note", "string"),
+    ("assessment", "boolean"),
 ];
 
 fn declare(out: &mut String, class: &str, attributes: &[(&str, &str)]) {

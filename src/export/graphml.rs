@@ -6,7 +6,7 @@ use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 19] = [
+const KEYS: [(&str, &str, &str); 20] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
@@ -26,6 +26,7 @@ const KEYS: [(&str, &str, &str); 19] = [
     ("figures", "edge", "string"),
     ("people", "edge", "string"),
     ("note", "edge", "string"),
+    ("assessment", "edge", "boolean"),
 ];
 
 fn data(out: &mut String, indent: &str, values: &[(&str, Option<String>)]) {

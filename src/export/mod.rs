@@ -7,7 +7,7 @@ mod gexf;
 mod graphml;
 mod xml;
 
-use crate::load::Format;
+use crate::load::{Format, Notice, NoticeKind};
 use crate::model::Dataset;
 
 /// One written file: what follows the dataset's base name (`json`, `events.csv`), its media
@@ -65,4 +65,30 @@ pub fn export(dataset: &Dataset, format: Format) -> Result<Vec<OutputFile>, serd
             text: graphml::write_graphml(dataset)?,
         }],
     })
+}
+
+/// What an export in `format` leaves out of `dataset`, in words: CSV, GEXF and GraphML have no
+/// place for the story (Entente JSON keeps everything).
+///
+/// # Example
+/// ```
+/// use entente::{export::notices, load::{from_json, Format}};
+/// let d = from_json(&std::fs::read_to_string("data/pakistan-2021.json").unwrap()).unwrap();
+/// assert!(notices(&d, Format::Json).is_empty());
+/// assert!(notices(&d, Format::Gexf)[0].message.contains("story"));
+/// ```
+pub fn notices(dataset: &Dataset, format: Format) -> Vec<Notice> {
+    match (&dataset.story, format) {
+        (_, Format::Json) | (None, _) => Vec::new(),
+        (Some(story), _) => vec![Notice::new(
+            NoticeKind::StoryLeftOut,
+            story.steps.len(),
+            format!(
+                "The story \"{}\" ({} steps) is left out: {} has no place for it. Export as JSON to keep it.",
+                story.title,
+                story.steps.len(),
+                format.as_str().to_uppercase()
+            ),
+        )],
+    }
 }

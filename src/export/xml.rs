@@ -42,7 +42,7 @@ pub(crate) fn first_day(date: crate::date::Date) -> String {
 /// `None` for an empty optional field. Lists (sources, figures, people) are JSON text.
 pub(crate) fn event_fields(
     e: &crate::model::Event,
-) -> Result<[(&'static str, Option<String>); 9], serde_json::Error> {
+) -> Result<[(&'static str, Option<String>); 10], serde_json::Error> {
     let list = |empty: bool, json: serde_json::Result<String>| (!empty).then_some(json).transpose();
     Ok([
         ("date", Some(e.date.to_string())),
@@ -60,6 +60,7 @@ pub(crate) fn event_fields(
             list(e.people.is_empty(), serde_json::to_string(&e.people))?,
         ),
         ("note", e.note.clone()),
+        ("assessment", e.assessment.then(|| "true".to_string())),
     ])
 }
 

@@ -14,7 +14,7 @@ use crate::model::{Actor, ActorType, Dataset, Tie, FORMAT};
 use std::collections::HashMap;
 
 /// The columns of an events file, in the order Entente writes them.
-pub const EVENT_COLUMNS: [&str; 12] = [
+pub const EVENT_COLUMNS: [&str; 13] = [
     "source",
     "target",
     "date",
@@ -27,6 +27,7 @@ pub const EVENT_COLUMNS: [&str; 12] = [
     "figures",
     "people",
     "note",
+    "assessment",
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
@@ -64,6 +65,7 @@ pub(crate) fn read_csv(
         provenance: None,
         actors: std::mem::take(&mut rows.actors),
         ties: std::mem::take(&mut rows.ties),
+        story: None,
     };
     validate(&dataset).map_err(|err| rows.locate(err, &ev, ac.as_ref()))?;
     notices.extend(rows.notices(events.name, default_date));
@@ -111,8 +113,18 @@ struct Rows {
 }
 
 /// The cells that make two rows one event (all but its source's outlet and date).
-const SAME_EVENT: [&str; 10] = [
-    "source", "target", "date", "end", "kind", "tone", "summary", "figures", "people", "note",
+const SAME_EVENT: [&str; 11] = [
+    "source",
+    "target",
+    "date",
+    "end",
+    "kind",
+    "tone",
+    "summary",
+    "figures",
+    "people",
+    "note",
+    "assessment",
 ];
 
 impl Rows {

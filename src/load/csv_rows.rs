@@ -188,5 +188,11 @@ pub(crate) fn event_row(
         people: people.unwrap_or_default(),
         sources: vec![source_row(t, line, row, date, d, default)?],
         note: t.cell(row, "note").map(str::to_string),
+        assessment: t
+            .cell(row, "assessment")
+            .map(fields::assessment_of)
+            .transpose()
+            .map_err(|m| bad("assessment", m))?
+            .unwrap_or(false),
     })
 }

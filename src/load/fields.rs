@@ -42,6 +42,7 @@ pub(crate) mod names {
     pub const FIGURES: &[&str] = &["figures"];
     pub const PEOPLE: &[&str] = &["people"];
     pub const NOTE: &[&str] = &["note"];
+    pub const ASSESSMENT: &[&str] = &["assessment"];
 }
 
 /// A calendar date from `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time that starts with a
@@ -123,6 +124,15 @@ pub(crate) fn figures_of(value: &str) -> Result<Vec<Figure>, String> {
             plain(&e)
         )
     })
+}
+
+/// An event's `assessment` flag: `true` or `false` (any case; `1`, `0`, `yes`, `no` too).
+pub(crate) fn assessment_of(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" | "" => Ok(false),
+        _ => Err(format!("\"{value}\" is not true or false")),
+    }
 }
 
 #[cfg(test)]

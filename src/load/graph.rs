@@ -131,6 +131,7 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
         provenance: provenance(&g, &file)?,
         actors: actors.list,
         ties: std::mem::take(&mut ties.ties),
+        story: None,
     };
     validate(&dataset).map_err(|err| {
         let (_, error) = relocate(err, |record, field| {

@@ -18,7 +18,7 @@ mod merge;
 mod notice;
 mod record;
 pub(crate) mod records;
-mod validate;
+pub(crate) mod validate;
 mod xml;
 
 pub use self::csv::{ACTOR_COLUMNS, EVENT_COLUMNS};

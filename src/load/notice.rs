@@ -38,6 +38,8 @@ pub enum NoticeKind {
     Ignored,
     /// The CSV file is separated by something other than commas.
     Delimiter,
+    /// An export in a format without a place for the story left it out.
+    StoryLeftOut,
 }
 
 /// One assumption an import made, with how many records it touched.

@@ -156,6 +156,10 @@ pub(crate) fn events(
         None => Vec::new(),
     };
     let note = attr(a, names::NOTE).map(str::to_string);
+    let assessment = match attr(a, names::ASSESSMENT) {
+        Some(v) => fields::assessment_of(v).map_err(|m| bad("assessment", m))?,
+        None => false,
+    };
     let outlet = attr(a, names::OUTLET);
     let outlet_date = attr(a, names::OUTLET_DATE).and_then(fields::calendar_date);
     if listed_sources.is_none() {
@@ -188,6 +192,7 @@ pub(crate) fn events(
                 }]
             }),
             note: note.clone(),
+            assessment,
         })
         .collect())
 }

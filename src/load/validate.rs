@@ -41,6 +41,9 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
             event(&|field: &str| format!("ties[{i}].events[{j}].{field}"), e)?;
         }
     }
+    if let Some(story) = &d.story {
+        crate::story::validate(story, d, &ids)?;
+    }
     Ok(())
 }
 
@@ -248,7 +251,7 @@ fn provenance(p: &Provenance) -> Result<(), LoadError> {
 
 /// An actor id: 1 to [`MAX_ID_CHARS`] characters, no control characters, no white space at
 /// either end.
-fn id(path: &str, value: &str) -> Result<(), LoadError> {
+pub(crate) fn id(path: &str, value: &str) -> Result<(), LoadError> {
     if value.is_empty() {
         return Err(LoadError::at(
             ErrorKind::EmptyText,
@@ -279,7 +282,7 @@ fn id(path: &str, value: &str) -> Result<(), LoadError> {
 
 /// A text: not blank, at most [`MAX_TEXT_CHARS`], no control characters but tab and line
 /// breaks.
-fn text(path: &str, value: &str) -> Result<(), LoadError> {
+pub(crate) fn text(path: &str, value: &str) -> Result<(), LoadError> {
     if value.trim().is_empty() {
         return Err(LoadError::at(
             ErrorKind::EmptyText,

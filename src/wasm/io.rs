@@ -3,7 +3,7 @@
 //! assumed; a dataset's Entente JSON is written in any format.
 
 use super::to_js;
-use crate::export::export;
+use crate::export::{export, notices};
 use crate::load::{from_json, import, parse_json, Format, InputFile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -97,4 +97,17 @@ pub fn export_dataset(json: &str, format: &str, base: &str) -> Result<JsValue, J
         })
         .collect();
     to_js(&downloads)
+}
+
+/// What exporting the dataset `json` as `format` leaves out: `[{kind, count, message}]`, empty
+/// when nothing is (a story in CSV, GEXF or GraphML is). Throws an `Error` naming what is wrong.
+#[wasm_bindgen(js_name = exportNotices)]
+pub fn export_notices(json: &str, format: &str) -> Result<JsValue, JsError> {
+    let format = Format::from_name(format).ok_or_else(|| {
+        JsError::new(&format!(
+            "exportNotices: \"{format}\" is not one of json, csv, gexf, graphml"
+        ))
+    })?;
+    let dataset = parse_json(json).map_err(|e| JsError::new(&format!("exportNotices: {e}")))?;
+    to_js(&notices(&dataset, format))
 }

@@ -103,6 +103,12 @@ impl Entente {
         to_js(&self.session.meta())
     }
 
+    /// The dataset's story, `{title, description?, steps: [{id, title, body, passages, sources,
+    /// view}]}`, or `null` when it has none.
+    pub fn story(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.network().dataset().story)
+    }
+
     #[wasm_bindgen(js_name = actorCount)]
     pub fn actor_count(&self) -> usize {
         self.session.network().actor_count()

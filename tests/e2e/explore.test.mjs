@@ -215,7 +215,7 @@ test('time: the slider shows the network as of a date; the chart follows filters
   const years = counts.counts.filter((c) => c.some((n) => n > 0)).length;
   const barXs = await page.$$eval('#chart svg rect', (rs) => new Set(rs.map((r) => r.getAttribute('x'))).size);
   assert.equal(barXs, years);
-  assert.match(await page.locator('#chart-description').textContent(), /2021: 11 defense/);
+  assert.match(await page.locator('#chart-description').textContent(), /2021: 13 defense/);
   // Drag the slider to about the middle: an earlier network.
   const slider = page.locator('#time-slider');
   const max = Number(await slider.getAttribute('max'));

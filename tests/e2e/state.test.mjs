@@ -62,7 +62,7 @@ test('the state: read-only snapshots, a fixed list of events, one version per ac
     out.afterRefusal = c.serialise();
     return out;
   });
-  assert.deepEqual(r.events, ['load', 'filter', 'select', 'focus', 'layout', 'pin', 'unpin', 'frame']);
+  assert.deepEqual(r.events, ['load', 'filter', 'select', 'focus', 'layout', 'story', 'pin', 'unpin', 'frame']);
   assert.equal(r.assignUi, 'TypeError');
   assert.equal(r.assignView, 'TypeError');
   assert.equal(r.assignActions, 'TypeError');
@@ -75,13 +75,13 @@ test('the state: read-only snapshots, a fixed list of events, one version per ac
   assert.equal(r.viewKeepsUi, true, 'a view move leaves the UI snapshot (and its version) as it was');
   assert.deepEqual(r.saved, {
     kinds: 13, tones: 7, types: 7, until: '2020-06', mode: 'asof', since: null, layout: 'radial', centre: 'TUR',
-    focus: 'PAK', hops: 2, actor: 'PAK', tie: null,
+    focus: 'PAK', hops: 2, actor: 'PAK', tie: null, story: null,
   });
   assert.deepEqual(r.restored, r.saved);
   assert.equal(r.sameFrame, true);
   assert.equal(r.refused, 'Error');
   assert.deepEqual({ ...r.afterRefusal, centre: null }, {
-    kinds: 15, tones: 7, types: 7, until: null, mode: 'asof', since: null, layout: 'force', centre: null, focus: null, hops: 1, actor: 'TUR', tie: null,
+    kinds: 15, tones: 7, types: 7, until: null, mode: 'asof', since: null, layout: 'force', centre: null, focus: null, hops: 1, actor: 'TUR', tie: null, story: null,
   });
   assert.deepEqual(errors, []);
   await context.close();

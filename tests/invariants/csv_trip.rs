@@ -76,7 +76,7 @@ fn same_but_sources(a: &Event, b: &Event) -> bool {
         &a.date, a.kind, a.tone, &a.summary, &a.figures, &a.people, &a.note,
     ) == (
         &b.date, b.kind, b.tone, &b.summary, &b.figures, &b.people, &b.note,
-    )
+    ) && a.assessment == b.assessment
 }
 
 /// Any characters but the ASCII controls a text may not hold; never blank.
@@ -150,6 +150,7 @@ fn event(u: &mut Unstructured) -> Result<Event> {
         people,
         sources,
         note: if u.arbitrary()? { Some(text(u)?) } else { None },
+        assessment: u.arbitrary()?,
     })
 }
 
@@ -218,5 +219,6 @@ fn dataset(u: &mut Unstructured) -> Result<Dataset> {
         provenance: None,
         actors,
         ties,
+        story: None,
     })
 }
