@@ -3,7 +3,7 @@
 import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { loadStyle } from './kinds.js';
 import { createState } from './state.js';
-import { draw, screenView } from './render.js';
+import { draw, screenView, LAYERS_FROM_TIES } from './render.js';
 import { sceneKeys, changeCounter } from './scene.js';
 import { installApi } from './api.js';
 import { installIo } from './io.js';
@@ -15,6 +15,7 @@ import { installLarge } from './large.js';
 import { installLegend } from './filters.js';
 import { fitting, centring } from './geometry.js';
 import { makeTexture, makeLayers } from './texture.js';
+import { makeLater, mark } from './later.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -41,6 +42,14 @@ const positionsVersion = changeCounter();
 const texture = makeTexture(canvas, requestFrame);
 // A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
 const layers = makeLayers();
+// Work that follows the first picture in idle time: the chart, the table, the single-source flags, storing (later.js).
+const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
+// A dataset was loaded and its first picture is not drawn yet.
+let awaitingPicture = false;
+// A large picture that the worker moves is drawn anew at most 1/PACE of the time: in between,
+// frames show the positions last drawn (`held`), so hover, input and idle work get the rest.
+const PACE = 4;
+const pace = { held: null, until: 0, timer: 0, shown: '' };
 
 function showError(message) {
   errorBox.textContent = message;
@@ -65,6 +74,8 @@ function makeApp(state) {
     emit: state.emit,
     positions: state.positions,
     requestFrame,
+    /** Runs `task` in idle time once the picture is on screen; the same `key` queued again replaces it. */
+    later: work.later,
     showError,
     clearError,
     canvas,
@@ -77,11 +88,13 @@ function makeApp(state) {
   });
 }
 
-function resize() {
-  const rect = canvas.getBoundingClientRect();
-  app.actions.resizeView({ width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1 });
-  canvas.width = Math.round(rect.width * app.view.dpr);
-  canvas.height = Math.round(rect.height * app.view.dpr);
+/** The canvas's size from its ResizeObserver entry: never read from the layout, which a large
+ *  document (the table of ties) would make slow to compute. */
+function resize([entry]) {
+  const { width, height } = entry.contentRect;
+  app.actions.resizeView({ width, height, dpr: window.devicePixelRatio || 1 });
+  canvas.width = Math.round(width * app.view.dpr);
+  canvas.height = Math.round(height * app.view.dpr);
   if (app.core) {
     if (!app.view.manual) autoFit(true);
     requestFrame();
@@ -116,15 +129,52 @@ function tick() {
   if (!app?.core) return;
   const running = app.ui.layoutStatus === 'running';
   if (running && !app.core.step(1)) app.actions.settleLayout();
-  app.frame.positions = app.positions();
+  const fresh = pacedPositions();
   // Auto-fit until the person zooms or pans (view.manual), until they press fit.
   const easing = app.view.manual ? false : autoFit(false);
+  if (awaitingPicture) mark('layout-frame');
   const view = screenView(app);
   const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
-  drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
-    () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
+  const shown = `${keys.content}|${view.scale},${view.tx},${view.ty}`;
+  // Held positions and nothing else changed: the canvas already shows this frame.
+  if (!(pace.held && !fresh && shown === pace.shown)) {
+    const start = performance.now();
+    drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
+      () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
+    if (fresh) pace.until = performance.now() + (PACE - 1) * (performance.now() - start);
+    pace.shown = shown;
+  }
   app.emit('frame');
+  if (awaitingPicture && app.view.width > 1) {
+    // The first picture of a dataset is drawn: on screen at the next frame; then the rest follows.
+    awaitingPicture = false;
+    mark('drawn');
+    requestAnimationFrame(() => { mark('painted'); work.pictured(); });
+  }
   if (app.ui.layoutStatus === 'running' || easing) requestFrame();
+}
+
+/** Sets the frame's positions: the layout's own, or while a large picture is paced, the ones held
+ *  since its last full drawing (a frame is asked for when they may be replaced); true when the
+ *  positions are new to a paced picture. */
+function pacedPositions() {
+  const live = app.positions();
+  const paced = app.ui.layoutStatus === 'worker' && app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
+  if (!paced) {
+    pace.held = null;
+    app.frame.positions = live;
+    return false;
+  }
+  const now = performance.now();
+  if (pace.held?.length === live.length && now < pace.until) {
+    clearTimeout(pace.timer);
+    pace.timer = setTimeout(requestFrame, pace.until - now);
+    app.frame.positions = pace.held;
+    return false;
+  }
+  pace.held = Float32Array.from(live);
+  app.frame.positions = pace.held;
+  return true;
 }
 
 /**
@@ -133,14 +183,21 @@ function tick() {
  */
 function loadText(text, name) {
   let next;
+  const start = performance.now();
   try {
     next = new Entente(text);
   } catch (err) {
     showError(`${name} is not a valid Entente dataset — ${err.message}`);
     return false;
   }
+  const [parse, index] = next.loadTimes();
+  performance.measure('entente:parse', { start, duration: parse });
+  performance.measure('entente:index', { start: start + parse, duration: index });
   clearError();
+  work.unpictured();
+  awaitingPicture = true;
   app.actions.loadDataset(next, { text, name });
+  mark('dataset');
   return true;
 }
 
@@ -179,6 +236,11 @@ async function main() {
   app = makeApp(createState({ memory: wasm.memory, requestFrame }));
   app.on('load', () => { showMeta(); showCounts(); autoFit(true); });
   app.on('filter', showCounts);
+  // A large dataset's single-source flags follow its first picture (state.js).
+  const single = () => { if (!app.frame.single) app.later('single', () => { app.actions.deriveSingleSources(); mark('single'); }); };
+  app.on('load', single);
+  app.on('filter', single);
+  new ResizeObserver(resize).observe(canvas);
   installLegend(app);
   layouts = installLayouts(app);
   installLarge(app, layouts);
@@ -189,7 +251,9 @@ async function main() {
   const loadFrom = async (url) => {
     let text;
     try {
+      mark('fetch');
       text = await fetchDataset(url, textFromBytes);
+      mark('text');
     } catch (err) {
       showError(`Could not read ${url}: ${err.message}`);
       return false;
@@ -210,8 +274,6 @@ async function main() {
   installExplore(app);
   installApi(app);
   installGuard(app);
-  new ResizeObserver(resize).observe(canvas);
-  resize();
 }
 
 main();

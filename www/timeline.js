@@ -73,13 +73,14 @@ export function installTimeline(app) {
     output.textContent = text;
     slider.setAttribute('aria-valuetext', until ? `Network as of ${until}` : 'All dates');
   }
-  // The chart's size, kept by the ResizeObserver below: reading it from the layout at each filter
-  // change would force a layout of the page, just rebuilt (the ties table), on every change.
-  let box = { width: Math.floor(chart.clientWidth), height: Math.floor(chart.clientHeight) };
+  // The chart's size, from the ResizeObserver below only (null until its first entry): reading it
+  // from the layout would force a layout of the page.
+  let box = null;
   // The chart is drawn by its own wasm module, fetched after the first picture; a drawing asked
   // for while an earlier one waits for the module replaces it.
   let drawing = 0;
   async function drawChart() {
+    if (!box) return;
     const ticket = ++drawing;
     const width = Math.max(120, box.width);
     const height = Math.max(60, box.height);
@@ -92,6 +93,7 @@ export function installTimeline(app) {
         app.ui.until ?? '', width, height, darkScheme());
       showSvg(chart, svg);
       chart.dataset.drawn = String(ticket);
+      performance.mark('entente:chart');
     } catch (err) {
       if (ticket === drawing) app.showError(`The events chart could not be drawn: ${err.message}`);
     }
@@ -125,17 +127,19 @@ export function installTimeline(app) {
   }
   slider.addEventListener('input', () => { stop(); setDay(Number(slider.value)); });
   play.addEventListener('click', () => (timer ? stop() : start()));
-  app.on('filter', () => { sync(); drawChart(); });
-  app.on('load', () => { stop(); range(); sync(); drawChart(); });
+  // After the first picture, in idle time (main.js `later`).
+  const queueChart = () => app.later('chart', drawChart);
+  app.on('filter', () => { sync(); queueChart(); });
+  app.on('load', () => { stop(); range(); sync(); queueChart(); });
   new ResizeObserver(([entry]) => {
     const next = { width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) };
-    if (next.width === box.width && next.height === box.height) return;
+    if (next.width === box?.width && next.height === box?.height) return;
     box = next;
-    drawChart();
+    queueChart();
   }).observe(chart);
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawChart);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', queueChart);
   range();
   sync();
-  drawChart();
+  queueChart();
   stop();
 }
