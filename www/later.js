@@ -32,15 +32,16 @@ export function makeLater(small) {
     idle(runOne);
   }
 
-  // One task per idle period, so that input and frames get in between.
-  async function runOne() {
+  // One task per idle period, so that input and frames get in between; a task that goes on
+  // asynchronously (a fetch, slices) does not hold up the next.
+  function runOne() {
     scheduled = false;
     if (!onScreen) return;
     const [key, task] = tasks.entries().next().value ?? [];
     if (!key) return;
     tasks.delete(key);
     try {
-      await task();
+      task();
     } finally {
       schedule();
     }

@@ -46,10 +46,11 @@ const layers = makeLayers();
 const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
 // A dataset was loaded and its first picture is not drawn yet.
 let awaitingPicture = false;
-// A large picture that the worker moves is drawn anew at most 1/PACE of the time: in between,
-// frames show the positions last drawn (`held`), so hover, input and idle work get the rest.
+// A large picture that the worker moves is drawn anew at most 1/PACE of the time: the worker's
+// positions wait (`pending`) until then, so hover, input and idle work get the rest, and what is
+// drawn is what hit-testing sees.
 const PACE = 4;
-const pace = { held: null, until: 0, timer: 0, shown: '' };
+const pace = { pending: null, until: 0, timer: 0, fresh: false };
 
 function showError(message) {
   errorBox.textContent = message;
@@ -129,20 +130,18 @@ function tick() {
   if (!app?.core) return;
   const running = app.ui.layoutStatus === 'running';
   if (running && !app.core.step(1)) app.actions.settleLayout();
-  const fresh = pacedPositions();
+  app.frame.positions = app.positions();
   // Auto-fit until the person zooms or pans (view.manual), until they press fit.
   const easing = app.view.manual ? false : autoFit(false);
   if (awaitingPicture) mark('layout-frame');
   const view = screenView(app);
   const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
-  const shown = `${keys.content}|${view.scale},${view.tx},${view.ty}`;
-  // Held positions and nothing else changed: the canvas already shows this frame.
-  if (!(pace.held && !fresh && shown === pace.shown)) {
-    const start = performance.now();
-    drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
-      () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
-    if (fresh) pace.until = performance.now() + (PACE - 1) * (performance.now() - start);
-    pace.shown = shown;
+  const start = performance.now();
+  drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
+    () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
+  if (pace.fresh) {
+    pace.fresh = false;
+    pace.until = performance.now() + (PACE - 1) * (performance.now() - start);
   }
   app.emit('frame');
   if (awaitingPicture && app.view.width > 1) {
@@ -154,27 +153,25 @@ function tick() {
   if (app.ui.layoutStatus === 'running' || easing) requestFrame();
 }
 
-/** Sets the frame's positions: the layout's own, or while a large picture is paced, the ones held
- *  since its last full drawing (a frame is asked for when they may be replaced); true when the
- *  positions are new to a paced picture. */
-function pacedPositions() {
-  const live = app.positions();
-  const paced = app.ui.layoutStatus === 'worker' && app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
-  if (!paced) {
-    pace.held = null;
-    app.frame.positions = live;
-    return false;
-  }
-  const now = performance.now();
-  if (pace.held?.length === live.length && now < pace.until) {
-    clearTimeout(pace.timer);
-    pace.timer = setTimeout(requestFrame, pace.until - now);
-    app.frame.positions = pace.held;
-    return false;
-  }
-  pace.held = Float32Array.from(live);
-  app.frame.positions = pace.held;
-  return true;
+/** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large
+ *  picture no sooner than PACE times its last drawing's time after that drawing began. */
+function pacedWorker(target) {
+  const apply = () => {
+    if (!pace.pending) return;
+    const large = app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
+    const wait = pace.until - performance.now();
+    if (large && wait > 0) {
+      clearTimeout(pace.timer);
+      pace.timer = setTimeout(apply, wait);
+      return;
+    }
+    const positions = pace.pending;
+    pace.pending = null;
+    pace.fresh = large;
+    target.fromWorker(positions);
+  };
+  app.on('load', () => { pace.pending = null; });
+  return { fromWorker(positions) { pace.pending = positions; apply(); } };
 }
 
 /**
@@ -196,6 +193,7 @@ function loadText(text, name) {
   clearError();
   work.unpictured();
   awaitingPicture = true;
+  pace.fresh = true; // the first picture paces the worker's first positions
   app.actions.loadDataset(next, { text, name });
   mark('dataset');
   return true;
@@ -243,7 +241,7 @@ async function main() {
   new ResizeObserver(resize).observe(canvas);
   installLegend(app);
   layouts = installLayouts(app);
-  installLarge(app, layouts);
+  installLarge(app, pacedWorker(layouts));
   const io = installIo(app, loadText);
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
