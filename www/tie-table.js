@@ -24,7 +24,7 @@ function buildControls() {
   const goInput = el('input', { type: 'number', id: 'table-go', min: 1, step: 1, inputMode: 'numeric' });
   const go = button('Go', 'Go to this tie');
   const findInput = el('input', { type: 'search', id: 'table-find', autocomplete: 'off', spellcheck: false });
-  const find = button('Find next', 'Find the next tie of this actor');
+  const find = button('Find next', 'Find next tie of this actor');
   const nav = el('div', { className: 'table-nav' },
     el('div', { className: 'table-pages', role: 'group' }, first, previous, position, next, last),
     el('div', { className: 'table-jump' }, el('label', { htmlFor: 'table-go' }, 'Go to tie'), goInput, go),
