@@ -154,14 +154,15 @@ function tick() {
 }
 
 /** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large
- *  picture no sooner than PACE times its last drawing's time after that drawing began. */
+ *  picture no sooner than PACE times its last drawing's time after that drawing began; the
+ *  layout's last positions at once. */
 function pacedWorker(target) {
-  const apply = () => {
+  const apply = (done = false) => {
     if (!pace.pending) return;
     const large = app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
     const wait = pace.until - performance.now();
-    if (large && wait > 0) {
-      clearTimeout(pace.timer);
+    clearTimeout(pace.timer);
+    if (large && wait > 0 && !done) {
       pace.timer = setTimeout(apply, wait);
       return;
     }
@@ -171,7 +172,7 @@ function pacedWorker(target) {
     target.fromWorker(positions);
   };
   app.on('load', () => { pace.pending = null; });
-  return { fromWorker(positions) { pace.pending = positions; apply(); } };
+  return { fromWorker(positions, done) { pace.pending = positions; apply(done); } };
 }
 
 /**
