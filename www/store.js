@@ -51,7 +51,7 @@ const isEntry = (e) => e !== null && typeof e === 'object' && typeof e.name === 
 const describe = (err) => (err?.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : String(err?.message ?? err));
 
 /** Characters of the text encoded per slice when it becomes a Blob. */
-const SLICE = 1 << 20;
+const SLICE = 1 << 18;
 
 /** The text as a UTF-8 Blob, encoded a slice per task so that a 20 MB dataset never holds the
  *  main thread (IndexedDB then stores the Blob without copying it on the page's thread). */
