@@ -50,8 +50,6 @@ let awaitingPicture = false;
 // positions wait (`pending`) until then, so hover, input and idle work get the rest, and what is
 // drawn is what hit-testing sees.
 const PACE = 4;
-/** While the pointer is on a large picture's actor or tie, the worker's positions wait in steps of this. */
-const HOLD_MS = 250;
 const pace = { pending: null, until: 0, timer: 0, fresh: false };
 
 function showError(message) {
@@ -162,10 +160,7 @@ function pacedWorker(target) {
   const apply = (done = false) => {
     if (!pace.pending) return;
     const large = app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
-    // While an actor or a tie is hovered the picture holds still: the hover is drawn over the
-    // layer already painted, and nothing moves away from the pointer.
-    const held = app.ui.hover >= 0 || app.ui.hoverTie >= 0;
-    const wait = Math.max(pace.until - performance.now(), held ? HOLD_MS : 0);
+    const wait = pace.until - performance.now();
     clearTimeout(pace.timer);
     if (large && wait > 0 && !done) {
       pace.timer = setTimeout(apply, wait);
