@@ -127,15 +127,6 @@ impl Network {
         Ok(Network::from_valid(crate::load::from_json(text)?))
     }
 
-    /// As [`Network::from_json`] through [`crate::load::from_json_lean`]: the same texts accepted,
-    /// a field serde refuses placed by line and column without its path (the page's core).
-    ///
-    /// # Errors
-    /// The error of [`crate::load::from_json_lean`].
-    pub fn from_json_lean(text: &str) -> Result<Network, LoadError> {
-        Ok(Network::from_valid(crate::load::from_json_lean(text)?))
-    }
-
     /// Indexes a dataset that a loader of this crate has already validated (`load::from_json`
     /// and the importers validate before they return), so that it is not validated twice.
     pub(crate) fn from_valid(mut dataset: Dataset) -> Network {

@@ -101,15 +101,6 @@ impl Session {
         Session::new(Network::from_json(json)?)
     }
 
-    /// As [`Session::from_json`] through [`Network::from_json_lean`] (the page's core, which asks
-    /// the importers' module for the path of an error).
-    ///
-    /// # Errors
-    /// The error of [`crate::load::from_json_lean`].
-    pub fn from_json_lean(json: &str) -> Result<Session, SessionError> {
-        Session::new(Network::from_json_lean(json)?)
-    }
-
     /// A session of a network, everything shown.
     ///
     /// # Errors

@@ -1,8 +1,8 @@
-// Keyboard and screen reader access: where arrow keys lead (input.js reads the keys), the live region, the focus ring, a table of the ties shown.
+// Keyboard and screen reader access: where arrow keys lead (input.js reads the keys), the focus ring, the table of ties (tie-table.js).
 
-import { KINDS } from './kinds.js';
-import { el, announce } from './dom.js';
 import { toScreen } from './geometry.js';
+import { announce } from './dom.js';
+import { installTieTable } from './tie-table.js';
 
 /** The actor to move to from `from` for an arrow pointing along (dx, dy): among actors joined to
  *  it by a visible tie, then among all visible actors, the one best placed in that direction. */
@@ -61,31 +61,6 @@ export function moveKeyboard(app, i) {
   }
 }
 
-/** The table of the ties shown, from the core's one-call tie table. */
-function buildTable(app, table) {
-  const rows = app.core.tieTable();
-  table.tBodies[0].replaceChildren(...rows.map((d) => {
-    const n = d.events;
-    const cells = [
-      d.sourceName, d.targetName,
-      d.kinds.map((x) => KINDS.find((kd) => kd.key === x)?.label ?? x).join(', '),
-      d.tone, String(n), n ? `${d.first} – ${d.last}` : '',
-      d.citations === 1 ? '1 (single source)' : String(d.citations),
-    ];
-    const tr = el('tr', null, ...cells.map((text, c) => {
-      const cell = el(c < 2 ? 'th' : 'td', null, text);
-      if (c < 2) cell.scope = 'row';
-      return cell;
-    }));
-    const b = el('button', { type: 'button', className: 'small' }, 'Evidence');
-    b.setAttribute('aria-label', `Evidence for ${d.sourceName} — ${d.targetName}`);
-    b.addEventListener('click', () => app.actions.select({ tie: d.tie }));
-    tr.append(el('td', null, b));
-    return tr;
-  }));
-  table.caption.textContent = `${rows.length} ties shown, with their evidence`;
-}
-
 /** The network as an application for assistive technology, what is said when something is pinned, the focus ring, the table. */
 export function installA11y(app) {
   const { canvas } = app;
@@ -104,7 +79,6 @@ export function installA11y(app) {
     }
   });
   const section = document.getElementById('table-view');
-  const table = section.querySelector('table');
   const toggle = document.getElementById('table-toggle');
   toggle.addEventListener('click', () => {
     const show = section.classList.contains('visually-hidden');
@@ -112,8 +86,5 @@ export function installA11y(app) {
     toggle.setAttribute('aria-pressed', String(show));
     if (show) section.focus();
   });
-  const rebuild = () => buildTable(app, table);
-  app.on('filter', rebuild);
-  app.on('load', rebuild);
-  rebuild();
+  installTieTable(app, { announce });
 }

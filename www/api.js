@@ -87,7 +87,7 @@ export function installApi(app) {
     /** Events per year by kind under the current filter, as the chart draws them. */
     eventsPerYear: () => app.core.eventsPerYear(),
     /** For each visible tie [{source, target, single}]: whether it rests on a single report. */
-    singleSourced: () => Array.from(app.frame.single, (s, k) => {
+    singleSourced: () => Array.from(app.frame.single ?? app.core.singleSourced(), (s, k) => {
       const [source, target] = idsOfTie(app.frame, k);
       return { source, target, single: s === 1 };
     }),

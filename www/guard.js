@@ -36,7 +36,9 @@ export async function fetchDataset(value, textFromBytes) {
   const url = sameOriginUrl(value);
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return textFromBytes(new Uint8Array(await res.arrayBuffer()));
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  performance.mark('entente:fetched');
+  return textFromBytes(bytes);
 }
 
 /**

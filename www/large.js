@@ -16,7 +16,7 @@ const workerUrl = () => (workerPolicy ? workerPolicy.createScriptURL(WORKER_URL)
 
 /**
  * @param {object} app the application context from main.js
- * @param {{fromWorker(positions: Float32Array): void}} layouts where the worker's positions go (layouts.js)
+ * @param {{fromWorker(positions: Float32Array, done: boolean): void}} layouts where the worker's positions go (layouts.js, paced by main.js)
  */
 export function installLarge(app, layouts) {
   let worker = null;
@@ -46,7 +46,7 @@ export function installLarge(app, layouts) {
     worker.onmessage = ({ data }) => {
       if (data.type === 'error') { app.showError(`The layout worker failed: ${data.message}`); show(1, true); return; }
       if (data.job !== job || !active()) return;
-      layouts.fromWorker(data.positions);
+      layouts.fromWorker(data.positions, data.done);
       show(data.progress, data.done);
     };
     worker.onerror = (e) => { app.showError(`The layout worker could not start: ${e.message}`); show(1, true); };

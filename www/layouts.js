@@ -48,7 +48,8 @@ export function installLayouts(app) {
   app.on('load', () => {
     state.forceSnapshot = null;
     state.anim = null;
-    fillCentres(app, controls);
+    // The centre list of a large dataset follows its first picture (main.js `later`).
+    app.later('centres', () => { fillCentres(app, controls); syncControls(app, controls); });
     if (app.ui.layout !== 'force') {
       state.forceSnapshot = Float32Array.from(app.positions());
       app.core.setPositions(targetOf(app, state));
@@ -194,7 +195,8 @@ function buildControls(app) {
 }
 
 function fillCentres(app, controls) {
-  const actors = [...app.frame.actors].sort((a, b) => a.name.localeCompare(b.name));
+  const byName = new Intl.Collator().compare;
+  const actors = [...app.frame.actors].sort((a, b) => byName(a.name, b.name));
   controls.select.replaceChildren(...actors.slice(0, 5000).map((a) => {
     const option = document.createElement('option');
     option.value = a.id;

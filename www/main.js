@@ -3,7 +3,7 @@
 import init, { Entente, textFromBytes } from './pkg/entente.js';
 import { loadStyle } from './kinds.js';
 import { createState } from './state.js';
-import { draw, screenView } from './render.js';
+import { draw, screenView, LAYERS_FROM_TIES } from './render.js';
 import { sceneKeys, changeCounter } from './scene.js';
 import { fetchDataset, installGuard, isJson } from './guard.js';
 import { installStore } from './store.js';
@@ -12,6 +12,7 @@ import { installLarge } from './large.js';
 import { installLegend } from './filters.js';
 import { fitting, centring } from './geometry.js';
 import { makeTexture, makeLayers } from './texture.js';
+import { makeLater, mark } from './later.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -28,8 +29,7 @@ const ctx = canvas.getContext('2d');
 let app = null;
 
 let queued = false;
-/** Whether a frame has been drawn, and the first frame's promise (what waits for the first picture). */
-let drawnOnce = false;
+/** The first picture's promise: the modules it does not need are fetched once it resolves. */
 let firstDrawn = null;
 const firstPicture = new Promise((resolve) => { firstDrawn = resolve; });
 /** The import and export controls (io.js), fetched and installed once: after the first picture,
@@ -49,6 +49,15 @@ const positionsVersion = changeCounter();
 const texture = makeTexture(canvas, requestFrame);
 // A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
 const layers = makeLayers();
+// Work that follows the first picture in idle time: the chart, the table, the single-source flags, storing (later.js).
+const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
+// A dataset was loaded and its first picture is not drawn yet.
+let awaitingPicture = false;
+// A large picture that the worker moves is drawn anew at most 1/PACE of the time: the worker's
+// positions wait (`pending`) until then, so hover, input and idle work get the rest, and what is
+// drawn is what hit-testing sees.
+const PACE = 4;
+const pace = { pending: null, until: 0, timer: 0, fresh: false };
 
 function showError(message) {
   errorBox.textContent = message;
@@ -74,6 +83,8 @@ function makeApp(state) {
     emit: state.emit,
     positions: state.positions,
     requestFrame,
+    /** Runs `task` in idle time once the picture is on screen; the same `key` queued again replaces it. */
+    later: work.later,
     showError,
     clearError,
     canvas,
@@ -88,11 +99,13 @@ function makeApp(state) {
   });
 }
 
-function resize() {
-  const rect = canvas.getBoundingClientRect();
-  app.actions.resizeView({ width: rect.width, height: rect.height, dpr: window.devicePixelRatio || 1 });
-  canvas.width = Math.round(rect.width * app.view.dpr);
-  canvas.height = Math.round(rect.height * app.view.dpr);
+/** The canvas's size from its ResizeObserver entry: never read from the layout, which a large
+ *  document (the table of ties) would make slow to compute. */
+function resize([entry]) {
+  const { width, height } = entry.contentRect;
+  app.actions.resizeView({ width, height, dpr: window.devicePixelRatio || 1 });
+  canvas.width = Math.round(width * app.view.dpr);
+  canvas.height = Math.round(height * app.view.dpr);
   if (app.core) {
     if (!app.view.manual) autoFit(true);
     requestFrame();
@@ -130,17 +143,48 @@ function tick() {
   app.frame.positions = app.positions();
   // Auto-fit until the person zooms or pans (view.manual), until they press fit.
   const easing = app.view.manual ? false : autoFit(false);
+  if (awaitingPicture) mark('layout-frame');
   const view = screenView(app);
   const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
+  const start = performance.now();
   drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
     () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
-  if (!drawnOnce) {
-    drawnOnce = true;
-    document.documentElement.dataset.drawn = 'true';
-    firstDrawn();
+  if (pace.fresh) {
+    pace.fresh = false;
+    pace.until = performance.now() + (PACE - 1) * (performance.now() - start);
   }
   app.emit('frame');
+  if (awaitingPicture && app.view.width > 1) {
+    // The first picture of a dataset is drawn: on screen at the next frame; then the rest follows.
+    awaitingPicture = false;
+    mark('drawn');
+    document.documentElement.dataset.drawn = 'true';
+    firstDrawn();
+    requestAnimationFrame(() => { mark('painted'); work.pictured(); });
+  }
   if (app.ui.layoutStatus === 'running' || easing) requestFrame();
+}
+
+/** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large
+ *  picture no sooner than PACE times its last drawing's time after that drawing began; the
+ *  layout's last positions at once. */
+function pacedWorker(target) {
+  const apply = (done = false) => {
+    if (!pace.pending) return;
+    const large = app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
+    const wait = pace.until - performance.now();
+    clearTimeout(pace.timer);
+    if (large && wait > 0 && !done) {
+      pace.timer = setTimeout(apply, wait);
+      return;
+    }
+    const positions = pace.pending;
+    pace.pending = null;
+    pace.fresh = large;
+    target.fromWorker(positions);
+  };
+  app.on('load', () => { pace.pending = null; });
+  return { fromWorker(positions, done) { pace.pending = positions; apply(done); } };
 }
 
 /**
@@ -150,6 +194,7 @@ function tick() {
  */
 async function loadText(text, name) {
   let next;
+  const start = performance.now();
   try {
     next = new Entente(text);
   } catch (err) {
@@ -159,8 +204,15 @@ async function loadText(text, name) {
     showError(`${name} is not a valid Entente dataset — ${message}`);
     return false;
   }
+  const [parse, index] = next.loadTimes();
+  performance.measure('entente:parse', { start, duration: parse });
+  performance.measure('entente:index', { start: start + parse, duration: index });
   clearError();
+  work.unpictured();
+  awaitingPicture = true;
+  pace.fresh = true; // the first picture paces the worker's first positions
   app.actions.loadDataset(next, { text, name });
+  mark('dataset');
   return true;
 }
 
@@ -199,18 +251,23 @@ async function main() {
   app = makeApp(createState({ memory: wasm.memory, requestFrame }));
   app.on('load', () => { showMeta(); showCounts(); autoFit(true); });
   app.on('filter', showCounts);
+  // A large dataset's single-source flags follow its first picture (state.js).
+  const single = () => { if (!app.frame.single) app.later('single', () => { app.actions.deriveSingleSources(); mark('single'); }); };
+  app.on('load', single);
+  app.on('filter', single);
+  new ResizeObserver(resize).observe(canvas);
   installLegend(app);
   layouts = installLayouts(app);
-  installLarge(app, layouts);
+  installLarge(app, pacedWorker(layouts));
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
   const store = installStore(app, loadText);
-  new ResizeObserver(resize).observe(canvas);
-  resize();
   const loadFrom = async (url) => {
     let text;
     try {
+      mark('fetch');
       text = await fetchDataset(url, textFromBytes);
+      mark('text');
     } catch (err) {
       showError(`Could not read ${url}: ${err.message}`);
       return false;

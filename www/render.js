@@ -53,7 +53,12 @@ export function paint(ctx, scene, dpr, cached = null) {
     // cached layer, and only what is lit is painted over it. A hover then costs the few ties of
     // one actor, not the whole picture.
     layer = scene.emphasised ? 'dim' : 'all';
-    const base = cached.layers.picture(layer, cached.key, scene.width, scene.height, dpr, (c) => paintItems(c, scene, layer));
+    // The dimmed layer is the full-strength one faded, when that is at hand: a copy, not a raster
+    // of every tie, so that the first hover of a large picture answers at once.
+    const fade = layer === 'dim' && cached.layers.has('all', cached.key);
+    const base = cached.layers.picture(layer, cached.key, scene.width, scene.height, dpr, fade
+      ? (c) => fadedCopy(c, cached.layers.picture('all', cached.key, scene.width, scene.height, dpr, null), scene.dim.tieAlpha)
+      : (c) => paintItems(c, scene, layer));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(base, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -151,6 +156,14 @@ function paintChanges(ctx, changes) {
   }
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
+  ctx.globalAlpha = 1;
+}
+
+/** Paints `layer` (a canvas at the device's pixels) at opacity `alpha`. */
+function fadedCopy(ctx, layer, alpha) {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalAlpha = alpha;
+  ctx.drawImage(layer, 0, 0);
   ctx.globalAlpha = 1;
 }
 

@@ -129,7 +129,8 @@ export function createState({ memory, requestFrame }) {
       degrees,
       radii,
       positions: positions(),
-      single: core.singleSourced(),
+      // A large dataset's flags follow its first picture (deriveSingleSources).
+      single: actors.length > WORKER_FROM_ACTORS ? null : core.singleSourced(),
       egoHops: null,
       compare: null,
     };
@@ -187,6 +188,14 @@ export function createState({ memory, requestFrame }) {
       write({ layoutStatus: wake() });
       commit();
       emit('filter');
+    },
+
+    /** The single-source flags of the visible ties, when the frame was built without them. */
+    deriveSingleSources() {
+      if (frame.single) return;
+      frame.single = core.singleSourced();
+      touched.add('frame');
+      commit();
     },
 
     /**

@@ -2,10 +2,11 @@
 
 import { el } from './dom.js';
 import { FILTER } from './state.js';
+import { textFromBytes } from './pkg/entente.js';
 
 const DB_NAME = 'entente';
 const DB_VERSION = 1;
-const TEXTS = 'texts';     // {name, text}: the dataset as loaded
+const TEXTS = 'texts';     // {name, blob}: the dataset as loaded (before 2026-12: {name, text})
 const ENTRIES = 'entries'; // {name, size, savedAt, usedAt, view, builtIn}: what the list shows, and the filters
 
 function request(req) {
@@ -49,6 +50,31 @@ const isEntry = (e) => e !== null && typeof e === 'object' && typeof e.name === 
   && Number.isFinite(e.usedAt);
 const describe = (err) => (err?.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : String(err?.message ?? err));
 
+/** Characters of the text encoded per slice when it becomes a Blob. */
+const SLICE = 1 << 18;
+
+/** The text as a UTF-8 Blob, encoded a slice per task so that a 20 MB dataset never holds the
+ *  main thread (IndexedDB then stores the Blob without copying it on the page's thread). */
+async function blobOf(text) {
+  const parts = [];
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + SLICE);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end += 1; // a whole surrogate pair
+    parts.push(new Blob([text.slice(i, end)]));
+    i = end;
+    if (i < text.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return new Blob(parts, { type: 'application/json' });
+}
+
+/** The text of a kept dataset: a Blob read through the core's bytes front door, or a text kept by
+ *  an earlier version; null if the record holds neither. */
+async function textOf(kept) {
+  if (typeof kept?.text === 'string') return kept.text;
+  if (kept?.blob instanceof Blob) return textFromBytes(new Uint8Array(await kept.blob.arrayBuffer()));
+  return null;
+}
+
 function formatSize(bytes) {
   if (!Number.isFinite(bytes)) return '';
   return bytes < 1024 ? `${bytes} B` : bytes < 1 << 20 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
@@ -69,30 +95,43 @@ export function installStore(app, loadText) {
   const db = () => (database ??= (async () => openDatabase())());
   const section = buildSection();
 
-  function keep(name, text) {
+  /** Keeps the entry of `name` (its filters, when it was used) and, unless null, its text as `blob`. */
+  function keep(name, blob) {
     const builtIn = name === app.defaultSource;
     const now = Date.now();
     return db().then((d) => transact(d, 'readwrite', async (texts, entries) => {
       const old = await request(entries.get(name));
       const entry = { name, builtIn, view: filterOf(app.state.serialise()), usedAt: now, size: old?.size, savedAt: old?.savedAt };
-      if (text !== null && !builtIn) {
-        texts.put({ name, text });
-        Object.assign(entry, { size: new Blob([text]).size, savedAt: now });
+      if (blob !== null && !builtIn) {
+        texts.put({ name, blob });
+        Object.assign(entry, { size: blob.size, savedAt: now });
       }
       entries.put(entry);
     }));
   }
 
+  // Storing follows the first picture (main.js `later`); a filter change meanwhile is kept with it.
+  let storing = false;
   // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
   app.on('load', ({ text, name }) => {
     const kept = name === restoring || name === app.defaultSource ? null : text;
-    keep(name, kept).then(refresh, (err) => {
-      if (kept !== null) {
-        tell(`Could not keep “${name}” in this browser (${describe(err)}). It stays on screen, but will not come back after a reload.`);
+    storing = true;
+    app.later(`store ${name}`, async () => {
+      try {
+        await keep(name, kept === null ? null : await blobOf(kept));
+        performance.mark('entente:stored');
+        refresh();
+      } catch (err) {
+        if (kept !== null) {
+          tell(`Could not keep “${name}” in this browser (${describe(err)}). It stays on screen, but will not come back after a reload.`);
+        }
+      } finally {
+        storing = false;
       }
     });
   });
   app.on('filter', () => {
+    if (storing) return;
     keep(app.source, null).catch((err) => {
       if (!told) tell(`Could not keep the filters in this browser (${describe(err)}); the view on screen is unchanged.`);
     });
@@ -102,13 +141,12 @@ export function installStore(app, loadText) {
   async function open(name) {
     const found = await db().then((d) => transact(d, 'readonly', async (texts, entries) => (
       { text: await request(texts.get(name)), entry: await request(entries.get(name)) })));
-    if (typeof found.text?.text !== 'string') {
-      throw new Error(`“${name}” is no longer readable in this browser's storage`);
-    }
+    const text = await textOf(found.text);
+    if (text === null) throw new Error(`“${name}” is no longer readable in this browser's storage`);
     restoring = name;
     let ok;
     try {
-      ok = await loadText(found.text.text, name);
+      ok = await loadText(text, name);
     } finally {
       restoring = null;
     }

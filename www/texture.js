@@ -12,12 +12,14 @@ export const TEXTURE_FROM_TIES = 1000;
 /** The full drawing comes back this long after the last view change. */
 export const REST_MS = 150;
 
-/** @returns {{picture(pass, key, width, height, dpr, paint): HTMLCanvasElement}} `picture` gives
- *  the layer `pass` ('all' or 'dim') of `width` × `height` CSS pixels, painting it with
- *  `paint(ctx)` unless it was last painted under the same `key` (render.js). */
+/** @returns {{picture(pass, key, width, height, dpr, paint): HTMLCanvasElement, has(pass, key): boolean}}
+ *  `picture` gives the layer `pass` ('all' or 'dim') of `width` × `height` CSS pixels, painting it
+ *  with `paint(ctx)` unless it was last painted under the same `key` (render.js); `has` says
+ *  whether it holds `pass` painted under `key`. */
 export function makeLayers() {
   const cache = new Map();
   return {
+    has: (pass, key) => cache.get(pass)?.key === key,
     picture(pass, key, width, height, dpr, paint) {
       let entry = cache.get(pass);
       if (!entry) cache.set(pass, (entry = { canvas: document.createElement('canvas'), key: null }));

@@ -118,6 +118,7 @@ export function installTimeline(app) {
         app.ui.until ?? '', width, height, darkScheme(), app.ui.mode === 'asof' ? '' : app.ui.since ?? '', app.ui.mode === 'between');
       showSvg(chart, svg);
       chart.dataset.drawn = String(ticket);
+      performance.mark('entente:chart');
     } catch (err) {
       if (ticket === drawing) app.showError(`The events chart could not be drawn: ${err.message}`);
     }
@@ -152,17 +153,19 @@ export function installTimeline(app) {
   }
   slider.addEventListener('input', () => { stop(); setDay(Number(slider.value)); });
   play.addEventListener('click', () => (timer ? stop() : start()));
-  app.on('filter', () => { sync(); drawChart(); });
-  app.on('load', () => { stop(); range(); sync(); drawChart(); });
+  // After the first picture, in idle time (main.js `later`).
+  const queueChart = () => app.later('chart', drawChart);
+  app.on('filter', () => { sync(); queueChart(); });
+  app.on('load', () => { stop(); range(); sync(); queueChart(); });
   new ResizeObserver(([entry]) => {
     const next = { width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) };
     if (next.width === box?.width && next.height === box?.height) return;
     box = next;
-    drawChart();
+    queueChart();
   }).observe(chart);
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawChart);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', queueChart);
   range();
   sync();
-  drawChart();
+  queueChart();
   stop();
 }

@@ -1,6 +1,6 @@
 //! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods and events per year.
 
-use super::{js_error_in, to_js, Entente};
+use super::{js_error_in, to_js, to_js_via_json, Entente};
 use crate::chart::describe;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -49,7 +49,7 @@ impl Entente {
     /// the number of events shown and `first`/`last` the dates of the first and last of them.
     #[wasm_bindgen(js_name = tieTable)]
     pub fn tie_table(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.tie_table())
+        to_js_via_json(&self.session.tie_table())
     }
 
     /// Hop distance of every actor from `actor` over the visible ties, up to `max_hops`

@@ -1,0 +1,171 @@
+// The table of the ties shown, for screen readers and keyboards: one page of rows in the document, the whole count announced, paging, "go to tie" and a search that bring any tie into it.
+
+import { KINDS } from './kinds.js';
+import { el } from './dom.js';
+
+/** Rows in the document at a time. */
+export const PAGE_ROWS = 50;
+
+const count = (n) => n.toLocaleString('en');
+const kindLabel = (key) => KINDS.find((k) => k.key === key)?.label ?? key;
+
+/** The controls above the table: paging, the position, go to tie, find a tie. */
+function buildControls() {
+  const button = (label, name) => {
+    const b = el('button', { type: 'button', className: 'small' }, label);
+    if (name) b.setAttribute('aria-label', name);
+    return b;
+  };
+  const first = button('First', 'First page of ties');
+  const previous = button('Previous', 'Previous page of ties');
+  const next = button('Next', 'Next page of ties');
+  const last = button('Last', 'Last page of ties');
+  const position = el('p', { className: 'table-position', id: 'table-position' });
+  const goInput = el('input', { type: 'number', id: 'table-go', min: 1, step: 1, inputMode: 'numeric' });
+  const go = button('Go', 'Go to this tie');
+  const findInput = el('input', { type: 'search', id: 'table-find', autocomplete: 'off', spellcheck: false });
+  const find = button('Find next', 'Find next tie of this actor');
+  const nav = el('div', { className: 'table-nav' },
+    el('div', { className: 'table-pages', role: 'group' }, first, previous, position, next, last),
+    el('div', { className: 'table-jump' }, el('label', { htmlFor: 'table-go' }, 'Go to tie'), goInput, go),
+    el('div', { className: 'table-jump' }, el('label', { htmlFor: 'table-find' }, 'Find a tie of'), findInput, find));
+  nav.firstChild.setAttribute('aria-label', 'Pages of ties');
+  return { nav, first, previous, next, last, position, goInput, go, findInput, find };
+}
+
+/** One row of the table: the tie's two actors as row headers, its figures, its evidence button. */
+function rowElement(app, d, index) {
+  const n = d.events;
+  const cells = [
+    d.sourceName, d.targetName, d.kinds.map(kindLabel).join(', '),
+    d.tone, String(n), n ? `${d.first} – ${d.last}` : '',
+    d.citations === 1 ? '1 (single source)' : String(d.citations),
+  ];
+  const tr = el('tr', null, ...cells.map((text, c) => {
+    const cell = el(c < 2 ? 'th' : 'td', null, text);
+    if (c < 2) cell.scope = 'row';
+    return cell;
+  }));
+  tr.firstChild.tabIndex = -1; // where "go to tie" and "find" put the focus
+  tr.setAttribute('aria-rowindex', String(index + 2)); // the header row is 1
+  tr.dataset.tie = String(d.tie);
+  const b = el('button', { type: 'button', className: 'small' }, 'Evidence');
+  b.setAttribute('aria-label', `Evidence for ${d.sourceName} — ${d.targetName}`);
+  b.addEventListener('click', () => app.actions.select({ tie: d.tie }));
+  tr.append(el('td', null, b));
+  return tr;
+}
+
+/**
+ * The table of ties in `#table-view`: built once per load or filter change from one `tieTable()`
+ * call, in idle time after the picture (main.js `later`); only one page of rows is in the document.
+ * @param {object} app the application context from main.js
+ * @param {{announce: (text: string) => void}} a11y the live region (a11y.js)
+ */
+export function installTieTable(app, { announce }) {
+  const section = document.getElementById('table-view');
+  const table = section.querySelector('table');
+  const body = table.tBodies[0];
+  table.tHead.rows[0].setAttribute('aria-rowindex', '1');
+  const ui = buildControls();
+  section.insertBefore(ui.nav, table);
+  let rows = [];
+  let rowOfTie = new Map();
+  let start = 0; // the first row shown
+
+  const lastStart = () => Math.max(0, Math.floor((rows.length - 1) / PAGE_ROWS) * PAGE_ROWS);
+  const positionText = () => (rows.length
+    ? `Ties ${count(start + 1)} to ${count(Math.min(rows.length, start + PAGE_ROWS))} of ${count(rows.length)}`
+    : 'No ties shown');
+
+  /** Puts the page starting at `from` (clamped) in the document. */
+  function show(from) {
+    start = Math.min(Math.max(0, from), lastStart());
+    body.replaceChildren(...rows.slice(start, start + PAGE_ROWS).map((d, k) => rowElement(app, d, start + k)));
+    ui.position.textContent = positionText();
+    ui.first.disabled = ui.previous.disabled = start === 0;
+    ui.next.disabled = ui.last.disabled = start >= lastStart();
+  }
+
+  /** Brings row `index` into the table; with `focus`, moves the focus to it and says where it is. */
+  function bring(index, focus) {
+    if (index < start || index >= start + PAGE_ROWS) show(Math.floor(index / PAGE_ROWS) * PAGE_ROWS);
+    if (!focus) return;
+    const d = rows[index];
+    body.rows[index - start]?.cells[0].focus();
+    announce(`Tie ${count(index + 1)} of ${count(rows.length)}: ${d.sourceName} — ${d.targetName}`);
+  }
+
+  function page(from) {
+    show(from);
+    announce(positionText());
+  }
+
+  function build() {
+    rows = app.core.tieTable();
+    rowOfTie = new Map(rows.map((d, k) => [d.tie, k]));
+    const n = rows.length;
+    table.setAttribute('aria-rowcount', String(n + 1));
+    table.caption.textContent = `${count(n)} ties shown, with their evidence`;
+    ui.goInput.max = String(Math.max(1, n));
+    const pinned = app.ui.tie >= 0 ? rowOfTie.get(app.ui.tie) : undefined;
+    show(pinned !== undefined ? Math.floor(pinned / PAGE_ROWS) * PAGE_ROWS : 0);
+    performance.mark('entente:table');
+  }
+
+  function goTo() {
+    const n = Number(ui.goInput.value);
+    if (!rows.length) return;
+    if (!Number.isInteger(n) || n < 1 || n > rows.length) {
+      announce(`There are ${count(rows.length)} ties: give a number from 1 to ${count(rows.length)}`);
+      return;
+    }
+    bring(n - 1, true);
+  }
+
+  /** The next row after the one focused (or the top of the page) with an actor whose name holds the text. */
+  function findNext() {
+    const q = ui.findInput.value.trim().toLowerCase();
+    if (!q || !rows.length) return;
+    const focused = body.contains(document.activeElement) ? start + document.activeElement.closest('tr').sectionRowIndex : start - 1;
+    for (let step = 1; step <= rows.length; step++) {
+      const k = (focused + step) % rows.length;
+      const d = rows[k];
+      if (d.sourceName.toLowerCase().includes(q) || d.targetName.toLowerCase().includes(q)) {
+        bring(k, true);
+        return;
+      }
+    }
+    announce(`No tie of an actor named like “${ui.findInput.value.trim()}”`);
+  }
+
+  ui.first.addEventListener('click', () => page(0));
+  ui.previous.addEventListener('click', () => page(start - PAGE_ROWS));
+  ui.next.addEventListener('click', () => page(start + PAGE_ROWS));
+  ui.last.addEventListener('click', () => page(lastStart()));
+  ui.go.addEventListener('click', goTo);
+  ui.goInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') goTo(); });
+  ui.find.addEventListener('click', findNext);
+  ui.findInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') findNext(); });
+
+  // A tie pinned, or an actor pinned (by the search box, say), comes into the table.
+  app.on('select', () => {
+    if (!rows.length) return;
+    const { tie, pinned } = app.ui;
+    if (tie >= 0 && rowOfTie.has(tie)) bring(rowOfTie.get(tie), false);
+    else if (pinned >= 0) {
+      const id = app.frame.actors[pinned].id;
+      const here = (d) => d.source === id || d.target === id;
+      if (!rows.slice(start, start + PAGE_ROWS).some(here)) {
+        const k = rows.findIndex(here);
+        if (k >= 0) bring(k, false);
+      }
+    }
+  });
+
+  const queue = () => app.later('table', build);
+  table.caption.textContent = 'The table of ties is being prepared';
+  app.on('filter', queue);
+  app.on('load', queue);
+  queue();
+}
