@@ -33,14 +33,20 @@ function walk(dir, root = dir) {
   });
 }
 
-/** Checks the dataset with the core itself (the same wasm the page runs); throws its located message. */
+/** Checks the dataset with the core itself (the same wasm the page runs); throws the located
+ *  message, worded with its record path by the io module as the page words it. */
 async function check(site, text, name) {
-  const { initSync, Entente } = await import(pathToFileURL(resolve(site, 'pkg', 'entente.js')).href);
-  initSync({ module: readFileSync(join(site, 'pkg', 'entente_bg.wasm')) });
+  const load = async (module) => {
+    const m = await import(pathToFileURL(resolve(site, 'pkg', `${module}.js`)).href);
+    m.initSync({ module: readFileSync(join(site, 'pkg', `${module}_bg.wasm`)) });
+    return m;
+  };
+  const { Entente } = await load('entente');
   try {
     new Entente(text).free();
   } catch (err) {
-    throw new Error(`${name}: ${err.message}`);
+    const { checkDataset } = await load('entente_io');
+    throw new Error(`${name}: ${checkDataset(text) ?? err.message}`);
   }
 }
 
