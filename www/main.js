@@ -283,9 +283,14 @@ async function main() {
   }
   // The first picture needs none of what follows: it is fetched once the picture is drawn.
   if (loaded) await firstPicture;
-  const [{ installExplore }, { installApi }] = await Promise.all([
-    import('./explore.js'), import('./api.js'), io(),
-  ]);
+  let modules;
+  try {
+    modules = await Promise.all([import('./explore.js'), import('./api.js'), io()]);
+  } catch (err) {
+    showError(`The picture is shown, but the page's controls could not be loaded: ${err.message}. Reload the page to try again.`);
+    return;
+  }
+  const [{ installExplore }, { installApi }] = modules;
   // The message stays up; a file opened next (picker or drop) finishes the boot.
   if (!loaded) await new Promise((resolve) => app.on('load', resolve));
   installExplore(app);

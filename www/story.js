@@ -1,9 +1,8 @@
 // Story mode: the dataset's story as a card of steps, each moving the page to its saved view; embedding (?embed=1) and postMessage driving.
 
-import { el } from './dom.js';
+import { el, announce } from './dom.js';
 import { FILTER_LISTS, allBits } from './kinds.js';
 import { fitView } from './view.js';
-import { announce } from './a11y.js';
 
 /** The message shape a host page posts: `{entente: 1, type: 'goToStep', step: <id or index>}`;
  *  the page answers and announces each step with `{entente: 1, type: 'step', id, index, count}`. */
