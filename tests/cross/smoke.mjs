@@ -150,7 +150,7 @@ export function smoke(engine) {
     const page = await open();
     await settle(page);
     const all = await page.evaluate(() => window.entente.edges().length);
-    await page.waitFor(() => document.querySelector('#chart svg rect'), null, { what: 'the events chart' });
+    await page.waitFor(() => document.querySelector('#chart svg rect') !== null, null, { what: 'the events chart' });
     await page.evaluate(() => document.getElementById('time-slider').focus());
     await page.press('Home');
     const until = await page.waitFor(() => window.entente.state().until, null, { what: 'a date on the slider' });
@@ -172,7 +172,7 @@ export function smoke(engine) {
 
   test('Trusted Types: where the engine has them, a plain string in a sink is refused and the chart passes through its policy', async () => {
     const page = await open();
-    await page.waitFor(() => document.querySelector('#chart svg rect'), null, { what: 'the events chart' });
+    await page.waitFor(() => document.querySelector('#chart svg rect') !== null, null, { what: 'the events chart' });
     const use = await trustedTypesUse(page);
     if (use.engineHasThem) {
       // Enforced: the page's CSP requires them, so a plain string is a TypeError.
