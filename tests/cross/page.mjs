@@ -1,5 +1,7 @@
 // Helpers of the smoke suite that read the page through driver.mjs: the same calls in every engine.
 
+import { decodePng, countPixels } from './png.mjs';
+
 /** Waits until the layout has settled: the actors' rounded positions equal on two reads 250 ms apart. */
 export async function settle(page) {
   let last = null;
@@ -22,21 +24,15 @@ export function actorPoint(page, id) {
   }, id);
 }
 
-/** Counts the canvas's pixels: `inked` (not the background) and `green` (the diplomatic
- *  #007a56, alone or blended with white: no other colour of the picture has green well above
- *  red and blue). */
-export function drawn(page) {
-  return page.evaluate(() => {
-    const c = document.getElementById('network');
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let inked = 0, green = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-      if (a > 0 && (r < 235 || g < 235 || b < 235)) inked++;
-      if (g > r + 40 && g > b + 15) green++;
-    }
-    return { inked, green };
-  });
+/** Counts the network's pixels on a screenshot (what a person sees; WebKitGTK's getImageData can
+ *  read a canvas before its last drawing): `inked` (not the background) and `green` (the
+ *  diplomatic colour). */
+export async function drawn(page) {
+  const picture = decodePng(await page.screenshot());
+  const { box, width } = await page.evaluate(() => ({
+    box: document.getElementById('network').getBoundingClientRect().toJSON(), width: innerWidth,
+  }));
+  return countPixels(picture, box, picture.width / width);
 }
 
 /** Presses Tab until `selector` has the focus (at most `max` times). */
@@ -48,7 +44,7 @@ export async function tabTo(page, selector, max = 80) {
   return false;
 }
 
-/** Keeps the page's downloads in `window.__downloads` (promises of {name, text}) instead of
+/** Keeps the page's downloads in `window.__downloads` (promises of {name, text, bytes: base64}) instead of
  *  saving them: the Blob behind the link's object URL is read back (the page's CSP lets no
  *  fetch read a blob: URL). */
 export function catchDownloads(page) {
@@ -65,7 +61,13 @@ export function catchDownloads(page) {
     HTMLAnchorElement.prototype.click = function caught() {
       if (!this.download || !blobs.has(this.href)) return click.call(this);
       const name = this.download;
-      window.__downloads.push(blobs.get(this.href).text().then((text) => ({ name, text })));
+      const blob = blobs.get(this.href);
+      const base64 = new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result.split(',')[1]);
+        reader.readAsDataURL(blob);
+      });
+      window.__downloads.push(Promise.all([blob.text(), base64]).then(([text, bytes]) => ({ name, text, bytes })));
     };
   });
 }

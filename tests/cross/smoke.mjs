@@ -1,12 +1,13 @@
 // The cross-browser smoke suite, written once against driver.mjs and run in each engine by the *.test.mjs files beside it.
 
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, ROOT, ARTIFACTS } from '../e2e/harness.mjs';
 import { launch } from './driver.mjs';
+import { decodePng, countPixels } from './png.mjs';
 import { drawn, settle, actorPoint, tabTo, catchDownloads, trustedTypesUse, stored } from './page.mjs';
 
 const WIDE = { width: 1280, height: 800 };
@@ -26,14 +27,26 @@ export function smoke(engine) {
     await browser?.close();
     site?.server.kill();
   });
+  // A failed test leaves its page open: close it (WebKitWebDriver runs one session at a time).
+  const pages = new Set();
+  afterEach(async () => {
+    for (const page of pages) await page.close().catch(() => {});
+    pages.clear();
+  });
 
   /** A page of its own (fresh storage) at `viewport`, on `query`, once the page is ready. */
   async function open(query = '', viewport = WIDE) {
     const page = await browser.open(viewport);
+    pages.add(page);
     await page.goto(`${site.base}${query}`);
     await page.waitFor(() => document.documentElement.dataset.ready === 'true'
       || !document.getElementById('error').hidden, null, { what: 'the page to be ready', timeout: 30000 });
     return page;
+  }
+
+  async function shut(page) {
+    pages.delete(page);
+    await page.close();
   }
 
   /** Saves a screenshot, checks that nothing went wrong, and closes the page. */
@@ -41,7 +54,7 @@ export function smoke(engine) {
     writeFileSync(join(ARTIFACTS, `cross-${engine}-${name}.png`), await page.screenshot());
     if (!banner) assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'no error banner');
     assert.deepEqual(await page.errors(), [], 'no console error, no uncaught error');
-    await page.close();
+    await shut(page);
   }
 
   test('load and draw: 21 actors on the canvas, Pakistan at the centre, the ties in their colours', async () => {
@@ -184,7 +197,7 @@ export function smoke(engine) {
     // Our own tries were logged as violations in some engines: only those are allowed here.
     const others = (await page.errors()).filter((e) => !/trusted|TrustedHTML|TrustedScriptURL|require-trusted-types-for/i.test(e));
     assert.deepEqual(others, []);
-    await page.close();
+    await shut(page);
   });
 
   test('open a GEXF file through the file input: 77 actors drawn, with the notices of what was assumed', async () => {
@@ -210,7 +223,7 @@ export function smoke(engine) {
     const data = JSON.parse(file.text);
     assert.equal(data.title, 'Three actors');
     assert.deepEqual([data.actors.length, data.ties.length], [3, 2]);
-    await page.close();
+    await shut(page);
     const again = await open();
     const path = join(mkdtempSync(join(tmpdir(), 'entente-cross-')), file.name);
     writeFileSync(path, file.text);
@@ -219,6 +232,21 @@ export function smoke(engine) {
     assert.match(await again.evaluate(() => document.getElementById('counts').textContent), /^3 actors, 2 ties shown/);
     assert.deepEqual(await again.evaluate(() => window.entente.ties('TUR')[0].events.map((e) => e.date)), ['2018-07', '2021-03']);
     await done(again, 'export-json');
+  });
+
+  test('export PNG: the picture the page encodes decodes at twice the view, with the network and its green', async () => {
+    const page = await open();
+    await settle(page);
+    await catchDownloads(page);
+    await page.clickOn('#export-picture button');
+    const [file] = await page.waitFor(() => window.__downloads.length === 1 && Promise.all(window.__downloads), null, { what: 'the download' });
+    assert.equal(file.name, 'pakistan-2021.png');
+    const png = decodePng(Buffer.from(file.bytes, 'base64'));
+    const view = await page.evaluate(() => document.getElementById('network').getBoundingClientRect().toJSON());
+    assert.equal(png.width, Math.round(view.width * 2));
+    const network = countPixels(png, { x: 0, y: 0, width: png.width, height: Math.round(view.height * 2) });
+    assert.ok(network.inked > 20000 && network.green > 200, JSON.stringify(network));
+    await done(page, 'export-png');
   });
 
   test('IndexedDB: a dataset opened once comes back after a reload, with its filter', async () => {
@@ -238,7 +266,7 @@ export function smoke(engine) {
     const page = await open('?data=fixtures/bad_kind.json');
     const json = await page.waitFor(() => !document.getElementById('error').hidden && document.getElementById('error').textContent, null, { what: 'the message' });
     assert.match(json, /fixtures\/bad_kind\.json.*line 49, column 27: ties\[0\]\.events\[1\]\.kind: "militry" is not one of defense, diplomatic, economic, conflict/);
-    await page.close();
+    await shut(page);
     const again = await open();
     await settle(again);
     await again.setFiles('#open-file', join(FIXTURES, 'gexf/not_well_formed.gexf'));
