@@ -103,7 +103,6 @@ export function smoke(engine) {
 
   test('search: typing lists matches, arrows choose, Enter pins the actor', async () => {
     const page = await open();
-    await settle(page);
     await page.clickOn('#search-input');
     await page.type('ta');
     const options = await page.waitFor(() => !document.getElementById('search-list').hidden
@@ -161,7 +160,6 @@ export function smoke(engine) {
 
   test('time slider: Home shows the network as of the first event, End all of it; the chart marks the date', async () => {
     const page = await open();
-    await settle(page);
     const all = await page.evaluate(() => window.entente.edges().length);
     await page.waitFor(() => document.querySelector('#chart svg rect') !== null, null, { what: 'the events chart' });
     await page.evaluate(() => document.getElementById('time-slider').focus());
@@ -202,12 +200,10 @@ export function smoke(engine) {
 
   test('open a GEXF file through the file input: 77 actors drawn, with the notices of what was assumed', async () => {
     const page = await open();
-    await settle(page);
     await page.setFiles('#open-file', join(CORPUS, 'les_miserables.gexf'));
     const counts = await page.waitFor(() => /^77 actors/.test(document.getElementById('counts').textContent)
       && document.getElementById('counts').textContent, null, { what: '77 actors', timeout: 30000 });
     assert.match(counts, /^77 actors, 254 ties shown/);
-    await settle(page);
     assert.equal((await page.evaluate(() => window.entente.nodes())).length, 77);
     assert.match(await page.evaluate(() => document.getElementById('notices').innerText), /254 edges have no date/);
     assert.ok((await drawn(page)).inked > 5000, 'the network is drawn');
@@ -236,7 +232,6 @@ export function smoke(engine) {
 
   test('export PNG: the picture the page encodes decodes at twice the view, with the network and its green', async () => {
     const page = await open();
-    await settle(page);
     await catchDownloads(page);
     await page.clickOn('#export-picture button');
     const [file] = await page.waitFor(() => window.__downloads.length === 1 && Promise.all(window.__downloads), null, { what: 'the download' });
@@ -268,7 +263,6 @@ export function smoke(engine) {
     assert.match(json, /fixtures\/bad_kind\.json.*line 49, column 27: ties\[0\]\.events\[1\]\.kind: "militry" is not one of defense, diplomatic, economic, conflict/);
     await shut(page);
     const again = await open();
-    await settle(again);
     await again.setFiles('#open-file', join(FIXTURES, 'gexf/not_well_formed.gexf'));
     const gexf = await again.waitFor(() => !document.getElementById('error').hidden && document.getElementById('error').textContent, null, { what: 'the message' });
     assert.match(gexf, /the dataset on screen is unchanged/);
