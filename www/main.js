@@ -84,7 +84,7 @@ function resize() {
   canvas.height = Math.round(rect.height * app.view.dpr);
   if (app.core) {
     if (!app.view.manual) autoFit(true);
-    requestFrame();
+    tick(); // now: a new size clears the canvas, and the frame painted next must not be blank
   }
 }
 

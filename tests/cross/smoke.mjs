@@ -101,6 +101,30 @@ export function smoke(engine) {
     await done(page, 'filter');
   });
 
+  test('resize: the canvas keeps its picture through the resize itself, not only from the next frame', async () => {
+    const page = await open();
+    await settle(page);
+    // A ResizeObserver of the test's, called right after the page's own: how many of the
+    // canvas's pixels hold something when the page has handled the new size.
+    await page.evaluate(() => {
+      window.__afterResize = [];
+      const c = document.getElementById('network');
+      new ResizeObserver(() => {
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let opaque = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) opaque++;
+        window.__afterResize.push({ width: c.width, opaque, all: data.length / 4 });
+      }).observe(c);
+    });
+    await page.waitFor(() => window.__afterResize.length === 1, null, { what: 'the first observation' });
+    const pak = await actorPoint(page, 'PAK');
+    await page.click(pak.x, pak.y); // the panel opens beside the network: the canvas narrows
+    const [, resized] = await page.waitFor(() => window.__afterResize.length >= 2 && window.__afterResize, null, { what: 'a resize' });
+    assert.ok(resized.width < (await page.evaluate(() => window.__afterResize[0].width)), 'the canvas narrowed');
+    assert.equal(resized.opaque, resized.all, 'the background and the network are drawn, no cleared canvas');
+    await done(page, 'resize');
+  });
+
   test('search: typing lists matches, arrows choose, Enter pins the actor', async () => {
     const page = await open();
     await page.clickOn('#search-input');
