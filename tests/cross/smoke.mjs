@@ -300,6 +300,7 @@ export function smoke(engine) {
     await settle(page);
     const size = await page.viewport();
     assert.ok(size.width <= 700, `a phone-sized page (${size.width} px wide)`);
+    console.log(`# ${engine}: the phone viewport is ${size.width}×${size.height}`);
     const layout = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       canvas: document.getElementById('network').getBoundingClientRect().toJSON(),
