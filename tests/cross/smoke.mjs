@@ -178,7 +178,7 @@ export function smoke(engine) {
     assert.equal(await page.evaluate(() => window.entente.state().actor), moved.id);
     assert.match(await page.evaluate(() => document.getElementById('announce').textContent), new RegExp(`^${movedName}: evidence for \\d+ ties`));
     await page.press('Escape');
-    await page.waitFor(() => window.entente.state().actor === null, null, { what: 'Escape to unpin' });
+    await page.waitFor(() => window.entente.state().actor === null && document.getElementById('evidence').hidden, null, { what: 'Escape to unpin and close the panel' });
     await done(page, 'keyboard');
   });
 
