@@ -1,10 +1,12 @@
 // One small browser API over three drivers: Playwright (Chromium), Puppeteer over WebDriver BiDi (Firefox ESR) and Selenium over W3C WebDriver (WebKitGTK's MiniBrowser under Xvfb).
 
 import { spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key, Origin } from 'selenium-webdriver';
-import { freePort } from '../e2e/harness.mjs';
+import { freePort, ARTIFACTS } from '../e2e/harness.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -123,25 +125,38 @@ async function launchWebkit() {
     xvfb.stdio[3].once('data', (d) => resolve(String(d).trim()));
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
   });
-  const port = await freePort();
-  const server = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'],
-    { env: { ...process.env, DISPLAY: `:${display}` }, stdio: 'ignore' });
-  const session = () => new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
+  const log = openSync(join(ARTIFACTS, 'webkitwebdriver.log'), 'a');
+  let server = null, port = 0;
+  async function restart() {
+    server?.kill();
+    port = await freePort();
+    server = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'],
+      { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', log, log] });
+  }
+  const build = () => new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
   }).build();
-  let version = null;
-  for (let i = 0; ; i++) { // until WebKitWebDriver listens
-    try {
-      const probe = await session();
-      version = `WebKitGTK ${(await probe.getCapabilities()).get('browserVersion')}`;
-      await probe.quit();
-      break;
-    } catch (e) {
-      if (i > 100) throw e;
-      await new Promise((r) => setTimeout(r, 100));
+  // A new session, retried: WebKitWebDriver must be listening, and on a loaded machine a
+  // MiniBrowser that dies while starting leaves the request unanswered (then the driver is restarted).
+  async function session() {
+    for (let attempt = 1; ; attempt++) {
+      const driver = build();
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no session in 30 s')), 30000).unref());
+      try {
+        await Promise.race([driver.getSession(), timeout]);
+        return driver;
+      } catch (e) {
+        if (attempt >= 100 || (/no session/.test(e.message) && attempt >= 3)) throw e;
+        if (/no session/.test(e.message)) await restart();
+        else await new Promise((r) => setTimeout(r, 100)); // not listening yet
+      }
     }
   }
+  await restart();
+  const probe = await session();
+  const version = `WebKitGTK ${(await probe.getCapabilities()).get('browserVersion')}`;
+  await probe.quit();
   return {
     version,
     async open(viewport) {
@@ -178,6 +193,7 @@ async function launchWebkit() {
     async close() {
       server.kill();
       xvfb.kill();
+      closeSync(log);
     },
   };
 }
