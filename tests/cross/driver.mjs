@@ -142,17 +142,23 @@ async function launchWebkit() {
   async function session() {
     for (let attempt = 1; ; attempt++) {
       const driver = build();
+      driver.getSession().catch(() => {}); // an abandoned attempt's failure is handled below
       const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no session in 30 s')), 30000).unref());
       try {
         await Promise.race([driver.getSession(), timeout]);
         return driver;
       } catch (e) {
         if (attempt >= 100 || (/no session/.test(e.message) && attempt >= 3)) throw e;
-        if (/no session/.test(e.message)) await restart();
+        if (/no session/.test(e.message)) {
+          driver.quit().catch(() => {});
+          await restart();
+        }
         else await new Promise((r) => setTimeout(r, 100)); // not listening yet
       }
     }
   }
+  // Whatever ends this process (a test runner's timeout too) takes the X server and the driver along.
+  process.once('exit', () => { server?.kill(); xvfb.kill(); });
   await restart();
   const probe = await session();
   const version = `WebKitGTK ${(await probe.getCapabilities()).get('browserVersion')}`;

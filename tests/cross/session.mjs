@@ -9,6 +9,8 @@ import { launch } from './driver.mjs';
 
 export const WIDE = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+/** Each test's limit: a browser that hangs fails its test instead of stalling the run. */
+export const LIMIT = { timeout: 180000 };
 
 /** Registers the hooks that start and stop `engine`; returns {open, done, shut, base}. */
 export function engineSession(engine) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
 import { decodePng, countPixels } from './png.mjs';
+import { LIMIT } from './session.mjs';
 import { drawn, catchDownloads, stored } from './page.mjs';
 
 const CORPUS = join(ROOT, '..', 'shared', 'interop', 'graphology');
@@ -14,7 +15,7 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 /** Registers the file tests with an engine's session: `open`, `done` and `shut` (session.mjs). */
 export function smokeFiles({ open, done, shut, base }) {
-  test('open a GEXF file through the file input: 77 actors drawn, with the notices of what was assumed', async () => {
+  test('open a GEXF file through the file input: 77 actors drawn, with the notices of what was assumed', LIMIT, async () => {
     const page = await open();
     await page.setFiles('#open-file', join(CORPUS, 'les_miserables.gexf'));
     const counts = await page.waitFor(() => /^77 actors/.test(document.getElementById('counts').textContent)
@@ -26,7 +27,7 @@ export function smokeFiles({ open, done, shut, base }) {
     await done(page, 'gexf');
   });
 
-  test('export JSON and read it back: the file the page writes opens as the same dataset', async () => {
+  test('export JSON and read it back: the file the page writes opens as the same dataset', LIMIT, async () => {
     const page = await open('?data=fixtures/minimal.json');
     await catchDownloads(page);
     await page.clickOn('button[data-format="json"]');
@@ -46,7 +47,7 @@ export function smokeFiles({ open, done, shut, base }) {
     await done(again, 'export-json');
   });
 
-  test('export PNG: the picture the page encodes decodes at twice the view, with the network and its green', async () => {
+  test('export PNG: the picture the page encodes decodes at twice the view, with the network and its green', LIMIT, async () => {
     const page = await open();
     await catchDownloads(page);
     await page.clickOn('#export-picture button');
@@ -60,7 +61,7 @@ export function smokeFiles({ open, done, shut, base }) {
     await done(page, 'export-png');
   });
 
-  test('IndexedDB: a dataset opened once comes back after a reload, with its filter', async () => {
+  test('IndexedDB: a dataset opened once comes back after a reload, with its filter', LIMIT, async () => {
     const page = await open('?data=fixtures/minimal.json');
     await page.waitFor(() => document.documentElement.dataset.store === 'ready', null, { what: 'the store' });
     await page.clickOn('input[name="conflict"]');
@@ -73,7 +74,7 @@ export function smokeFiles({ open, done, shut, base }) {
     await done(page, 'restored');
   });
 
-  test('bad files: a located message, and the dataset on screen stays', async () => {
+  test('bad files: a located message, and the dataset on screen stays', LIMIT, async () => {
     const page = await open('?data=fixtures/bad_kind.json');
     const json = await page.waitFor(() => !document.getElementById('error').hidden && document.getElementById('error').textContent, null, { what: 'the message' });
     assert.match(json, /fixtures\/bad_kind\.json.*line 49, column 27: ties\[0\]\.events\[1\]\.kind: "militry" is not one of defense, diplomatic, economic, conflict/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS } from '../e2e/harness.mjs';
-import { engineSession, PHONE } from './session.mjs';
+import { engineSession, PHONE, LIMIT } from './session.mjs';
 import { smokeFiles } from './smoke-files.mjs';
 import { drawn, settle, actorPoint, tabTo, trustedTypesUse } from './page.mjs';
 
@@ -14,7 +14,7 @@ export function smoke(engine) {
   const session = engineSession(engine);
   const { open, done, shut } = session;
 
-  test('load and draw: 21 actors on the canvas, Pakistan at the centre, the ties in their colours', async () => {
+  test('load and draw: 21 actors on the canvas, Pakistan at the centre, the ties in their colours', LIMIT, async () => {
     const page = await open();
     await settle(page);
     const nodes = await page.evaluate(() => window.entente.nodes());
@@ -29,7 +29,7 @@ export function smoke(engine) {
     await done(page, 'load');
   });
 
-  test('hover: Turkey shows its tooltip with the T129 deal and its source; moving away hides it', async () => {
+  test('hover: Turkey shows its tooltip with the T129 deal and its source; moving away hides it', LIMIT, async () => {
     const page = await open();
     await settle(page);
     const tur = await actorPoint(page, 'TUR');
@@ -44,7 +44,7 @@ export function smoke(engine) {
     await done(page, 'hover-away');
   });
 
-  test('kind filter: unticking Diplomatic removes its ties from the API and its green from the picture', async () => {
+  test('kind filter: unticking Diplomatic removes its ties from the API and its green from the picture', LIMIT, async () => {
     const page = await open();
     await settle(page);
     const all = await page.evaluate(() => window.entente.edges().length);
@@ -58,7 +58,7 @@ export function smoke(engine) {
     await done(page, 'filter');
   });
 
-  test('resize: the canvas keeps its picture through the resize itself, not only from the next frame', async () => {
+  test('resize: the canvas keeps its picture through the resize itself, not only from the next frame', LIMIT, async () => {
     const page = await open();
     await settle(page);
     // A ResizeObserver of the test's, called right after the page's own: how many of the
@@ -82,7 +82,7 @@ export function smoke(engine) {
     await done(page, 'resize');
   });
 
-  test('search: typing lists matches, arrows choose, Enter pins the actor', async () => {
+  test('search: typing lists matches, arrows choose, Enter pins the actor', LIMIT, async () => {
     const page = await open();
     await page.clickOn('#search-input');
     await page.type('ta');
@@ -100,7 +100,7 @@ export function smoke(engine) {
     await done(page, 'search');
   });
 
-  test('evidence panel: clicking Pakistan lists every tie and event with its sources', async () => {
+  test('evidence panel: clicking Pakistan lists every tie and event with its sources', LIMIT, async () => {
     const page = await open();
     await settle(page);
     const pak = await actorPoint(page, 'PAK');
@@ -117,7 +117,7 @@ export function smoke(engine) {
     await done(page, 'evidence');
   });
 
-  test('keyboard: Tab into the network, an arrow moves to a neighbour, Enter pins, Escape lets go; the live region says each', async () => {
+  test('keyboard: Tab into the network, an arrow moves to a neighbour, Enter pins, Escape lets go; the live region says each', LIMIT, async () => {
     const page = await open();
     await settle(page);
     assert.ok(await tabTo(page, '#network'), 'the network is in the tab order');
@@ -139,7 +139,7 @@ export function smoke(engine) {
     await done(page, 'keyboard');
   });
 
-  test('time slider: Home shows the network as of the first event, End all of it; the chart marks the date', async () => {
+  test('time slider: Home shows the network as of the first event, End all of it; the chart marks the date', LIMIT, async () => {
     const page = await open();
     const all = await page.evaluate(() => window.entente.edges().length);
     await page.waitFor(() => document.querySelector('#chart svg rect') !== null, null, { what: 'the events chart' });
@@ -162,7 +162,7 @@ export function smoke(engine) {
     await done(page, 'time');
   });
 
-  test('Trusted Types: where the engine has them, a plain string in a sink is refused and the chart passes through its policy', async () => {
+  test('Trusted Types: where the engine has them, a plain string in a sink is refused and the chart passes through its policy', LIMIT, async () => {
     const page = await open();
     await page.waitFor(() => document.querySelector('#chart svg rect') !== null, null, { what: 'the events chart' });
     const use = await trustedTypesUse(page);
@@ -179,7 +179,7 @@ export function smoke(engine) {
     await shut(page);
   });
 
-  test('phone viewport: no sideways scrolling, the filters fold away, a tap pins an actor', async () => {
+  test('phone viewport: no sideways scrolling, the filters fold away, a tap pins an actor', LIMIT, async () => {
     const page = await open('', PHONE);
     await settle(page);
     const size = await page.viewport();
