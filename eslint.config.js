@@ -1,9 +1,9 @@
-// ESLint over the page (www/), the end-to-end tests, the benchmark and the scripts: `npx eslint .` (scripts/test runs it).
+// ESLint over the page (www/), the end-to-end and cross-browser tests, the benchmark and the scripts: `npx eslint .` (scripts/test runs it).
 
 import js from '@eslint/js';
 import globals from 'globals';
 
-const FILES = ['www/**/*.js', 'tests/e2e/**/*.mjs', 'bench/*.mjs', 'scripts/*.mjs', 'eslint.config.js'];
+const FILES = ['www/**/*.js', 'tests/e2e/**/*.mjs', 'tests/cross/**/*.mjs', 'bench/*.mjs', 'scripts/*.mjs', 'eslint.config.js'];
 
 export default [
   { ignores: ['www/pkg/**', 'www/data/**', 'www/fixtures/**', 'target/**', 'node_modules/**'] },
@@ -19,5 +19,5 @@ export default [
   { files: ['www/**/*.js', 'bench/bench.mjs'], languageOptions: { globals: globals.browser } },
   { files: ['www/worker.js'], languageOptions: { globals: globals.worker } },
   // Node scripts whose page.evaluate callbacks run in the browser.
-  { files: ['tests/e2e/**/*.mjs', 'bench/*.mjs', 'scripts/*.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  { files: ['tests/e2e/**/*.mjs', 'tests/cross/**/*.mjs', 'bench/*.mjs', 'scripts/*.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

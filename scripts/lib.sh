@@ -33,9 +33,11 @@ need_bindgen_cli() {
 
 need_npm() {
   if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/axe-core ] \
-     || [ ! -d node_modules/eslint ] \
+     || [ ! -d node_modules/eslint ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/selenium-webdriver ] \
      || [ package.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies"
+    # The drivers only: Debian's browsers are used, none is downloaded.
+    export PUPPETEER_SKIP_DOWNLOAD=1
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
   fi
 }
@@ -45,6 +47,25 @@ need_chromium() {
     say "installing Chromium and ChromeDriver from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+# The other engines of the cross-browser smoke suite (tests/cross/): Firefox ESR, driven over
+# WebDriver BiDi by puppeteer-core, and WebKitGTK's MiniBrowser with WebKitWebDriver, driven by
+# selenium-webdriver in an X server of its own (Xvfb). The npm drivers come with need_npm.
+need_firefox() {
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    say "installing Firefox ESR from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr
+  fi
+}
+
+need_webkit() {
+  if [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ]; then
+    say "installing WebKitGTK's WebKitWebDriver and MiniBrowser, and Xvfb, from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb
   fi
 }
 

@@ -108,7 +108,7 @@ function resize([entry]) {
   canvas.height = Math.round(height * app.view.dpr);
   if (app.core) {
     if (!app.view.manual) autoFit(true);
-    requestFrame();
+    tick(); // now: a new size clears the canvas, and the frame painted next must not be blank
   }
 }
 

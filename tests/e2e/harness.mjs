@@ -13,7 +13,7 @@ export const SITE = join(ROOT, 'target', 'site');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -35,15 +35,21 @@ async function waitForServer(url, tries = 100) {
   throw new Error(`server at ${url} did not start`);
 }
 
-/** Starts the static server and the browser (Playwright gives it a fresh profile directory);
- *  returns {base, browser, close}. */
-export async function start() {
+/** Starts the static server of target/site on a free loopback port: {base, server}. */
+export async function serve() {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}/`;
   await waitForServer(base);
+  return { base, server };
+}
+
+/** Starts the static server and the browser (Playwright gives it a fresh profile directory);
+ *  returns {base, browser, close}. */
+export async function start() {
+  const { base, server } = await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
