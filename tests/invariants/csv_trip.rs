@@ -76,7 +76,8 @@ fn same_but_sources(a: &Event, b: &Event) -> bool {
         &a.date, a.kind, a.tone, &a.summary, &a.figures, &a.people, &a.note,
     ) == (
         &b.date, b.kind, b.tone, &b.summary, &b.figures, &b.people, &b.note,
-    ) && a.assessment == b.assessment
+    ) && a.end == b.end
+        && a.assessment == b.assessment
 }
 
 /// Any characters but the ASCII controls a text may not hold; never blank.
