@@ -2,6 +2,7 @@
 //! nesting on wasm's small stack, extreme numbers; each an `Error`, and the handle keeps working.
 #![cfg(target_arch = "wasm32")]
 
+use entente::wasm::io::check_dataset;
 use entente::wasm::{text_from_bytes, Entente};
 use js_sys::Error;
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,10 +18,12 @@ fn message_of(err: wasm_bindgen::JsError) -> String {
     String::from(error.message())
 }
 
-/// What the page does with a fetched file: bytes to text, then text to a dataset.
+/// What the page does with a fetched file: bytes to text, then text to a dataset; a text the
+/// core refuses is worded by the io module's `checkDataset`, with its record path, as `main.js`
+/// does.
 fn load_bytes(bytes: &[u8]) -> Result<Entente, String> {
     let text = text_from_bytes(bytes).map_err(message_of)?;
-    Entente::new(&text).map_err(message_of)
+    Entente::new(&text).map_err(|e| check_dataset(&text).unwrap_or_else(|| message_of(e)))
 }
 
 #[wasm_bindgen_test]
