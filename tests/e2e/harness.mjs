@@ -98,7 +98,7 @@ export async function settle(page) {
     const same = window.__lastNodes === now;
     window.__lastNodes = now;
     return same;
-  }, null, { polling: 250, timeout: 20000 });
+  }, null, { polling: 250, timeout: 60000 });
 }
 
 /** Screen position of an actor, from window.entente.nodes(), in page coordinates. */

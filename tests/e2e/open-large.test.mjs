@@ -49,6 +49,8 @@ test('50,000 actors: hover while the rest follows; the table has one page of row
   // The first picture is on screen.
   await page.waitForFunction(() => performance.getEntriesByName('entente:painted').length > 0, null, PATIENCE);
   assert.equal(await page.locator('#error').isHidden(), true, 'loaded without error');
+  // The controls and window.entente come right after the first picture (main.js).
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, PATIENCE);
 
   // A hover answers while the chart is still held back.
   const hub = await page.evaluate(() => window.entente.nodes().reduce((a, b) => (b.ties > a.ties ? b : a)).id);
