@@ -56,6 +56,12 @@ pub struct StepView {
     /// The network as of this date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
+    /// How `since` and `until` are read; left out, "as of" `until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<TimeMode>,
+    /// Date A of the modes `between` and `compare` (`until` is date B).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kinds: Option<Vec<Kind>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +97,8 @@ impl Default for StepView {
     fn default() -> StepView {
         StepView {
             until: None,
+            mode: None,
+            since: None,
             kinds: None,
             tones: None,
             types: None,
@@ -105,6 +113,26 @@ impl Default for StepView {
     }
 }
 
+/// The page's time modes: the network as of `until`; only the events from `since` to `until`;
+/// the network at `until` compared with `since`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeMode {
+    Asof,
+    Between,
+    Compare,
+}
+
+impl TimeMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeMode::Asof => "asof",
+            TimeMode::Between => "between",
+            TimeMode::Compare => "compare",
+        }
+    }
+}
+
 /// The page's layouts a step may ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,7 +143,8 @@ pub enum Layout {
 }
 
 /// Checks a story against its dataset: texts, step ids (shape, each once), something each step
-/// rests on, actors that exist, a tie that exists, a date within the events' span, 1 or 2 hops.
+/// rests on, actors that exist, a tie that exists, dates within the events' span (`since` not
+/// after `until`, and only with a mode that reads it), 1 or 2 hops.
 ///
 /// # Errors
 /// The first broken rule, its path naming the step and field (`story.steps[2].view.focus`).
@@ -240,18 +269,53 @@ fn view(
             format!("{h} is outside 1..2"),
         ));
     }
-    if let Some(until) = v.until {
+    let mode = v.mode.unwrap_or(TimeMode::Asof);
+    match (mode, v.since, v.until) {
+        (TimeMode::Asof, Some(_), _) => {
+            return Err(LoadError::at(
+                ErrorKind::Field,
+                at("view.since"),
+                "a date A belongs to the modes between and compare; this step's mode is asof",
+            ))
+        }
+        (TimeMode::Asof, None, _) | (_, Some(_), Some(_)) => {}
+        (m, None, _) => {
+            return Err(LoadError::at(
+                ErrorKind::Field,
+                at("view.since"),
+                format!("the mode {} needs since, its date A", m.as_str()),
+            ))
+        }
+        (m, Some(_), None) => {
+            return Err(LoadError::at(
+                ErrorKind::Field,
+                at("view.until"),
+                format!("the mode {} needs until, its date B", m.as_str()),
+            ))
+        }
+    }
+    for (field, date) in [("since", v.since), ("until", v.until)] {
+        let Some(date) = date else { continue };
         let outside = match span {
-            Some((first, last)) => (until.ordinal() < first.ordinal()
-                || until.ordinal() > last.ordinal())
-            .then(|| format!("{until} is outside the events' dates, {first} to {last}")),
-            None => Some(format!("{until}: the dataset has no events")),
+            Some((first, last)) => (date.ordinal() < first.ordinal()
+                || date.ordinal() > last.ordinal())
+            .then(|| format!("{date} is outside the events' dates, {first} to {last}")),
+            None => Some(format!("{date}: the dataset has no events")),
         };
         if let Some(message) = outside {
             return Err(LoadError::at(
                 ErrorKind::OutOfRange,
-                at("view.until"),
+                at(&format!("view.{field}")),
                 message,
+            ));
+        }
+    }
+    if let (Some(since), Some(until)) = (v.since, v.until) {
+        if since.ordinal() > until.ordinal() {
+            return Err(LoadError::at(
+                ErrorKind::OutOfRange,
+                at("view.since"),
+                format!("{since} is after the step's until, {until}"),
             ));
         }
     }

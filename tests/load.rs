@@ -61,6 +61,27 @@ const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
         None,
     ),
     (
+        "story_compare_without_since.json",
+        ErrorKind::Field,
+        "story.steps[1].view.since",
+        "the mode compare needs since, its date A",
+        None,
+    ),
+    (
+        "story_since_after_until.json",
+        ErrorKind::OutOfRange,
+        "story.steps[1].view.since",
+        "2021-05-05 is after the step's until, 2021-03",
+        None,
+    ),
+    (
+        "story_since_in_asof.json",
+        ErrorKind::Field,
+        "story.steps[1].view.since",
+        "a date A belongs to the modes between and compare",
+        None,
+    ),
+    (
         "story_duplicate_step.json",
         ErrorKind::Field,
         "story.steps[1].id",

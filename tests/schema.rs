@@ -45,6 +45,7 @@ fn beyond_the_schema(kind: ErrorKind, message: &str) -> bool {
         || message.contains("is before the event's date")
         || message.contains("outside the events' dates")
         || message.contains("is already the id of story.steps")
+        || message.contains("is after the step's until")
 }
 
 #[test]

@@ -125,3 +125,96 @@ fn the_csv_assessment_column_reads_true_or_false_and_refuses_anything_else() {
         "{err}"
     );
 }
+
+/// The shipped dataset with `view` as the view of its step 2 (`story.steps[2]`).
+fn with_view(
+    view: serde_json::Value,
+) -> Result<entente::model::Dataset, entente::error::LoadError> {
+    let mut d: serde_json::Value =
+        serde_json::from_str(include_str!("../data/pakistan-2021.json")).unwrap();
+    d["story"]["steps"][2]["view"] = view;
+    from_json(&d.to_string())
+}
+
+#[test]
+fn a_step_may_hold_a_comparison_or_a_window_and_json_keeps_it() {
+    use entente::story::TimeMode;
+    for (mode, want) in [
+        ("compare", TimeMode::Compare),
+        ("between", TimeMode::Between),
+    ] {
+        let d = with_view(serde_json::json!({"mode": mode, "since": "2011", "until": "2021-04"}))
+            .unwrap_or_else(|e| panic!("{mode}: {e}"));
+        let view = d.story.as_ref().unwrap().steps[2].view.clone().unwrap();
+        assert_eq!(view.mode, Some(want));
+        assert_eq!(view.since.map(|s| s.to_string()).as_deref(), Some("2011"));
+        let json = export(&d, Format::Json).unwrap();
+        assert_eq!(from_json(&json[0].text).unwrap().story, d.story, "{mode}");
+    }
+    // The same date for A and B, and "asof" named outright, are accepted.
+    assert!(
+        with_view(serde_json::json!({"mode": "between", "since": "2020", "until": "2020"})).is_ok()
+    );
+    assert!(with_view(serde_json::json!({"mode": "asof", "until": "2020"})).is_ok());
+}
+
+#[test]
+fn a_steps_time_mode_is_refused_without_its_dates_or_with_dates_out_of_place() {
+    use entente::error::ErrorKind;
+    let cases = [
+        (
+            serde_json::json!({"mode": "compare", "until": "2021"}),
+            ErrorKind::Field,
+            "story.steps[2].view.since",
+            "the mode compare needs since, its date A",
+        ),
+        (
+            serde_json::json!({"mode": "between", "since": "2011"}),
+            ErrorKind::Field,
+            "story.steps[2].view.until",
+            "the mode between needs until, its date B",
+        ),
+        (
+            serde_json::json!({"since": "2011", "until": "2021"}),
+            ErrorKind::Field,
+            "story.steps[2].view.since",
+            "a date A belongs to the modes between and compare; this step's mode is asof",
+        ),
+        (
+            serde_json::json!({"mode": "asof", "since": "2011"}),
+            ErrorKind::Field,
+            "story.steps[2].view.since",
+            "this step's mode is asof",
+        ),
+        (
+            serde_json::json!({"mode": "compare", "since": "2021-05", "until": "2020-12-31"}),
+            ErrorKind::OutOfRange,
+            "story.steps[2].view.since",
+            "2021-05 is after the step's until, 2020-12-31",
+        ),
+        (
+            serde_json::json!({"mode": "compare", "since": "2010-06", "until": "2021"}),
+            ErrorKind::OutOfRange,
+            "story.steps[2].view.since",
+            "2010-06 is outside the events' dates, 2011 to 2021-07-01",
+        ),
+        (
+            serde_json::json!({"mode": "compare", "since": "2011", "until": "2022"}),
+            ErrorKind::OutOfRange,
+            "story.steps[2].view.until",
+            "2022 is outside the events' dates",
+        ),
+        (
+            serde_json::json!({"mode": "window", "since": "2011", "until": "2021"}),
+            ErrorKind::Field,
+            "story.steps[2].view.mode",
+            "\"window\" is not one of asof, between, compare",
+        ),
+    ];
+    for (view, kind, path, message) in cases {
+        let err = with_view(view.clone()).expect_err(&view.to_string());
+        assert_eq!(err.kind, kind, "{view}: {err}");
+        assert!(err.path.starts_with(path), "{view}: {err}");
+        assert!(err.message.contains(message), "{view}: {err}");
+    }
+}

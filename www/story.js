@@ -17,6 +17,8 @@ export function savedOfView(view = {}) {
       : allBits(list);
   }
   saved.until = view.until ?? null;
+  saved.mode = view.mode ?? 'asof';
+  saved.since = view.since ?? null;
   if (view.layout) saved.layout = view.layout;
   if (view.centre) saved.centre = view.centre;
   saved.focus = view.focus ?? null;
@@ -65,7 +67,9 @@ function chipsOf(app) {
   for (const [field, list] of Object.entries(FILTER_LISTS)) {
     if (ui[field] !== allBits(list)) out.push(`${field}: ${list.filter((r) => ui[field] & r.bit).map((r) => r.label.toLowerCase()).join(', ') || 'none'}`);
   }
-  if (ui.until) out.push(`as of ${ui.until}`);
+  if (ui.mode === 'compare' && ui.since && ui.until) out.push(`compare ${ui.since} → ${ui.until}: changes marked`);
+  else if (ui.mode === 'between' && ui.since && ui.until) out.push(`only events from ${ui.since} to ${ui.until}`);
+  else if (ui.until) out.push(`as of ${ui.until}`);
   if (ui.ego >= 0) out.push(`focus: ${frame.actors[ui.ego].name}, ${ui.hops} hop${ui.hops === 1 ? '' : 's'}`);
   if (ui.layout !== 'force') out.push(`layout: ${ui.layout === 'radial' ? 'ego rings' : ui.layout}`);
   return out;
