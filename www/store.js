@@ -95,19 +95,31 @@ export function installStore(app, loadText) {
   const db = () => (database ??= (async () => openDatabase())());
   const section = buildSection();
 
-  /** Keeps the entry of `name` (its filters, when it was used) and, unless null, its text as `blob`. */
-  function keep(name, blob) {
+  /** Keeps the entry of `name` (its filters, when it was used) and, unless null, its text:
+   *  `kept` is `{blob}` or `{text}`, the record stored (`textOf` reads either). */
+  function keep(name, kept) {
     const builtIn = name === app.defaultSource;
     const now = Date.now();
     return db().then((d) => transact(d, 'readwrite', async (texts, entries) => {
       const old = await request(entries.get(name));
       const entry = { name, builtIn, view: filterOf(app.state.serialise()), usedAt: now, size: old?.size, savedAt: old?.savedAt };
-      if (blob !== null && !builtIn) {
-        texts.put({ name, blob });
-        Object.assign(entry, { size: blob.size, savedAt: now });
+      if (kept !== null && !builtIn) {
+        texts.put({ name, ...kept });
+        Object.assign(entry, { size: kept.blob?.size ?? kept.text.length, savedAt: now });
       }
       entries.put(entry);
     }));
+  }
+
+  /** Keeps `text` as a Blob; where the browser refuses to store a Blob (WebKitGTK does:
+   *  "Error preparing Blob/File data to be stored"), as the text itself. */
+  async function keepText(name, text) {
+    const blob = await blobOf(text);
+    try {
+      await keep(name, { blob });
+    } catch {
+      await keep(name, { text });
+    }
   }
 
   // Storing follows the first picture (main.js `later`); a filter change meanwhile is kept with it.
@@ -118,7 +130,7 @@ export function installStore(app, loadText) {
     storing = true;
     app.later(`store ${name}`, async () => {
       try {
-        await keep(name, kept === null ? null : await blobOf(kept));
+        await (kept === null ? keep(name, null) : keepText(name, kept));
         performance.mark('entente:stored');
         refresh();
       } catch (err) {

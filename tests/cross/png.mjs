@@ -67,3 +67,18 @@ export function countPixels({ width, rgba }, box, scale = 1) {
   }
   return { inked, green };
 }
+
+/** Counts the pixels of a decoded picture within `radius` CSS pixels of `point` {x, y} (CSS
+ *  pixels; `scale` device pixels each) whose colour is within 60 of `rgb` [r, g, b] in every channel. */
+export function countNear({ width, height, rgba }, point, radius, rgb, scale = 1) {
+  const cx = point.x * scale, cy = point.y * scale, R = radius * scale;
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(cy - R)); y <= Math.min(height - 1, Math.ceil(cy + R)); y++) {
+    for (let x = Math.max(0, Math.floor(cx - R)); x <= Math.min(width - 1, Math.ceil(cx + R)); x++) {
+      if (Math.hypot(x - cx, y - cy) > R) continue;
+      const i = (y * width + x) * 4;
+      if (Math.max(Math.abs(rgba[i] - rgb[0]), Math.abs(rgba[i + 1] - rgb[1]), Math.abs(rgba[i + 2] - rgb[2])) < 60) count++;
+    }
+  }
+  return count;
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ARTIFACTS } from '../e2e/harness.mjs';
 import { engineSession, PHONE, LIMIT } from './session.mjs';
 import { smokeFiles } from './smoke-files.mjs';
+import { smokeFeatures } from './smoke-features.mjs';
 import { drawn, settle, actorPoint, tabTo, trustedTypesUse } from './page.mjs';
 
 /** Registers the smoke tests for `engine` (chromium, firefox or webkit). */
@@ -204,4 +205,5 @@ export function smoke(engine) {
   });
 
   smokeFiles(session);
+  smokeFeatures(session);
 }
