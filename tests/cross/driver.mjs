@@ -34,6 +34,30 @@ function common(page) {
   };
 }
 
+/**
+ * The page API over a Playwright or a Puppeteer page, whose mouse, keyboard, events and
+ * evaluation agree; only how files are set and how the page is closed differ.
+ */
+function scripted(page, { setFiles, close }) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return common({
+    goto: (url) => page.goto(url),
+    reload: () => page.reload(),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    move: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    clickOn: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    setFiles,
+    screenshot: () => page.screenshot(),
+    errors: async () => [...errors],
+    close,
+  });
+}
+
 async function launchChromium() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -46,21 +70,8 @@ async function launchChromium() {
     async open(viewport) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-      return common({
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        move: (x, y) => page.mouse.move(x, y),
-        click: (x, y) => page.mouse.click(x, y),
-        clickOn: (selector) => page.click(selector),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
+      return scripted(page, {
         setFiles: (selector, paths) => page.setInputFiles(selector, paths),
-        screenshot: () => page.screenshot(),
-        errors: async () => [...errors],
         close: () => context.close(),
       });
     },
@@ -79,21 +90,8 @@ async function launchFirefox() {
       const context = await browser.createBrowserContext(); // its own storage
       const page = await context.newPage();
       await page.setViewport(viewport);
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-      return common({
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        move: (x, y) => page.mouse.move(x, y),
-        click: (x, y) => page.mouse.click(x, y),
-        clickOn: (selector) => page.click(selector),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
+      return scripted(page, {
         setFiles: async (selector, paths) => (await page.$(selector)).uploadFile(...[paths].flat()),
-        screenshot: () => page.screenshot(),
-        errors: async () => [...errors],
         close: () => context.close(),
       });
     },
