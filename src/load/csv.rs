@@ -112,20 +112,9 @@ struct Rows {
     self_ties: usize,
 }
 
-/// The cells that make two rows one event (all but its source's outlet and date).
-const SAME_EVENT: [&str; 11] = [
-    "source",
-    "target",
-    "date",
-    "end",
-    "kind",
-    "tone",
-    "summary",
-    "figures",
-    "people",
-    "note",
-    "assessment",
-];
+/// The columns of a source's own cells: two rows that differ only in these are one event with
+/// two sources; every other event column makes the event.
+const SOURCE_COLUMNS: [&str; 2] = ["outlet", "outlet_date"];
 
 impl Rows {
     /// Every row of the actors file; an id given twice is refused.
@@ -164,8 +153,11 @@ impl Rows {
                 continue;
             }
             let tie = self.tie(s, t);
-            let same = SAME_EVENT
+            let same = EVENT_COLUMNS
+                .iter()
+                .filter(|c| !SOURCE_COLUMNS.contains(c))
                 .map(|c| ev.cell(row, c).unwrap_or(""))
+                .collect::<Vec<_>>()
                 .join("\u{1f}");
             if previous
                 .as_ref()
