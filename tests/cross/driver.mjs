@@ -1,7 +1,8 @@
 // One small browser API over three drivers: Playwright (Chromium), Puppeteer over WebDriver BiDi (Firefox ESR) and Selenium over W3C WebDriver (WebKitGTK's MiniBrowser under Xvfb).
 
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, writeSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
@@ -99,8 +100,10 @@ async function launchFirefox() {
   };
 }
 
-// WebKitGTK: an X server of our own (Xvfb picks a free display), WebKitWebDriver on a free port,
-// and a new session (a new MiniBrowser with its own ephemeral storage) per page.
+// WebKitGTK: an X server of our own (Xvfb picks a free display), and per page a WebKitWebDriver
+// of its own on a free port, in a process group of its own with the MiniBrowser it starts: closing
+// the page (or giving up on a session that never came) ends the whole group, so no page waits on
+// another's session ("Maximum number of active sessions") and nothing talks to a driver that is gone.
 const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN,
   ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END, PageUp: Key.PAGE_UP,
@@ -116,6 +119,27 @@ const CATCH_ERRORS = () => {
   addEventListener('unhandledrejection', (e) => window.__crossErrors.push(String(e.reason)));
 };
 
+/** `promise`, or a rejection with `message` after `ms` (the timer does not keep the process alive). */
+function within(promise, ms, message) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); timer.unref(); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Resolves once something listens on 127.0.0.1:`port`; rejects after `ms`. */
+async function listening(port, ms) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const up = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return;
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not listen on port ${port} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function launchWebkit() {
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
@@ -124,47 +148,52 @@ async function launchWebkit() {
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
   });
   const log = openSync(join(ARTIFACTS, 'webkitwebdriver.log'), 'a');
-  let server = null, port = 0;
-  async function restart() {
-    server?.kill();
-    port = await freePort();
-    server = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'],
-      { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', log, log] });
-  }
-  const build = () => new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
-    browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-  }).build();
-  // A new session, retried: WebKitWebDriver must be listening, and on a loaded machine a
-  // MiniBrowser that dies while starting leaves the request unanswered (then the driver is restarted).
+  const note = (line) => writeSync(log, `[${new Date().toISOString()}] ${line}\n`);
+  const groups = new Set(); // the process groups still running
+  const stop = (group) => {
+    groups.delete(group);
+    try { process.kill(-group, 'SIGKILL'); } catch { /* already gone */ }
+  };
+  // Whatever ends this process (a test runner's timeout too) takes the X server and the drivers along.
+  process.once('exit', () => { for (const group of groups) stop(group); xvfb.kill(); });
+
+  // A session with a driver of its own, retried: on a loaded machine a MiniBrowser that dies while
+  // starting leaves the request unanswered; then that attempt's group is ended and a new one started.
   async function session() {
     for (let attempt = 1; ; attempt++) {
-      const driver = build();
-      driver.getSession().catch(() => {}); // an abandoned attempt's failure is handled below
-      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no session in 30 s')), 30000).unref());
+      const port = await freePort();
+      const server = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'],
+        { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', log, log], detached: true });
+      groups.add(server.pid);
       try {
-        await Promise.race([driver.getSession(), timeout]);
-        return driver;
+        await listening(port, 20000);
+        const driver = new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        }).build();
+        await within(driver.getSession(), 60000, 'no session in 60 s');
+        return { driver, group: server.pid };
       } catch (e) {
-        if (attempt >= 100 || (/no session/.test(e.message) && attempt >= 3)) throw e;
-        if (/no session/.test(e.message)) {
-          driver.quit().catch(() => {});
-          await restart();
-        }
-        else await new Promise((r) => setTimeout(r, 100)); // not listening yet
+        note(`session attempt ${attempt} on port ${port} failed: ${e.message}`);
+        stop(server.pid);
+        if (attempt >= 3) throw e;
       }
     }
   }
-  // Whatever ends this process (a test runner's timeout too) takes the X server and the driver along.
-  process.once('exit', () => { server?.kill(); xvfb.kill(); });
-  await restart();
+  /** Ends `driver`'s session (as far as it answers within 15 s), then its process group. */
+  async function end({ driver, group }) {
+    await within(driver.quit(), 15000, 'no answer to quit in 15 s').catch((e) => note(`quit: ${e.message}`));
+    stop(group);
+  }
+
   const probe = await session();
-  const version = `WebKitGTK ${(await probe.getCapabilities()).get('browserVersion')}`;
-  await probe.quit();
+  const version = `WebKitGTK ${(await probe.driver.getCapabilities()).get('browserVersion')}`;
+  await end(probe);
   return {
     version,
     async open(viewport) {
-      const driver = await session();
+      const own = await session();
+      const { driver } = own;
       const evaluate = async (fn, arg) => {
         const result = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
           Promise.resolve().then(() => (${fn})(arguments[0]))
@@ -179,6 +208,7 @@ async function launchWebkit() {
       await driver.manage().window().setRect({ x: 0, y: 0, width: viewport.width + chrome.dx, height: viewport.height + chrome.dy });
       const actions = () => driver.actions({ async: true });
       const at = (x, y) => ({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
+      let closed = null;
       return common({
         goto: async (url) => { await driver.get(url); await evaluate(CATCH_ERRORS); },
         reload: async () => { await driver.navigate().refresh(); await evaluate(CATCH_ERRORS); },
@@ -191,11 +221,11 @@ async function launchWebkit() {
         setFiles: async (selector, paths) => (await driver.findElement(By.css(selector))).sendKeys([paths].flat().join('\n')),
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         errors: () => evaluate(() => [...(window.__crossErrors ?? [])]),
-        close: () => driver.quit(),
+        close: () => (closed ??= end(own)),
       });
     },
     async close() {
-      server.kill();
+      for (const group of [...groups]) stop(group);
       xvfb.kill();
       closeSync(log);
     },
