@@ -163,7 +163,9 @@ build_web() {
   mkdir -p www/data
   cp data/*.json www/data/
   # Bad datasets for the end-to-end tests, served beside the page.
-  mkdir -p www/fixtures && cp tests/fixtures/json/*.json www/fixtures/
+  mkdir -p www/fixtures/lasting && cp tests/fixtures/json/*.json www/fixtures/
+  # Lasting events (an `end`), for the comparison's ended ties.
+  cp tests/fixtures/lasting/*.json www/fixtures/lasting/
   # Hostile input (not UTF-8, XSS payloads, deep nesting...) for the robustness tests.
   mkdir -p www/fixtures/hostile && cp tests/fixtures/hostile/*.json www/fixtures/hostile/
   build_site

@@ -4,6 +4,7 @@ import { KINDS } from './kinds.js';
 import { toScreen } from './geometry.js';
 import { svgText, caption } from './export.js';
 import { storyInfo, goToStep } from './story.js';
+import { endedRow } from './compare.js';
 
 const idsOfTie = (frame, k) => [frame.actors[frame.edges[2 * k]].id, frame.actors[frame.edges[2 * k + 1]].id];
 
@@ -74,7 +75,7 @@ export function installApi(app) {
       const k = ui.tie >= 0 ? Array.prototype.indexOf.call(frame.ties, ui.tie) : -1;
       return {
         actor: ui.pinned >= 0 ? frame.actors[ui.pinned].id : null,
-        tie: k >= 0 ? idsOfTie(frame, k) : null,
+        tie: k >= 0 ? idsOfTie(frame, k) : ((r) => (r ? [r.source, r.target] : null))(endedRow(frame, ui.tie)),
         hoverTie: ui.hoverTie,
         focus: ui.ego >= 0 ? frame.actors[ui.ego].id : null,
         hops: ui.hops,

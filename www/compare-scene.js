@@ -18,23 +18,27 @@ const KEYS = ['appeared', 'ended', 'warmed', 'cooled', 'intensified', 'unchanged
 /**
  * The comparison in `frame.compare` (compare.js `compareFrame`) as batches in screen space.
  * @param {{x: Float32Array, y: Float32Array}} at every actor's centre on screen (scene.js)
+ * @param {number} focusTie the dataset index of the tie hovered or chosen: an ended one is drawn
+ *   stronger, in its dots (the visible ties light themselves)
  * @returns {null | {lines: {change, colour, width, dash, alpha, xy: Float32Array}[],
  *   badges: {change, r, fill, stroke, width, colour, alpha, font, family, items: {x, y, text}[]}[],
  *   gone: {r, colour, alpha, xy: Float32Array}}} lines as [x1, y1, x2, y2, ...]; a badge at each
  *   changed tie's middle (an intensified tie's holds its count of new events); `gone` marks the
  *   actors with ties at A and none at B, faded.
  */
-export function compareBatches(frame, view, at) {
+export function compareBatches(frame, view, at, focusTie = -1) {
   const c = frame.compare;
   if (!c) return null;
   const m = c.codes.length;
   const per = KEYS.map(() => []);
   const badges = KEYS.map(() => []);
+  const focused = [];
   for (let k = 0; k < m; k++) {
     const s = c.ends[2 * k], t = c.ends[2 * k + 1], code = c.codes[k];
     if (s < 0 || t < 0 || !LINES[code]) continue;
     const x1 = at.x[s], y1 = at.y[s], x2 = at.x[t], y2 = at.y[t];
-    per[code].push(x1, y1, x2, y2);
+    if (code === 1 && c.view.ties[k].tie === focusTie) focused.push(x1, y1, x2, y2);
+    else per[code].push(x1, y1, x2, y2);
     const text = MARKS[code] ?? (code === 4 ? String(c.counts[k]) : null);
     if (text) badges[code].push({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, text });
   }
@@ -44,6 +48,7 @@ export function compareBatches(frame, view, at) {
     const style = LINES[code];
     lines.push({ change: KEYS[code], colour: view.ink, width: style.width, dash: style.dash, alpha: style.alpha, xy: Float32Array.from(xy) });
   });
+  if (focused.length) lines.push({ change: 'ended', colour: view.ink, width: 2.4, dash: LINES[1].dash, alpha: 1, xy: Float32Array.from(focused) });
   const out = [];
   badges.forEach((items, code) => {
     if (items.length === 0) return;

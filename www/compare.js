@@ -12,6 +12,14 @@ export const CHANGES = Object.freeze([
   { key: 'unchanged', label: 'unchanged', mark: '', about: 'quiet' },
 ]);
 const CODE = new Map(CHANGES.map((c, i) => [c.key, i]));
+/** The code of the class "ended": a tie drawn faded, not among the visible ties at B. */
+export const ENDED = CODE.get('ended');
+
+/** The comparison's row of dataset tie `tie` in `frame` when that tie ended, else null. */
+export function endedRow(frame, tie) {
+  const row = tie >= 0 ? frame.compare?.view.ties.find((t) => t.tie === tie) : null;
+  return row?.change === 'ended' ? row : null;
+}
 
 /**
  * The comparison as the frame keeps it: the core's record (`Entente.compare`) and, per compared
@@ -100,8 +108,8 @@ export function installCompare(app) {
         if (j === 0) cell.scope = 'row';
         tr.append(cell);
       });
-      // A tie still shown at B opens in the evidence panel; an ended one lists its evidence here.
-      if (shown.has(t.tie)) {
+      // A tie shown at B, or one that ended (drawn faded), opens in the evidence panel.
+      if (shown.has(t.tie) || t.change === 'ended') {
         tr.tabIndex = 0;
         tr.classList.add('opens');
         const open = () => app.actions.select({ tie: t.tie });

@@ -1,5 +1,8 @@
 // What the picture emphasises: the focused actor or tie, the actors lit around it, and the focus (ego) neighbourhood.
 
+/** `tieK` when the focused tie is not among the visible ones (a comparison's ended tie). */
+const ENDED_FOCUS = -2;
+
 /** The actor the picture is about right now: the pinned one, else the hovered one (-1 for none). */
 export function focusOf(ui) {
   return ui.pinned >= 0 ? ui.pinned : ui.hover;
@@ -16,7 +19,7 @@ export function tieFocusOf(ui) {
  * What to light: `{focus, tieK, near, inEgo}`. `focus` is an actor (or -1), `tieK` the position of
  * the focused tie among the visible ones (or -1), `near` the set of actors shown at full strength
  * (empty: all), `inEgo(i)` whether actor i is inside the focus neighbourhood (always true outside
- * focus mode).
+ * focus mode). `tieK` is -2 when the focused tie ended (compare mode): no visible tie is lit.
  */
 export function emphasis(frame, ui) {
   const focus = focusOf(ui);
@@ -33,6 +36,13 @@ export function emphasis(frame, ui) {
     const tie = tieFocusOf(ui);
     tieK = tie >= 0 && frame.ties ? Array.prototype.indexOf.call(frame.ties, tie) : -1;
     if (tieK >= 0) { near.add(e[2 * tieK]); near.add(e[2 * tieK + 1]); }
+    const k = tie >= 0 && tieK < 0 && frame.compare ? frame.compare.view.ties.findIndex((t) => t.tie === tie) : -1;
+    if (k >= 0) {
+      // A tie that ended (a comparison's faded line): its two actors lit, no visible tie.
+      tieK = ENDED_FOCUS;
+      near.add(frame.compare.ends[2 * k]);
+      near.add(frame.compare.ends[2 * k + 1]);
+    }
   }
   const ego = frame.egoHops;
   const inEgo = (i) => !ego || ego[i] !== 255;
@@ -44,7 +54,7 @@ export function tieLit(frame, em, k) {
   const s = frame.edges[2 * k], t = frame.edges[2 * k + 1];
   if (!em.inEgo(s) || !em.inEgo(t)) return false;
   if (em.focus >= 0) return s === em.focus || t === em.focus;
-  if (em.tieK >= 0) return k === em.tieK;
+  if (em.tieK !== -1) return k === em.tieK;
   return true;
 }
 

@@ -3,6 +3,7 @@
 import { kindChip } from './kinds.js';
 import { el } from './dom.js';
 import { eventItem } from './tooltip.js';
+import { endedRow } from './compare.js';
 
 function button(text, action, label) {
   const b = el('button', 'small', text);
@@ -62,8 +63,28 @@ function fillActor(panel, app, i) {
   panel.append(list);
 }
 
+/** A tie that ended by B (compare mode): its two dates' states and the events that show it. */
+function fillEnded(panel, row, view) {
+  const head = el('div', 'panel-head');
+  head.append(el('h2', null, `${row.sourceName} — ${row.targetName}`), button('×', 'close', 'Close the evidence panel'));
+  panel.append(head);
+  panel.append(el('p', 'tip-change change-ended', `Ended between ${view.a} and ${view.b}: ${row.toneA ?? 'not active'} at A, not active at B`));
+  const actors = el('div', 'panel-actions');
+  for (const [id, name] of [[row.source, row.sourceName], [row.target, row.targetName]]) {
+    const b = el('button', 'link', name);
+    b.type = 'button';
+    b.dataset.action = 'actor';
+    b.dataset.id = id;
+    actors.append(b, ' ');
+  }
+  panel.append(actors, eventList(row.evidence));
+  return true;
+}
+
 function fillTie(panel, app, t) {
   const d = app.core.tieDetail(t);
+  const ended = d ? null : endedRow(app.frame, t);
+  if (ended) return fillEnded(panel, ended, app.frame.compare.view);
   if (!d) return false;
   const head = el('div', 'panel-head');
   head.append(el('h2', null, `${d.sourceName} — ${d.targetName}`), button('×', 'close', 'Close the evidence panel'));
@@ -105,7 +126,7 @@ export function installPanel(app) {
       actions.setFocus(app.ui.pinned, Number(action.slice(4)));
     }
   });
-  const changed = app.state.watch(['pinned', 'tie', 'kinds', 'tones', 'types', 'until', 'core']);
+  const changed = app.state.watch(['pinned', 'tie', 'kinds', 'tones', 'types', 'until', 'mode', 'since', 'core']);
   app.on('frame', () => {
     if (!changed()) return;
     const { ui } = app;

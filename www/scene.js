@@ -1,7 +1,7 @@
 // What one frame shows, as flat batches in screen space: a pure function of the frame data, the UI state and the view; the canvas, the PNG and the SVG all draw it.
 
 import { KINDS, ACTOR_TYPES } from './kinds.js';
-import { emphasis, tieLit, actorLit } from './emphasis.js';
+import { emphasis, tieLit, actorLit, tieFocusOf } from './emphasis.js';
 import { placeLabels } from './labels.js';
 import { egoGuides, mapLeaders } from './guides.js';
 import { compareBatches, QUIET } from './compare-scene.js';
@@ -45,9 +45,9 @@ export function buildScene(frame, ui, view) {
   const at = project(frame, view);
   const { ties, rings, drawn } = tieBatches(frame, view, em, at);
   const tieWidth = drawn > MANY_TIES ? 1 : 1.6;
-  for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK >= 0) ? 2.4 : tieWidth;
+  for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK !== -1) ? 2.4 : tieWidth;
   const egoRings = egoGuides(frame, ui, view, at);
-  const changes = compareBatches(frame, view, at);
+  const changes = compareBatches(frame, view, at, tieFocusOf(ui));
   if (changes) for (const b of ties) b.alpha = Math.min(b.alpha, QUIET);
   return {
     width: view.width,
@@ -55,7 +55,7 @@ export function buildScene(frame, ui, view) {
     background: view.background,
     ink: view.ink,
     font: view.font,
-    emphasised: em.focus >= 0 || em.tieK >= 0 || Boolean(frame.egoHops),
+    emphasised: em.focus >= 0 || em.tieK !== -1 || Boolean(frame.egoHops),
     tieCount: frame.edges.length / 2,
     dim: { tieAlpha: DIM, tieWidth, ringAlpha: DIM, actorAlpha: ACTOR_DIM },
     outline: outlineOf(ui, view),

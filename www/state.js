@@ -8,7 +8,7 @@
 
 import { FILTER_LISTS, allBits, radiusFor } from './kinds.js';
 import { LAYOUTS } from './layouts.js';
-import { compareFrame } from './compare.js';
+import { compareFrame, endedRow } from './compare.js';
 
 /** The events between page modules, with what each means; emitting or subscribing to another name throws. */
 export const EVENTS = Object.freeze({
@@ -137,7 +137,7 @@ export function createState({ memory, requestFrame }) {
     const { mode, since, until } = cur();
     if (mode === 'compare' && since && until) frame.compare = compareFrame(core, since, until);
     const c = cur();
-    const shownTie = (t) => (t >= 0 && indexIn(frame.ties, t) >= 0 ? t : -1);
+    const shownTie = (t) => (t >= 0 && (indexIn(frame.ties, t) >= 0 || endedRow(frame, t)) ? t : -1);
     write({
       hover: visible(c.hover) ? c.hover : -1,
       pinned: visible(c.pinned) ? c.pinned : -1,
@@ -234,7 +234,7 @@ export function createState({ memory, requestFrame }) {
     /** Pins an actor or a tie in the evidence panel (neither: unpins); `centre` moves the view to the actor. */
     select({ actor = -1, tie = -1 } = {}, { centre = false } = {}) {
       const pinned = visible(actor) ? actor : -1;
-      write({ pinned, tie: pinned < 0 && tie >= 0 && indexIn(frame.ties, tie) >= 0 ? tie : -1 });
+      write({ pinned, tie: pinned < 0 && tie >= 0 && (indexIn(frame.ties, tie) >= 0 || endedRow(frame, tie)) ? tie : -1 });
       commit();
       emit('select', { centre });
     },

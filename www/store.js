@@ -122,12 +122,16 @@ export function installStore(app, loadText) {
     }
   }
 
-  // Storing follows the first picture (main.js `later`); a filter change meanwhile is kept with it.
-  let storing = false;
+  // True while a kept dataset is loading and its view is not yet applied.
+  let settling = false;
+  // Storing follows the first picture (main.js `later`); a filter change meanwhile is kept after it
+  // (the entry may already have been written with the view before the change).
+  let storing = false, changedMeanwhile = false;
   // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
   app.on('load', ({ text, name }) => {
     const kept = name === restoring || name === app.defaultSource ? null : text;
     storing = true;
+    changedMeanwhile = false;
     app.later(`store ${name}`, async () => {
       try {
         await (kept === null ? keep(name, null) : keepText(name, kept));
@@ -139,14 +143,19 @@ export function installStore(app, loadText) {
         }
       } finally {
         storing = false;
+        if (changedMeanwhile) keepView();
       }
     });
   });
-  app.on('filter', () => {
-    if (storing) return;
+  function keepView() {
+    changedMeanwhile = false;
     keep(app.source, null).catch((err) => {
       if (!told) tell(`Could not keep the filters in this browser (${describe(err)}); the view on screen is unchanged.`);
     });
+  }
+  app.on('filter', () => {
+    if (storing) changedMeanwhile = true;
+    else keepView();
   });
 
   /** Loads a kept dataset by name, then its filters; returns whether it loaded. */
@@ -156,17 +165,24 @@ export function installStore(app, loadText) {
     const text = await textOf(found.text);
     if (text === null) throw new Error(`“${name}” is no longer readable in this browser's storage`);
     restoring = name;
+    settling = true;
     let ok;
     try {
       ok = await loadText(text, name);
     } finally {
       restoring = null;
     }
-    if (ok) applyView(found.entry?.view);
+    try {
+      if (ok) applyView(found.entry?.view);
+    } finally {
+      // The store is ready once the kept view is on screen, not when the dataset alone is.
+      settling = false;
+      await refresh();
+    }
     return ok;
   }
 
-  /** The kept filters back on screen (bad masks: everything shown). */
+  /** The kept filters and time mode back on screen (bad masks: everything shown; a bad mode: as of). */
   function applyView(view) {
     if (view === null || typeof view !== 'object') return;
     try {
@@ -216,7 +232,7 @@ export function installStore(app, loadText) {
     list.replaceChildren(...kept.map((entry) => item(entry)));
     section.querySelector('.hint').textContent = kept.length
       ? 'Kept in this browser only.' : 'None yet. Datasets you open are kept here, in this browser only.';
-    document.documentElement.dataset.store = 'ready';
+    if (!settling) document.documentElement.dataset.store = 'ready';
   }
 
   function item(entry) {
@@ -242,9 +258,12 @@ export function installStore(app, loadText) {
   return { restore };
 }
 
-/** The filter part of a saved state (state.js `serialise`): what is kept with a dataset. */
+/** What is kept with a dataset: the filter part of a saved state (state.js `serialise`) and the
+ *  time mode with its first date (a comparison or a window comes back with the dataset). */
+const KEPT = Object.freeze([...FILTER, 'mode', 'since']);
+
 function filterOf(saved) {
-  return Object.fromEntries(FILTER.map((field) => [field, saved[field] ?? null]));
+  return Object.fromEntries(KEPT.map((field) => [field, saved[field] ?? null]));
 }
 
 function buildSection() {

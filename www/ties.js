@@ -2,6 +2,7 @@
 
 import { kindChip } from './kinds.js';
 import { el } from './dom.js';
+import { endedRow } from './compare.js';
 
 /** Fills the tie tooltip from a tie detail (see Entente.tieDetail). */
 function fillTip(tip, d) {
@@ -41,11 +42,15 @@ export function installTieTip(app) {
   app.on('frame', () => {
     const { ui } = app;
     if (changed()) {
-      const d = ui.hoverTie >= 0 && ui.hover < 0 ? app.core.tieDetail(ui.hoverTie) : null;
+      const hovered = ui.hoverTie >= 0 && ui.hover < 0 ? ui.hoverTie : -1;
+      const d = hovered >= 0 ? app.core.tieDetail(hovered) : null;
+      // A tie that ended by B has no detail at B: its comparison row speaks for it.
+      const ended = d ? null : endedRow(app.frame, hovered);
       if (d) fillTip(tip, d);
-      const row = d && app.frame.compare?.view.ties.find((t) => t.tie === ui.hoverTie);
+      if (ended) tip.replaceChildren(el('strong', null, `${ended.sourceName} — ${ended.targetName}`), el('p', 'hint', 'Click for the evidence'));
+      const row = (d || ended) && app.frame.compare?.view.ties.find((t) => t.tie === hovered);
       if (row) fillChange(tip, row, app.frame.compare.view);
-      tip.hidden = !d;
+      tip.hidden = !d && !ended;
     }
     if (tip.hidden) return;
     const [x, y] = at;

@@ -12,7 +12,7 @@ function formatFigure(f) {
 }
 
 export function eventItem(ev) {
-  const head = el('div', 'event-head', el('time', 'date', ev.date), ' ', kindChip(ev.kind), ' ', el('span', `tone tone-${ev.tone}`, ev.tone));
+  const head = el('div', 'event-head', el('time', 'date', ev.end ? `${ev.date} – ${ev.end}` : ev.date), ' ', kindChip(ev.kind), ' ', el('span', `tone tone-${ev.tone}`, ev.tone));
   if (ev.assessment) head.append(' ', el('span', 'assessment', 'assessment'));
   const li = el('li', ev.assessment ? 'event is-assessment' : 'event', head, el('p', 'summary', ev.summary));
   if (ev.figures?.length) li.append(el('p', 'figures', ev.figures.map(formatFigure).join('; ')));

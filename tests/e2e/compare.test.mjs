@@ -202,3 +202,71 @@ test('the link holds the comparison; the SVG export draws it with its legend and
     await context.close();
   }
 });
+
+test('an ended tie: hovered, its faded line shows why it ended; clicked, or opened from its row, the panel lists its evidence', async () => {
+  const { page, context, errors } = await openWith(env.browser, `${env.base}?data=fixtures/lasting/compare.json`);
+  try {
+    await page.evaluate(() => window.entente.setTime({ mode: 'compare', a: '2012-01-01', b: '2016-12-31' }));
+    await still(page);
+    const c = await page.evaluate(() => window.entente.comparison());
+    const ended = c.ties.filter((t) => t.change === 'ended').map((t) => `${t.source}–${t.target}`).sort();
+    // Worked out from the fixture: A–B lasts to 2014, D–E to 2012-06, F–G to 2013-12, H–E to 2014.
+    assert.deepEqual(ended, ['A–B', 'D–E', 'F–G', 'H–E']);
+    // A point on an ended line with no visible tie or actor near it (ended ties are not in edges()).
+    const point = await page.evaluate((ends) => {
+      const nodes = Object.fromEntries(window.entente.nodes().map((n) => [n.id, n]));
+      const edges = window.entente.edges();
+      const r = document.getElementById('network').getBoundingClientRect();
+      const dist = (a, b, x, y) => {
+        const dx = b.x - a.x, dy = b.y - a.y;
+        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+      };
+      for (const pair of ends) {
+        const [s, t] = pair.split('–').map((id) => nodes[id]);
+        for (let f = 0.3; f <= 0.7; f += 0.02) {
+          if (Math.abs(f - 0.5) < 0.08) continue; // the "−" badge
+          const x = s.x + (t.x - s.x) * f, y = s.y + (t.y - s.y) * f;
+          if (!Object.values(nodes).every((n) => Math.hypot(n.x - x, n.y - y) > 25)) continue;
+          if (!edges.every((e) => dist(nodes[e.source], nodes[e.target], x, y) > 12)) continue;
+          return { pair, x: r.left + x, y: r.top + y };
+        }
+      }
+      return null;
+    }, ended);
+    assert.ok(point, 'an ended tie with room around it');
+    await page.mouse.move(point.x, point.y);
+    await page.locator('#tie-tip').waitFor({ state: 'visible' });
+    const tip = await page.locator('#tie-tip').textContent();
+    const row = c.ties.find((t) => `${t.source}–${t.target}` === point.pair);
+    assert.ok(tip.includes(`${row.sourceName} — ${row.targetName}`), tip);
+    assert.ok(tip.includes('ended between 2012-01-01 and 2016-12-31'), tip);
+    assert.ok(tip.includes(`At A (2012-01-01): ${row.toneA}; at B (2016-12-31): not active`), tip);
+    for (const e of row.evidence) assert.ok(tip.includes(e.summary), tip);
+    assert.equal((await state(page)).hoverTie, row.tie);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-ended-hover.png') });
+    // A click keeps it in the evidence panel.
+    await page.mouse.click(point.x, point.y);
+    const panel = page.locator('#evidence');
+    await panel.waitFor({ state: 'visible' });
+    assert.equal(await panel.getAttribute('data-tie'), String(row.tie));
+    assert.deepEqual((await state(page)).tie, [row.source, row.target]);
+    const text = await panel.textContent();
+    assert.ok(text.includes(`Ended between 2012-01-01 and 2016-12-31: ${row.toneA} at A, not active at B`), text);
+    for (const e of row.evidence) assert.ok(text.includes(e.summary) && text.includes(e.sources[0].outlet), text);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-ended-panel.png') });
+    // Closed, then opened again from its row in the table of changes, by keyboard.
+    await page.locator('#evidence button[data-action="close"]').click();
+    await panel.waitFor({ state: 'hidden' });
+    const other = c.ties.find((t) => t.change === 'ended' && t.tie !== row.tie);
+    const tr = page.locator(`#compare-view tr[data-tie="${other.tie}"]`);
+    await tr.focus();
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'visible' });
+    assert.equal(await panel.getAttribute('data-tie'), String(other.tie));
+    assert.ok((await panel.textContent()).includes(`${other.sourceName} — ${other.targetName}`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -34,6 +34,24 @@ async function listed(page, names) {
     .map((n) => n.textContent)) === JSON.stringify(names), names, { timeout: 5000 });
 }
 
+/** Waits until the view kept with dataset `name` satisfies `ok` (it is written asynchronously).
+ *  page.evaluate awaits the read; waitForFunction would take its promise as a truthy value. */
+async function keptView(page, name, ok) {
+  for (const deadline = Date.now() + 15000; ;) {
+    const view = await page.evaluate((name) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('entente', 1);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('entries').objectStore('entries').get(name);
+        get.onsuccess = () => { open.result.close(); resolve(get.result?.view ?? null); };
+      };
+    }), name);
+    if (ok(view)) return;
+    if (Date.now() > deadline) throw new Error(`the view kept with ${name} is still ${JSON.stringify(view)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Hovering `id` shows its tooltip: the page still works. */
 async function hoverWorks(page, id) {
   await settle(page);
@@ -52,13 +70,7 @@ test('a dataset opened once comes back after a reload with its filters, until it
   assert.match(await page.locator('#stored .stored-meta').textContent(), /^1\.\d kB · /);
   await page.getByLabel('Conflict').uncheck();
   // The filter is written asynchronously: wait until the store holds it.
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open('entente', 1);
-    open.onsuccess = () => {
-      const get = open.result.transaction('entries').objectStore('entries').get('fixtures/minimal.json');
-      get.onsuccess = () => { open.result.close(); resolve(get.result?.view?.kinds === 0b0111); };
-    };
-  }));
+  await keptView(page, 'fixtures/minimal.json', (view) => view?.kinds === 0b0111);
 
   await visit(page); // no ?data=: the kept dataset and its filter come back
   assert.equal(await page.locator('#title').textContent(), 'Three actors');
@@ -85,6 +97,27 @@ test('a dataset opened once comes back after a reload with its filters, until it
   await visit(page);
   assert.match(await page.locator('#title').textContent(), BUILT_IN);
   assert.equal(await page.locator('#error').isHidden(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a comparison (or a window) is kept with its dataset: after a reload the same two dates are compared', async () => {
+  const { context, page, errors } = await profile();
+  await visit(page, '?data=fixtures/lasting/compare.json');
+  await page.evaluate(() => window.entente.setTime({ mode: 'compare', a: '2012-01-01', b: '2016-12-31' }));
+  const kept = (mode) => keptView(page, 'fixtures/lasting/compare.json', (view) => view?.mode === mode);
+  await kept('compare');
+  await visit(page); // no ?data=: the kept dataset comes back with its comparison
+  assert.deepEqual(await page.evaluate(() => window.entente.time()), { mode: 'compare', a: '2012-01-01', b: '2016-12-31' });
+  const c = await page.evaluate(() => window.entente.comparison());
+  assert.equal(c.summary.startsWith('Between 2012-01-01 and 2016-12-31: 1 tie appeared, 4 ended'), true, c.summary);
+  assert.equal(await page.locator('#compare-view').isVisible(), true);
+
+  await page.evaluate(() => window.entente.setTime({ mode: 'between', a: '2011', b: '2013' }));
+  await kept('between');
+  await visit(page);
+  assert.deepEqual(await page.evaluate(() => window.entente.time()), { mode: 'between', a: '2011', b: '2013' });
+  assert.equal(await page.evaluate(() => window.entente.comparison()), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
