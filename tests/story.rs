@@ -218,3 +218,19 @@ fn a_steps_time_mode_is_refused_without_its_dates_or_with_dates_out_of_place() {
         assert!(err.message.contains(message), "{view}: {err}");
     }
 }
+
+#[test]
+fn the_lasting_fixtures_story_holds_a_window_and_a_comparison() {
+    use entente::story::TimeMode;
+    // The fixture the end-to-end tests step through (tests/e2e/story-compare.test.mjs).
+    let d = from_json(include_str!("fixtures/lasting/story.json")).unwrap();
+    let steps = &d.story.as_ref().unwrap().steps;
+    let modes: Vec<_> = steps
+        .iter()
+        .map(|s| s.view.as_ref().and_then(|v| v.mode))
+        .collect();
+    assert_eq!(
+        modes,
+        [Some(TimeMode::Between), Some(TimeMode::Compare), None]
+    );
+}

@@ -87,3 +87,32 @@ test('the permalink ?story=russia opens in compare mode', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a story step holding a window shows only the events from A to B; the next holds a comparison; the last is back to every date', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/lasting/story.json`);
+  await page.click('#story-toggle');
+  await atStep(page, 1);
+  await page.waitForFunction(() => window.entente.time().mode === 'between');
+  assert.deepEqual(await time(page), { mode: 'between', a: '2011', b: '2013' });
+  // Worked out from the fixture: the ties with an event dated from 2011 to 2013, and no other.
+  const pairs = (await page.evaluate(() => window.entente.edges())).map((e) => [e.source, e.target].sort().join('–')).sort();
+  assert.deepEqual(pairs, ['A–E', 'A–F', 'B–G', 'E–H', 'F–G']);
+  assert.equal(await page.evaluate(() => window.entente.comparison()), null);
+  assert.ok((await chips(page)).includes('only events from 2011 to 2013'), (await chips(page)).join(' | '));
+  await page.screenshot({ path: join(ARTIFACTS, 'story-between.png') });
+
+  await page.keyboard.press('ArrowRight');
+  await atStep(page, 2);
+  await page.waitForFunction(() => window.entente.time().mode === 'compare');
+  assert.deepEqual(await time(page), { mode: 'compare', a: '2012-01-01', b: '2016-01-01' });
+  const c = await page.evaluate(() => window.entente.comparison());
+  assert.deepEqual(c.ties.filter((t) => t.change === 'ended').map((t) => `${t.source}–${t.target}`).sort(), ['A–B', 'D–E', 'F–G', 'H–E']);
+
+  await page.keyboard.press('ArrowRight');
+  await atStep(page, 3);
+  await page.waitForFunction(() => window.entente.time().mode === 'asof');
+  assert.deepEqual(await time(page), { mode: 'asof', a: null, b: null });
+  assert.equal((await page.evaluate(() => window.entente.edges())).length, 10);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
