@@ -52,6 +52,7 @@ export function installTimeline(app) {
   const chart = document.getElementById('chart');
   const slider = document.getElementById('time-slider');
   const sliderA = document.getElementById('time-slider-a');
+  const track = slider.parentElement;
   const modes = document.getElementById('time-mode');
   const output = document.getElementById('time-date');
   const play = document.getElementById('play');
@@ -77,6 +78,13 @@ export function installTimeline(app) {
     slider.value = String(until ? clamp(until) : last - first);
     sliderA.hidden = mode === 'asof';
     if (since) sliderA.value = String(clamp(since));
+    // One track, two handles (explore.css `.pair`): the fill between them, and A over B once it is
+    // past the middle, so that handles at the same end can still be pulled apart.
+    const span = Math.max(1, last - first);
+    track.classList.toggle('pair', mode !== 'asof');
+    track.style.setProperty('--fa', String(Number(sliderA.value) / span));
+    track.style.setProperty('--fb', String(Number(slider.value) / span));
+    sliderA.classList.toggle('over', Number(sliderA.value) > span / 2);
     for (const radio of modes.querySelectorAll('input')) radio.checked = radio.value === mode;
     const text = mode === 'between' ? `${since} to ${until}` : mode === 'compare' ? `${since} → ${until}` : until ? `as of ${until}` : 'all dates';
     output.textContent = text;

@@ -125,6 +125,28 @@ test('the time modes with the mouse and keyboard; between keeps only the events 
     await page.locator('#time-slider-a').focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((a) => window.entente.time().a < a, a0);
+    // One track, two handles: each thumb is dragged with the mouse on its own (A's input lies over B's).
+    const thumb = async (id) => {
+      const box = await page.locator(id).boundingBox();
+      const [value, max] = await page.locator(id).evaluate((i) => [Number(i.value), Number(i.max)]);
+      return { x: box.x + 8 + (box.width - 16) * (value / max), y: box.y + box.height / 2 };
+    };
+    const drag = async (id, dx) => {
+      const p = await thumb(id);
+      await page.mouse.move(p.x, p.y);
+      await page.mouse.down();
+      await page.mouse.move(p.x + dx, p.y, { steps: 4 });
+      await page.mouse.up();
+    };
+    await page.evaluate(() => window.entente.setTime({ mode: 'compare', a: '2015-01-01', b: '2019-01-01' }));
+    const before = await page.evaluate(() => window.entente.time());
+    await drag('#time-slider-a', 60);
+    await page.waitForFunction((t) => window.entente.time().a > t.a && window.entente.time().b === t.b, before);
+    const moved = await page.evaluate(() => window.entente.time());
+    await drag('#time-slider', -60);
+    await page.waitForFunction((t) => window.entente.time().b < t.b && window.entente.time().a === t.a, moved);
+    assert.equal(await page.locator('.time-track').evaluate((t) => t.classList.contains('pair')), true);
+    await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'compare-two-handles.png') });
     await page.getByRole('radio', { name: 'As of' }).check();
     await page.waitForFunction(() => window.entente.time().mode === 'asof');
     assert.equal(await page.locator('#compare-view').isHidden(), true);
