@@ -20,6 +20,9 @@ pub struct Dataset {
         skip_serializing_if = "Option::is_none"
     )]
     pub provenance: Option<Provenance>,
+    /// The day the dataset was last edited in the page (`None` for a dataset never edited there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<Date>,
     #[serde(deserialize_with = "crate::load::records::list")]
     pub actors: Vec<Actor>,
     #[serde(deserialize_with = "crate::load::records::list")]
@@ -148,6 +151,10 @@ pub struct Event {
     /// A risk or expectation the source foresees, not a fact that happened.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assessment: bool,
+    /// The day the event was added or last changed by hand in the page's editor (`None` for an
+    /// event read from a file as it was written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<Date>,
 }
 
 impl Event {

@@ -156,6 +156,7 @@ fn event() -> Event {
         sources: vec![Source::new("o", "2021".parse().unwrap())],
         note: None,
         assessment: false,
+        added: None,
     }
 }
 
@@ -165,6 +166,7 @@ fn dataset(actors: usize, ties: Vec<Tie>) -> Dataset {
         title: "limits".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors: (0..actors).map(actor).collect(),
         ties,
         story: None,

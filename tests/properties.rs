@@ -70,6 +70,7 @@ fn event() -> impl Strategy<Value = Event> {
                     .collect(),
                 note,
                 assessment: false,
+                added: None,
             },
         )
 }
@@ -124,6 +125,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 year: Some(year),
                 via: None,
             }),
+            edited: None,
             actors: actors
                 .into_iter()
                 .enumerate()

@@ -55,6 +55,7 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
                     mark(s.url.as_deref().unwrap_or_default()),
                     mark(s.title.as_deref().unwrap_or_default()),
                     mark(s.quote.as_deref().unwrap_or_default()),
+                    e.added.map(|d| d.to_string()).unwrap_or_default(),
                 ]);
             }
         }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 /// The columns of an events file, in the order Entente writes them (a source's address, title
 /// and quote last, so that the columns before them keep their places).
-pub const EVENT_COLUMNS: [&str; 16] = [
+pub const EVENT_COLUMNS: [&str; 17] = [
     "source",
     "target",
     "date",
@@ -32,6 +32,7 @@ pub const EVENT_COLUMNS: [&str; 16] = [
     "outlet_url",
     "outlet_title",
     "outlet_quote",
+    "added",
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
@@ -67,6 +68,7 @@ pub(crate) fn read_csv(
         title: title_of(events.name),
         description: None,
         provenance: None,
+        edited: None,
         actors: std::mem::take(&mut rows.actors),
         ties: std::mem::take(&mut rows.ties),
         story: None,

@@ -195,5 +195,6 @@ pub(crate) fn event_row(
             .transpose()
             .map_err(|m| bad("assessment", m))?
             .unwrap_or(false),
+        added: date_cell(t, line, row, "added")?,
     })
 }

@@ -11,7 +11,7 @@ mod gexf;
 mod graph;
 mod graphml;
 mod import;
-mod json;
+pub(crate) mod json;
 pub mod limits;
 mod locate;
 mod merge;

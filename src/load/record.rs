@@ -109,6 +109,9 @@ pub(crate) fn events(
         fields::calendar_date(v).ok_or_else(|| bad(field, format!("\"{v}\" is not a date")))
     };
     let end = attr(a, names::END).map(|v| end_of("end", v)).transpose()?;
+    let added = attr(a, names::ADDED)
+        .map(|v| end_of("added", v))
+        .transpose()?;
     // Each event's date and, for a lasting one, its end.
     let mut dates: Vec<(Date, Option<Date>)> = Vec::new();
     if let Some(v) = attr(a, names::DATE) {
@@ -187,6 +190,7 @@ pub(crate) fn events(
             }),
             note: note.clone(),
             assessment,
+            added,
         })
         .collect())
 }

@@ -159,6 +159,7 @@ fn event(u: &mut Unstructured) -> Result<Event> {
         sources,
         note: if u.arbitrary()? { Some(text(u)?) } else { None },
         assessment: u.arbitrary()?,
+        added: if u.arbitrary()? { Some(date(u)?) } else { None },
     })
 }
 
@@ -225,6 +226,7 @@ fn dataset(u: &mut Unstructured) -> Result<Dataset> {
         title: "fuzz".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors,
         ties,
         story: None,
