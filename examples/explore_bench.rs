@@ -174,6 +174,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
                         sources: vec![Source::new("o", date)],
                         note: None,
                         assessment: false,
+                        added: None,
                     }
                 })
                 .collect();
@@ -189,6 +190,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
         title: "lasting".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors,
         ties,
         story: None,
