@@ -30,6 +30,7 @@ function citation(s) {
 export function eventItem(ev, links = false) {
   const head = el('div', 'event-head', el('time', 'date', ev.date), ' ', kindChip(ev.kind), ' ', el('span', `tone tone-${ev.tone}`, ev.tone));
   if (ev.assessment) head.append(' ', el('span', 'assessment', 'assessment'));
+  if (ev.added) head.append(' ', el('span', 'added', `added by hand ${ev.added}`));
   const li = el('li', ev.assessment ? 'event is-assessment' : 'event', head, el('p', 'summary', ev.summary));
   if (ev.figures?.length) li.append(el('p', 'figures', ev.figures.map(formatFigure).join('; ')));
   if (ev.people?.length) li.append(el('p', 'people', `People: ${ev.people.join(', ')}`));
