@@ -39,11 +39,17 @@ export function installEdit(app) {
   let editor = null;     // the DatasetEditor of the dataset on screen
   let editorText = null; // the text it was made from, or last put on screen
   let saving = Promise.resolve();
-  const io = import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
+  // The importers' module holds the editor: fetched the first time an edit needs it (a failed fetch is tried again).
+  let ioModule = null;
+  const io = () => {
+    ioModule ??= import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
+    ioModule.catch(() => { ioModule = null; });
+    return ioModule;
+  };
 
   /** The editor of the dataset on screen, made (with its kept history) when the dataset changed. */
   async function ensure() {
-    const { DatasetEditor } = await io;
+    const { DatasetEditor } = await io();
     if (editor && editorText === app.sourceText) return editor;
     editor?.free();
     const kept = await store.load(app.source).catch(() => null);
@@ -80,6 +86,7 @@ export function installEdit(app) {
     const ed = await ensure();
     const result = ed.apply(JSON.stringify(op), today());
     if (result.ok) {
+      app.actions.setEditWarning(result.warnings?.length ? `${result.name}: ${result.warnings.map((w) => w.message).join(' ')}` : null);
       show(result.name, 'edit');
       announce(result.warnings?.length ? `${result.name}. Warning: ${result.warnings[0].message}` : result.name);
     } else {
@@ -104,7 +111,7 @@ export function installEdit(app) {
       if (!kept || kept.text === app.sourceText || app.source !== name) return;
       ensure().then(() => {
         editor.free();
-        return io.then(({ DatasetEditor }) => {
+        return io().then(({ DatasetEditor }) => {
           editor = new DatasetEditor(kept.text, kept.history);
           show('restored the last edits', 'restore');
         });

@@ -27,11 +27,13 @@ export function installHistory(app, api) {
   redo.setAttribute('aria-keyshortcuts', 'Control+Shift+Z Meta+Shift+Z');
   const status = el('p', { id: 'save-status', className: 'save-status' });
   const copy = el('p', { id: 'edit-copy', className: 'hint' });
+  const warning = el('p', { id: 'edit-warning', className: 'form-warning', hidden: true });
+  warning.setAttribute('role', 'status');
   status.setAttribute('role', 'status');
   const list = el('ol', { id: 'history-list' });
   const summary = el('summary', null, 'History');
   const tools = el('div', { id: 'edit-tools', hidden: true },
-    copy, el('div', 'edit-row', undo, redo), status, el('details', { id: 'history' }, summary, list));
+    copy, el('div', 'edit-row', undo, redo), status, warning, el('details', { id: 'history' }, summary, list));
   const box = el('fieldset', { id: 'edit' }, el('legend', null, 'Edit the dataset'), toggle,
     el('p', 'hint', 'Off: the network is read-only. On: forms in the evidence panel; every change is saved in this browser.'), tools);
   document.getElementById('controls').prepend(box);
@@ -62,7 +64,7 @@ export function installHistory(app, api) {
     list.replaceChildren(...items, ...undone.map((name) => el('li', 'undone', name)));
   }
 
-  const changed = app.state.watch(['editing', 'saveStatus', 'saveError', 'core']);
+  const changed = app.state.watch(['editing', 'saveStatus', 'saveError', 'editWarning', 'core']);
   app.on('frame', () => {
     if (!changed()) return;
     const { editing, saveStatus, saveError } = app.ui;
@@ -73,6 +75,8 @@ export function installHistory(app, api) {
     status.textContent = saveStatus === 'failed' ? `Could not save: ${saveError}` : SAVE_TEXT[saveStatus];
     status.classList.toggle('failed', saveStatus === 'failed');
     document.documentElement.dataset.save = saveStatus;
+    warning.textContent = app.ui.editWarning ? `Warning — ${app.ui.editWarning}` : '';
+    warning.hidden = !app.ui.editWarning;
     copy.textContent = app.source?.endsWith(COPY) ? `Editing “${app.source}”; the original is unchanged.`
       : 'The first change makes an edited copy; the original stays as it is.';
     refresh().catch((err) => app.showError(`The edit history could not be read: ${err.message}`));

@@ -45,7 +45,7 @@ function initialUi() {
     ...allFilters(), until: null, mode: 'asof', since: null,
     layout: 'force', centre: null, layoutStatus: 'idle',
     story: null,
-    editing: false, saveStatus: 'saved', saveError: null,
+    editing: false, saveStatus: 'saved', saveError: null, editWarning: null,
   };
 }
 
@@ -221,6 +221,12 @@ export function createState({ memory, requestFrame }) {
     /** Edit mode on or off: the panel's forms, undo and redo (edit.js). */
     setEditing(on) {
       write({ editing: Boolean(on) });
+      commit();
+    },
+
+    /** The warning the last edit raised (a likely duplicate), or null. */
+    setEditWarning(text) {
+      write({ editWarning: text === null || text === undefined ? null : String(text) });
       commit();
     },
 
