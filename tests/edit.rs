@@ -597,3 +597,65 @@ proptest! {
         prop_assert_eq!(json(&from_json(&edited).unwrap()), edited);
     }
 }
+
+#[test]
+fn likely_duplicates_are_warnings_not_errors() {
+    let mut e = Editor::new(minimal());
+    let mut again = actor("TRK", "Turkiye");
+    again.iso3 = Some("TUR".into());
+    let outcome = e.apply(Op::AddActor { actor: again }, today()).unwrap();
+    let fields: Vec<&str> = outcome.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(fields, ["iso3"]);
+    assert_eq!(
+        outcome.warnings[0].message,
+        "Turkey (TUR) has the same ISO code: is it the same actor?"
+    );
+    let outcome = e
+        .apply(
+            Op::AddActor {
+                actor: Actor {
+                    iso3: None,
+                    actor_type: ActorType::Organization,
+                    ..actor("PK2", "pakistan.")
+                },
+            },
+            today(),
+        )
+        .unwrap();
+    assert_eq!(
+        outcome.warnings[0].message,
+        "Pakistan (PAK) has a similar name: is it the same actor?"
+    );
+    let outcome = e
+        .apply(
+            Op::AddActor {
+                actor: Actor {
+                    iso3: None,
+                    ..actor("IRQ", "Iraq")
+                },
+            },
+            today(),
+        )
+        .unwrap();
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    // The same date, kind and source on the same tie: a warning naming the event it repeats.
+    let twice = |e: &mut Editor| {
+        e.apply(
+            Op::AddEvent {
+                source: "PAK".into(),
+                target: "TTP".into(),
+                event: event("2021-06", "Talks."),
+            },
+            today(),
+        )
+        .unwrap()
+    };
+    assert!(twice(&mut e).warnings.is_empty());
+    let outcome = twice(&mut e);
+    assert_eq!(outcome.warnings.len(), 1);
+    assert_eq!(outcome.warnings[0].field, "date");
+    assert_eq!(
+        outcome.warnings[0].message,
+        "event 1 of this tie has the same date, kind and source: Talks."
+    );
+}

@@ -246,3 +246,39 @@ test('axe-core finds no violation with the edit forms open', async () => {
   await page.screenshot({ path: join(ARTIFACTS, 'edit-forms.png'), fullPage: true });
   await context.close();
 });
+
+test('on a phone: the switch behind the controls button, an actor renamed in the bottom sheet by touch; a likely duplicate warned', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/minimal.json`,
+    { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await settle(page);
+  await page.locator('#controls-toggle').tap();
+  await page.locator('#edit-toggle').tap();
+  await page.locator('#controls-toggle').tap();
+  // The controls fold away and the canvas moves up: wait until its place holds still.
+  await page.waitForFunction(() => {
+    const top = document.getElementById('network').getBoundingClientRect().top;
+    const same = window.__top === top;
+    window.__top = top;
+    return same;
+  }, null, { polling: 200 });
+  await settle(page);
+  const p = await actorPoint(page, 'TUR');
+  await page.touchscreen.tap(p.x, p.y);
+  const name = page.locator('#evidence .edit-section [data-field="name"]');
+  await name.tap();
+  await name.fill('Türkiye');
+  await page.locator('#evidence .edit-section [data-field="short"]').tap();
+  await page.waitForFunction(() => window.entente.nodes().some((n) => n.name === 'Türkiye'));
+  await waitSaved(page);
+  assert.deepEqual((await history(page)).done, ['renamed Turkey to Türkiye']);
+  const box = await name.boundingBox();
+  assert.ok(box.width >= 250 && box.x >= 0 && box.x + box.width <= 390, `the field fits the phone: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-phone.png') });
+  const warned = await page.evaluate(() => window.entente.edit.addActor({ id: 'TRK', name: 'Turkey', type: 'state', iso3: 'TUR', lat: 39, lon: 32 }));
+  assert.deepEqual(warned.warnings, [{ field: 'iso3', message: 'Türkiye (TUR) has the same ISO code: is it the same actor?' }]);
+  await page.locator('#controls-toggle').tap();
+  await page.waitForFunction(() => document.getElementById('edit-warning').textContent.includes('same ISO code'));
+  assert.equal(await page.locator('#edit-warning').textContent(), 'Warning — added actor Turkey (TRK): Türkiye (TUR) has the same ISO code: is it the same actor?');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
