@@ -1,5 +1,6 @@
 //! Editing: every op and its undo, refused edits changing nothing, and any sequence of edits
 //! undone giving back the JSON export bit for bit.
+#![cfg(not(target_arch = "wasm32"))]
 
 use entente::date::Date;
 use entente::edit::{Change, Editor, Op, MAX_HISTORY};
