@@ -102,6 +102,13 @@ test('a person edits without touching a file: actor, cited event, bad date refus
   await page.screenshot({ path: join(ARTIFACTS, 'edit-merged.png') });
   const steps = ['added actor Oman (OMN)', 'added event OMN–PAK 2021-06', 'merged Oman (OMN) into Qatar (QAT)'];
   assert.deepEqual((await history(page)).done, steps);
+  // Selecting, hovering and zooming are not steps.
+  await pin(page, 'PAK');
+  const pak = await actorPoint(page, 'TUR');
+  await page.mouse.move(pak.x, pak.y);
+  await page.mouse.wheel(0, -240);
+  await page.waitForFunction(() => window.entente.state().view.manual);
+  assert.deepEqual((await history(page)).done, steps);
   const edited = await dataset(page);
   assert.ok(edited.edited, 'the dataset says when it was edited');
   const added = edited.ties.flatMap((t) => t.events).filter((e) => e.added);
