@@ -1,7 +1,7 @@
 // Edit mode: the dataset being edited (the io module's DatasetEditor), each edit or undo put on screen with a warm start and saved at once; window.entente.edit.
 
 import { Entente } from './pkg/entente.js';
-import { announce } from './dom.js';
+import { el, announce } from './dom.js';
 import { openEdits } from './edit-store.js';
 import { installHistory, COPY } from './history.js';
 import { installForms } from './edit-forms.js';
@@ -35,6 +35,8 @@ function warmStart(frame, next) {
 
 /** @param {object} app the application context from main.js @returns the `window.entente.edit` API */
 export function installEdit(app) {
+  // Edit mode's styles follow the first picture with this module (not part of the first load).
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('edit.css', import.meta.url).href }));
   const store = openEdits();
   let editor = null;     // the DatasetEditor of the dataset on screen
   let editorText = null; // the text it was made from, or last put on screen
