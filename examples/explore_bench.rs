@@ -171,12 +171,10 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
                         summary: "s".into(),
                         figures: Vec::new(),
                         people: Vec::new(),
-                        sources: vec![Source {
-                            outlet: "o".into(),
-                            date,
-                        }],
+                        sources: vec![Source::new("o", date)],
                         note: None,
                         assessment: false,
+                        added: None,
                     }
                 })
                 .collect();
@@ -192,6 +190,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
         title: "lasting".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors,
         ties,
         story: None,

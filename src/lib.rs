@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod compare;
 pub mod date;
+pub mod edit;
 pub mod error;
 pub mod evidence;
 pub mod export;

@@ -153,12 +153,10 @@ fn event() -> Event {
         summary: "s".into(),
         figures: Vec::new(),
         people: Vec::new(),
-        sources: vec![Source {
-            outlet: "o".into(),
-            date: "2021".parse().unwrap(),
-        }],
+        sources: vec![Source::new("o", "2021".parse().unwrap())],
         note: None,
         assessment: false,
+        added: None,
     }
 }
 
@@ -168,6 +166,7 @@ fn dataset(actors: usize, ties: Vec<Tie>) -> Dataset {
         title: "limits".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors: (0..actors).map(actor).collect(),
         ties,
         story: None,

@@ -66,10 +66,11 @@ fn event() -> impl Strategy<Value = Event> {
                 }),
                 sources: sources
                     .into_iter()
-                    .map(|(outlet, date)| Source { outlet, date })
+                    .map(|(outlet, date)| Source::new(outlet, date))
                     .collect(),
                 note,
                 assessment: false,
+                added: None,
             },
         )
 }
@@ -124,6 +125,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 year: Some(year),
                 via: None,
             }),
+            edited: None,
             actors: actors
                 .into_iter()
                 .enumerate()

@@ -295,3 +295,86 @@ fn the_chart_is_drawn_from_the_cores_counts_as_svg_text_or_errors() {
     ));
     assert!(m.starts_with("eventsChart: since:"), "{m}");
 }
+
+/// The editor across the boundary: an op applied and undone, refusals as values (never a
+/// panic), bad arguments as JS `Error`s naming what was wrong, and nothing changed by either.
+#[wasm_bindgen_test]
+fn the_editor_applies_undoes_and_refuses_without_panicking() {
+    use entente::wasm::edit::DatasetEditor;
+    let message = |e: wasm_bindgen::JsError| {
+        String::from(JsValue::from(e).dyn_ref::<Error>().unwrap().message())
+    };
+    let mut ed = DatasetEditor::new(DATASET, None).unwrap();
+    let before = ed.json().unwrap();
+    let ok = ed
+        .apply(
+            r#"{"op": "addEvent", "source": "PAK", "target": "TUR", "event": {"date": "2021-06",
+            "kind": "economic", "tone": "cooperative", "summary": "Loan.",
+            "sources": [{"outlet": "Dawn", "date": "2021-06-02", "url": "https://www.dawn.com/x"}]}}"#,
+            "2026-12-02",
+        )
+        .unwrap();
+    assert_eq!(get(&ok, "ok"), JsValue::TRUE);
+    assert_eq!(
+        get(&ok, "name").as_string().unwrap(),
+        "added event PAK–TUR 2021-06"
+    );
+    let kept = ed.history_json().unwrap();
+    assert_eq!(
+        ed.undo().unwrap().as_deref(),
+        Some("added event PAK–TUR 2021-06")
+    );
+    assert_eq!(ed.json().unwrap(), before);
+    assert_eq!(ed.undo().unwrap(), None);
+    // A history kept beside the edited copy comes back with it.
+    let after = DatasetEditor::new(DATASET, Some(kept)).unwrap();
+    let names = after.history().unwrap();
+    assert_eq!(Array::from(&get(&names, "done")).length(), 1);
+    for (op, field, text) in [
+        (
+            r#"{"op": "removeActor", "id": "NOPE"}"#,
+            "id",
+            "id: no actor has the id \"NOPE\"",
+        ),
+        (
+            r#"{"op": "addActor", "actor": {"id": "X", "name": "X", "type": "state", "lat": "north", "lon": 0}}"#,
+            "lat",
+            "",
+        ),
+        (r#"{"op": "explode"}"#, "", ""),
+        ("[1, 2", "", ""),
+        (
+            r#"{"op": "addEvent", "source": "PAK", "target": "TUR", "event": {"date": "2021-02-30", "kind": "economic", "tone": "cooperative", "summary": "s", "sources": [{"outlet": "o", "date": "2021"}]}}"#,
+            "date",
+            "event.date: \"2021-02-30\" is not a day in the calendar",
+        ),
+    ] {
+        let out = ed.apply(op, "2026-12-02").unwrap();
+        assert_eq!(get(&out, "ok"), JsValue::FALSE, "{op}");
+        let error = get(&out, "error");
+        assert!(
+            !get(&error, "message").as_string().unwrap().is_empty(),
+            "{op}"
+        );
+        if !field.is_empty() {
+            assert_eq!(
+                get(&error, "field").as_string().as_deref(),
+                Some(field),
+                "{op}"
+            );
+        }
+        if !text.is_empty() {
+            assert_eq!(get(&error, "text").as_string().unwrap(), text, "{op}");
+        }
+        assert_eq!(ed.json().unwrap(), before, "{op} changed the dataset");
+    }
+    assert!(message(ed.apply("{}", "tomorrow").unwrap_err()).starts_with("apply: today: "));
+    assert!(
+        message(DatasetEditor::new(DATASET, Some("{".into())).unwrap_err())
+            .starts_with("the kept history: ")
+    );
+    assert_eq!(
+        message(DatasetEditor::new("{}", None).unwrap_err()),
+        entente::load::from_json("{}").unwrap_err().to_string()
+    );
+}

@@ -8,8 +8,8 @@ import { endedRow } from './compare.js';
 
 const idsOfTie = (frame, k) => [frame.actors[frame.edges[2 * k]].id, frame.actors[frame.edges[2 * k + 1]].id];
 
-/** @param {object} app the application context from main.js */
-export function installApi(app) {
+/** @param {object} app the application context from main.js @param {{edit?: object}} [extra] the edit API (edit.js) */
+export function installApi(app, extra = {}) {
   const api = {
     /** Visible actors with their position in CSS pixels from the canvas' top-left corner and the
      *  radius `r` of their disc there. */
@@ -114,6 +114,8 @@ export function installApi(app) {
     goToStep: (which) => goToStep(app, which),
     exportSvg: () => svgText(app),
     caption: () => caption(app),
+    /** Editing with undo (edit.js, README "Editing"): addActor, updateActor, … each resolving to the result or the located refusal. */
+    edit: extra.edit ?? null,
   };
   window.entente = Object.freeze(api);
   document.documentElement.dataset.ready = 'true';

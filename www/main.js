@@ -249,7 +249,8 @@ async function main() {
     return;
   }
   app = makeApp(createState({ memory: wasm.memory, requestFrame }));
-  app.on('load', () => { showMeta(); showCounts(); autoFit(true); });
+  // An edit keeps the view where the person has it (edit.js, the editDataset action).
+  app.on('load', ({ edit } = {}) => { showMeta(); showCounts(); if (!edit) autoFit(true); });
   app.on('filter', showCounts);
   // A large dataset's single-source flags follow its first picture (state.js).
   const single = () => { if (!app.frame.single) app.later('single', () => { app.actions.deriveSingleSources(); mark('single'); }); };
@@ -285,16 +286,16 @@ async function main() {
   if (loaded) await firstPicture;
   let modules;
   try {
-    modules = await Promise.all([import('./explore.js'), import('./api.js'), io()]);
+    modules = await Promise.all([import('./explore.js'), import('./api.js'), io(), import('./edit.js')]);
   } catch (err) {
     showError(`The picture is shown, but the page's controls could not be loaded: ${err.message}. Reload the page to try again.`);
     return;
   }
-  const [{ installExplore }, { installApi }] = modules;
+  const [{ installExplore }, { installApi }, , { installEdit }] = modules;
   // The message stays up; a file opened next (picker or drop) finishes the boot.
   if (!loaded) await new Promise((resolve) => app.on('load', resolve));
   installExplore(app);
-  installApi(app);
+  installApi(app, { edit: installEdit(app) });
   installGuard(app);
   requestFrame();
 }

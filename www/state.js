@@ -20,6 +20,7 @@ export const EVENTS = Object.freeze({
   story: 'a story step is shown, or the story was left: {was}',
   pin: 'an actor was dragged to layout point (x, y): {actor, x, y}',
   unpin: 'a pinned actor was released: {actor}',
+  edit: 'the dataset on screen was edited, or an edit undone or redone: {step, kind}',
   frame: 'a frame was drawn',
 });
 
@@ -44,6 +45,7 @@ function initialUi() {
     ...allFilters(), until: null, mode: 'asof', since: null,
     layout: 'force', centre: null, layoutStatus: 'idle',
     story: null,
+    editing: false, saveStatus: 'saved', saveError: null, editWarning: null,
   };
 }
 
@@ -111,6 +113,11 @@ export function createState({ memory, requestFrame }) {
 
   const positions = () => new Float32Array(memory.buffer, core.positionsPtr(), core.positionsLen());
   const visible = (i) => i >= 0 && frame.degrees[i] > 0;
+  /** The actor ids of the visible tie with dataset index `t`, or null. */
+  const tieIds = (t) => {
+    const k = indexIn(frame.ties, t);
+    return k < 0 ? null : [frame.actors[frame.edges[2 * k]].id, frame.actors[frame.edges[2 * k + 1]].id];
+  };
   /** Where the force layout is after a change that moves it. */
   const wake = () => (cur().layoutStatus === 'worker' ? 'worker' : cur().layout === 'force' ? 'running' : 'idle');
 
@@ -171,6 +178,63 @@ export function createState({ memory, requestFrame }) {
       touched.add('core');
       commit();
       emit('load', { text, name });
+    },
+
+    /**
+     * Puts an edited dataset on screen (edit.js): `next` an Entente handle (the one before is
+     * freed), `text` its JSON, `name` the edited copy's name, `positions` (two per actor) the warm
+     * start. The filters, layout, focus and selection stay (by actor id); the layout moves a little.
+     */
+    editDataset(next, { text, name, positions, step, kind }) {
+      const c = cur();
+      const idOf = (i) => (i >= 0 ? frame.actors[i]?.id : undefined);
+      const kept = { pinned: idOf(c.pinned), ego: idOf(c.ego), tie: c.tie >= 0 ? tieIds(c.tie) : null };
+      core?.free();
+      core = next;
+      source = name;
+      sourceText = text;
+      const actors = core.actors();
+      core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined);
+      core.setPositions(positions);
+      core.reheat(0.05);
+      const at = (id) => (id === undefined ? -1 : core.indexOf(id));
+      const centre = c.centre && core.indexOf(c.centre) >= 0 ? c.centre : actors[0]?.id ?? null;
+      rebuildFrame(actors);
+      let tie = -1;
+      if (kept.tie) {
+        const [a, b] = kept.tie.map(at);
+        for (let k = 0; k < frame.ties.length; k++) {
+          const s = frame.edges[2 * k], t = frame.edges[2 * k + 1];
+          if ((s === a && t === b) || (s === b && t === a)) tie = frame.ties[k];
+        }
+      }
+      const pinned = at(kept.pinned);
+      write({ hover: -1, hoverTie: -1, kbd: -1, dragged: -1, centre, pinned: visible(pinned) ? pinned : -1, tie: pinned >= 0 ? -1 : tie,
+        ego: visible(at(kept.ego)) ? at(kept.ego) : -1, layoutStatus: actors.length > WORKER_FROM_ACTORS ? 'worker' : c.layout === 'force' ? 'running' : 'idle' });
+      frame.egoHops = cur().ego >= 0 ? core.hops(cur().ego, cur().hops) : null;
+      touched.add('core');
+      commit();
+      emit('load', { text, name, edit: true });
+      emit('edit', { step, kind });
+    },
+
+    /** Edit mode on or off: the panel's forms, undo and redo (edit.js). */
+    setEditing(on) {
+      write({ editing: Boolean(on) });
+      commit();
+    },
+
+    /** The warning the last edit raised (a likely duplicate), or null. */
+    setEditWarning(text) {
+      write({ editWarning: text === null || text === undefined ? null : String(text) });
+      commit();
+    },
+
+    /** What the autosave says: 'saved', 'saving' or 'failed' with the reason. */
+    setSaveStatus(status, reason = null) {
+      if (!['saved', 'saving', 'failed'].includes(status)) throw new Error(`unknown save status "${status}"`);
+      write({ saveStatus: status, saveError: status === 'failed' ? String(reason) : null });
+      commit();
     },
 
     /** Changes part of the filter ({kinds, tones, types, until}); the layout continues warm. Throws

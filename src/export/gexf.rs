@@ -15,7 +15,7 @@ const NODE_ATTRIBUTES: [(&str, &str); 6] = [
     ("short", "string"),
 ];
 
-const EDGE_ATTRIBUTES: [(&str, &str); 10] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 11] = [
     ("date", "string"),
     ("end", "string"),
     ("kind", "string"),
@@ -26,6 +26,7 @@ const EDGE_ATTRIBUTES: [(&str, &str); 10] = [
     ("people", "liststring"),
     ("note", "string"),
     ("assessment", "boolean"),
+    ("added", "string"),
 ];
 
 fn declare(out: &mut String, class: &str, attributes: &[(&str, &str)]) {

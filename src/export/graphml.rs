@@ -6,7 +6,7 @@ use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 20] = [
+const KEYS: [(&str, &str, &str); 21] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
@@ -27,6 +27,7 @@ const KEYS: [(&str, &str, &str); 20] = [
     ("people", "edge", "string"),
     ("note", "edge", "string"),
     ("assessment", "edge", "boolean"),
+    ("added", "edge", "string"),
 ];
 
 fn data(out: &mut String, indent: &str, values: &[(&str, Option<String>)]) {

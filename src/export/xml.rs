@@ -42,7 +42,7 @@ pub(crate) fn first_day(date: crate::date::Date) -> String {
 /// `None` for an empty optional field. Lists (sources, figures, people) are JSON text.
 pub(crate) fn event_fields(
     e: &crate::model::Event,
-) -> Result<[(&'static str, Option<String>); 10], serde_json::Error> {
+) -> Result<[(&'static str, Option<String>); 11], serde_json::Error> {
     let list = |empty: bool, json: serde_json::Result<String>| (!empty).then_some(json).transpose();
     Ok([
         ("date", Some(e.date.to_string())),
@@ -61,6 +61,7 @@ pub(crate) fn event_fields(
         ),
         ("note", e.note.clone()),
         ("assessment", e.assessment.then(|| "true".to_string())),
+        ("added", e.added.map(|d| d.to_string())),
     ])
 }
 

@@ -43,6 +43,7 @@ pub(crate) mod names {
     pub const PEOPLE: &[&str] = &["people"];
     pub const NOTE: &[&str] = &["note"];
     pub const ASSESSMENT: &[&str] = &["assessment"];
+    pub const ADDED: &[&str] = &["added"];
 }
 
 /// A calendar date from `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time that starts with a

@@ -129,6 +129,7 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
             .unwrap_or_else(|| stem(file.name).to_string()),
         description: g.description.clone().filter(|t| !t.trim().is_empty()),
         provenance: provenance(&g, &file)?,
+        edited: None,
         actors: actors.list,
         ties: std::mem::take(&mut ties.ties),
         story: None,

@@ -93,7 +93,7 @@ fn after_parse(
 }
 
 /// A serde_json error as a located load error at `path`.
-fn serde_error(path: String, inner: &serde_json::Error) -> LoadError {
+pub(crate) fn serde_error(path: String, inner: &serde_json::Error) -> LoadError {
     let kind = match inner.classify() {
         serde_json::error::Category::Data => classify_data(&inner.to_string()),
         _ => ErrorKind::Syntax,

@@ -109,6 +109,9 @@ pub(crate) fn events(
         fields::calendar_date(v).ok_or_else(|| bad(field, format!("\"{v}\" is not a date")))
     };
     let end = attr(a, names::END).map(|v| end_of("end", v)).transpose()?;
+    let added = attr(a, names::ADDED)
+        .map(|v| end_of("added", v))
+        .transpose()?;
     // Each event's date and, for a lasting one, its end.
     let mut dates: Vec<(Date, Option<Date>)> = Vec::new();
     if let Some(v) = attr(a, names::DATE) {
@@ -181,18 +184,13 @@ pub(crate) fn events(
             people: people.clone(),
             sources: listed_sources.clone().unwrap_or_else(|| {
                 vec![match outlet {
-                    Some(o) => Source {
-                        outlet: o.to_string(),
-                        date: outlet_date.unwrap_or(date),
-                    },
-                    None => Source {
-                        outlet: file.name.to_string(),
-                        date: default_date.date,
-                    },
+                    Some(o) => Source::new(o, outlet_date.unwrap_or(date)),
+                    None => Source::new(file.name, default_date.date),
                 }]
             }),
             note: note.clone(),
             assessment,
+            added,
         })
         .collect())
 }

@@ -62,7 +62,7 @@ test('the state: read-only snapshots, a fixed list of events, one version per ac
     out.afterRefusal = c.serialise();
     return out;
   });
-  assert.deepEqual(r.events, ['load', 'filter', 'select', 'focus', 'layout', 'story', 'pin', 'unpin', 'frame']);
+  assert.deepEqual(r.events, ['load', 'filter', 'select', 'focus', 'layout', 'story', 'pin', 'unpin', 'edit', 'frame']);
   assert.equal(r.assignUi, 'TypeError');
   assert.equal(r.assignView, 'TypeError');
   assert.equal(r.assignActions, 'TypeError');

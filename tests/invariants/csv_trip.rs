@@ -131,6 +131,13 @@ fn event(u: &mut Unstructured) -> Result<Event> {
             Ok(Source {
                 outlet: text(u)?,
                 date: date(u)?,
+                url: if u.arbitrary()? {
+                    Some(format!("https://{}", text(u)?))
+                } else {
+                    None
+                },
+                title: if u.arbitrary()? { Some(text(u)?) } else { None },
+                quote: if u.arbitrary()? { Some(text(u)?) } else { None },
             })
         })
         .collect::<Result<_>>()?;
@@ -152,6 +159,7 @@ fn event(u: &mut Unstructured) -> Result<Event> {
         sources,
         note: if u.arbitrary()? { Some(text(u)?) } else { None },
         assessment: u.arbitrary()?,
+        added: if u.arbitrary()? { Some(date(u)?) } else { None },
     })
 }
 
@@ -218,6 +226,7 @@ fn dataset(u: &mut Unstructured) -> Result<Dataset> {
         title: "fuzz".into(),
         description: None,
         provenance: None,
+        edited: None,
         actors,
         ties,
         story: None,

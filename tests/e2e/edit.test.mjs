@@ -1,0 +1,291 @@
+// Editing in the page with the real mouse and keyboard: add an actor and a cited event, a bad date refused at its field, a merge, undo and redo step by step, a reload, a JSON export read back; storage failing mid-edit; a javascript: url refused; axe on the forms.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { start, open, settle, actorPoint, ARTIFACTS } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const history = (page) => page.evaluate(() => window.entente.edit.history());
+const dataset = (page) => page.evaluate(() => window.entente.edit.dataset());
+const ids = (page) => page.evaluate(() => window.entente.nodes().map((n) => n.id).sort());
+
+/** Clicks a field of `form` (by the validator's field name) and types `value` over what it holds. */
+async function type(form, name, value) {
+  const input = form.locator(`[data-field="${name}"]`);
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.page().keyboard.type(value);
+}
+
+/** The error line under a field of `form`. */
+const errorAt = (form, name) => form.locator(`.field:has([data-field="${name}"]) .field-error`);
+
+/** Pins an actor with a real click on its disc. */
+async function pin(page, id) {
+  await settle(page);
+  const p = await actorPoint(page, id);
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction((id) => document.getElementById('evidence').dataset.actor === id, id);
+}
+
+async function waitSaved(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.save === 'saved');
+}
+
+test('a person edits without touching a file: actor, cited event, bad date refused, merge, undo, redo, reload, export', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const original = await page.evaluate(() => fetch('data/pakistan-2021.json').then((r) => r.json()));
+  const before = await ids(page);
+
+  // Read-only until the switch is on.
+  assert.equal(await page.locator('#edit-tools').isVisible(), false);
+  await page.click('#edit-toggle');
+  assert.equal(await page.getAttribute('#edit-toggle', 'aria-checked'), 'true');
+
+  // 1. An actor, then an event with a cited source.
+  await page.click('#add-actor summary');
+  const actorForm = page.locator('#add-actor form');
+  for (const [name, value] of [['id', 'OMN'], ['name', 'Oman'], ['iso3', 'OMN'], ['lat', '23.6'], ['lon', '58.4']]) await type(actorForm, name, value);
+  await actorForm.getByRole('button', { name: 'Add actor' }).click();
+  await page.locator('#add-actor .form-done').waitFor();
+  const eventForm = page.locator('#add-actor form.event-form');
+  await type(eventForm, 'target', 'Pakistan (PAK)');
+  await type(eventForm, 'date', '2021-13-45');
+  await eventForm.locator('[data-field="kind"]').selectOption('economic');
+  await type(eventForm, 'summary', 'Oman and Pakistan sign a port agreement.');
+  await type(eventForm, 'sources[0].outlet', 'Dawn');
+  await type(eventForm, 'sources[0].date', '2021-06-02');
+  await type(eventForm, 'sources[0].url', 'https://www.dawn.com/news/oman');
+  await eventForm.getByRole('button', { name: 'Add event' }).click();
+
+  // 2. The bad date is refused at its field, in a file's words; nothing changed.
+  await errorAt(eventForm, 'date').waitFor();
+  assert.equal(await errorAt(eventForm, 'date').textContent(), '"2021-13-45" is not a day in the calendar');
+  assert.equal(await eventForm.locator('[data-field="date"]').getAttribute('aria-invalid'), 'true');
+  assert.equal(await errorAt(eventForm, 'date').getAttribute('role'), 'alert');
+  assert.deepEqual((await history(page)).done, ['added actor Oman (OMN)']);
+  await eventForm.locator('.field:has([data-field="date"])').screenshot({ path: join(ARTIFACTS, 'edit-bad-date.png') });
+  await type(eventForm, 'date', '2021-06');
+  await settle(page);
+  const still = await page.evaluate(() => window.entente.nodes());
+  await eventForm.getByRole('button', { name: 'Add event' }).click();
+  await page.waitForFunction(() => window.entente.nodes().some((n) => n.id === 'OMN'));
+  // The layout stays calm: Oman starts beside Pakistan, and the others barely move.
+  await settle(page);
+  const moved = await page.evaluate((still) => {
+    const now = new Map(window.entente.nodes().map((n) => [n.id, n]));
+    const pak = now.get('PAK'), omn = now.get('OMN');
+    return { most: Math.max(...still.map((n) => Math.hypot(now.get(n.id).x - n.x, now.get(n.id).y - n.y))),
+      omn: Math.hypot(omn.x - pak.x, omn.y - pak.y), span: Math.max(...still.map((n) => n.x)) - Math.min(...still.map((n) => n.x)) };
+  }, still);
+  console.log(`# after adding Oman: the others moved at most ${moved.most.toFixed(1)} px; Oman ${moved.omn.toFixed(1)} px from Pakistan; picture ${moved.span.toFixed(0)} px wide`);
+  assert.ok(moved.most < 0.1 * moved.span, `the others moved ${moved.most} px`);
+  await waitSaved(page);
+  assert.equal(await page.locator('#save-status').textContent(), 'All changes saved');
+
+  // 3. Oman merged into Qatar, from Qatar's panel.
+  await pin(page, 'QAT');
+  const merge = page.locator('#evidence .merge-form');
+  await type(merge, 'merge', 'Oman (OMN)');
+  await merge.getByRole('button', { name: 'Merge into Qatar' }).click();
+  await page.waitForFunction(() => !window.entente.nodes().some((n) => n.id === 'OMN'));
+  assert.ok((await page.evaluate(() => window.entente.ties('QAT'))).some((t) => t.partner === 'PAK'));
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-merged.png') });
+  const steps = ['added actor Oman (OMN)', 'added event OMN–PAK 2021-06', 'merged Oman (OMN) into Qatar (QAT)'];
+  assert.deepEqual((await history(page)).done, steps);
+  // Selecting, hovering and zooming are not steps.
+  await pin(page, 'PAK');
+  const pak = await actorPoint(page, 'TUR');
+  await page.mouse.move(pak.x, pak.y);
+  await page.mouse.wheel(0, -240);
+  await page.waitForFunction(() => window.entente.state().view.manual);
+  assert.deepEqual((await history(page)).done, steps);
+  const edited = await dataset(page);
+  assert.ok(edited.edited, 'the dataset says when it was edited');
+  const added = edited.ties.flatMap((t) => t.events).filter((e) => e.added);
+  assert.equal(added.length, 1, 'the event added by hand says so');
+  assert.equal(added[0].sources[0].url, 'https://www.dawn.com/news/oman');
+
+  // 4. Undone step by step (a button, then the keyboard), then redone.
+  await page.click('#undo');
+  await page.waitForFunction(() => window.entente.nodes().some((n) => n.id === 'OMN'));
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.waitForFunction(() => !window.entente.nodes().some((n) => n.id === 'OMN'));
+  assert.deepEqual((await history(page)).done, steps.slice(0, 1));
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.waitForFunction(() => document.querySelector('#history-list li.undone:nth-child(3)') !== null);
+  assert.deepEqual(await history(page), { done: [], undone: steps });
+  assert.deepEqual(await dataset(page), original, 'every step undone: the built-in dataset as it was');
+  assert.deepEqual(await ids(page), before);
+  for (let k = 1; k <= 3; k++) {
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await page.waitForFunction((k) => document.querySelectorAll('#history-list li.done').length === k, k);
+  }
+  assert.deepEqual(await dataset(page), edited);
+  await waitSaved(page);
+
+  // 5. A reload keeps the edited copy and its history; the original stays available.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await settle(page);
+  await page.click('#edit-toggle');
+  assert.equal(await page.locator('#edit-copy').textContent(), 'Editing “pakistan-2021.json (edited copy)”; the original is unchanged.');
+  assert.deepEqual(await dataset(page), edited);
+  assert.deepEqual((await history(page)).done, steps);
+  assert.ok(!(await ids(page)).includes('OMN'));
+  assert.deepEqual(await page.evaluate(() => fetch('data/pakistan-2021.json').then((r) => r.json())), original);
+  await page.waitForFunction(() => [...document.querySelectorAll('#stored .stored-name')].some((n) => n.textContent === 'pakistan-2021.json (edited copy)'));
+
+  // 6. The JSON export loads back as the same dataset.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const file = join(ARTIFACTS, 'edited.json');
+  await download.saveAs(file);
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), edited);
+  await page.setInputFiles('#open-file', file);
+  await page.waitForFunction(() => document.getElementById('edit-copy').textContent.includes('The first change'));
+  assert.deepEqual(await dataset(page), edited);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await context.close();
+});
+
+test('storage failing mid-edit: the indicator says why, the edit stays on screen, saving resumes', async () => {
+  const { page, context } = await open(env.browser, `${env.base}?data=fixtures/minimal.json`);
+  await page.click('#edit-toggle');
+  await pin(page, 'TUR');
+  const form = page.locator('#evidence .edit-section form').first();
+  await type(form, 'name', 'Türkiye');
+  await page.keyboard.press('Tab');
+  await waitSaved(page);
+  await page.evaluate(() => {
+    window.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function put() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await type(page.locator('#evidence .edit-section form').first(), 'lat', '40');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.documentElement.dataset.save === 'failed');
+  assert.equal(await page.locator('#save-status').textContent(), 'Could not save: QuotaExceededError: The quota has been exceeded.');
+  assert.equal(await page.getAttribute('#save-status', 'role'), 'status');
+  assert.equal((await page.evaluate(() => window.entente.edit.actor('TUR'))).lat, 40, 'the edit stays');
+  await page.locator('#edit').screenshot({ path: join(ARTIFACTS, 'edit-save-failed.png') });
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
+  await type(page.locator('#evidence .edit-section form').first(), 'lon', '33');
+  await page.keyboard.press('Tab');
+  await waitSaved(page);
+  const kept = await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('entente-edits', 1);
+    req.onsuccess = () => {
+      const get = req.result.transaction('copies').objectStore('copies').get('minimal.json (edited copy)');
+      get.onsuccess = () => resolve(JSON.parse(get.result.text).actors.find((a) => a.id === 'TUR'));
+      get.onerror = () => reject(get.error);
+    };
+  }));
+  assert.deepEqual([kept.name, kept.lat, kept.lon], ['Türkiye', 40, 33]);
+  await context.close();
+});
+
+test('a javascript: url is refused at its field; the API refuses bad input and changes nothing', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/minimal.json`);
+  await page.click('#edit-toggle');
+  await pin(page, 'TUR');
+  await page.click('#evidence .add-event summary');
+  const form = page.locator('#evidence .add-event form');
+  await type(form, 'target', 'Tehreek-e-Taliban Pakistan (TTP)');
+  await type(form, 'date', '2021-06');
+  await type(form, 'summary', 'A statement.');
+  await type(form, 'sources[0].outlet', 'Dawn');
+  await type(form, 'sources[0].url', 'javascript:alert(document.domain)');
+  await form.getByRole('button', { name: 'Add event' }).click();
+  await errorAt(form, 'sources[0].url').waitFor();
+  assert.equal(await errorAt(form, 'sources[0].url').textContent(),
+    '"javascript:alert(document.domain)" is not a web address: a source\'s url begins with http:// or https://');
+  assert.deepEqual((await history(page)).done, []);
+  assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0);
+
+  const untouched = await dataset(page);
+  const refused = await page.evaluate(async () => {
+    const e = window.entente.edit;
+    return Promise.all([
+      e.addActor({ id: 'X', name: 'X', type: 'state', lat: 91, lon: 0 }),
+      e.updateActor('NOPE', { id: 'NOPE', name: 'N', type: 'state', lat: 0, lon: 0 }),
+      e.removeActor('NOPE'),
+      e.mergeActors('PAK', 'PAK'),
+      e.addEvent('PAK', 'PAK', { date: '2021', kind: 'defense', tone: 'hostile', summary: 's', sources: [{ outlet: 'o', date: '2021' }] }),
+      e.updateEvent('PAK', 'TUR', 9, { date: '2021', kind: 'defense', tone: 'hostile', summary: 's', sources: [{ outlet: 'o', date: '2021' }] }),
+      e.removeEvent('PAK', 'TUR', 9),
+    ]);
+  });
+  assert.deepEqual(refused.map((r) => [r.ok, r.error.text]), [
+    [false, 'actors[3].lat: 91 is outside -90..90'],
+    [false, 'id: no actor has the id "NOPE"'],
+    [false, 'id: no actor has the id "NOPE"'],
+    [false, 'merge: "PAK" cannot be merged into itself'],
+    [false, 'ties[2].target: the tie joins "PAK" to itself'],
+    [false, 'index: the tie of "PAK" and "TUR" has 2 events; there is no event 9'],
+    [false, 'index: the tie of "PAK" and "TUR" has 2 events; there is no event 9'],
+  ]);
+  assert.deepEqual(await dataset(page), untouched);
+  assert.equal(await page.evaluate(() => window.entente.edit.undo()), null, 'nothing to undo');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe-core finds no violation with the edit forms open', async () => {
+  const { page, context } = await open(env.browser, `${env.base}?data=fixtures/minimal.json`);
+  await page.click('#edit-toggle');
+  await page.click('#add-actor summary');
+  await pin(page, 'TUR');
+  await page.click('#evidence .add-event summary');
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  })).violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+  assert.deepEqual(violations, []);
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-forms.png'), fullPage: true });
+  await context.close();
+});
+
+test('on a phone: the switch behind the controls button, an actor renamed in the bottom sheet by touch; a likely duplicate warned', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/minimal.json`,
+    { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await settle(page);
+  await page.locator('#controls-toggle').tap();
+  await page.locator('#edit-toggle').tap();
+  await page.locator('#controls-toggle').tap();
+  // The controls fold away and the canvas moves up: wait until its place holds still.
+  await page.waitForFunction(() => {
+    const top = document.getElementById('network').getBoundingClientRect().top;
+    const same = window.__top === top;
+    window.__top = top;
+    return same;
+  }, null, { polling: 200 });
+  await settle(page);
+  const p = await actorPoint(page, 'TUR');
+  await page.touchscreen.tap(p.x, p.y);
+  const name = page.locator('#evidence .edit-section [data-field="name"]');
+  await name.tap();
+  await name.fill('Türkiye');
+  await page.locator('#evidence .edit-section [data-field="short"]').tap();
+  await page.waitForFunction(() => window.entente.nodes().some((n) => n.name === 'Türkiye'));
+  await waitSaved(page);
+  assert.deepEqual((await history(page)).done, ['renamed Turkey to Türkiye']);
+  const box = await name.boundingBox();
+  assert.ok(box.width >= 250 && box.x >= 0 && box.x + box.width <= 390, `the field fits the phone: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-phone.png') });
+  const warned = await page.evaluate(() => window.entente.edit.addActor({ id: 'TRK', name: 'Turkey', type: 'state', iso3: 'TUR', lat: 39, lon: 32 }));
+  assert.deepEqual(warned.warnings, [{ field: 'iso3', message: 'Türkiye (TUR) has the same ISO code: is it the same actor?' }]);
+  await page.locator('#controls-toggle').tap();
+  await page.waitForFunction(() => document.getElementById('edit-warning').textContent.includes('same ISO code'));
+  assert.equal(await page.locator('#edit-warning').textContent(), 'Warning — added actor Turkey (TRK): Türkiye (TUR) has the same ISO code: is it the same actor?');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,148 @@
+// Edit mode: the dataset being edited (the io module's DatasetEditor), each edit or undo put on screen with a warm start and saved at once; window.entente.edit.
+
+import { Entente } from './pkg/entente.js';
+import { el, announce } from './dom.js';
+import { openEdits } from './edit-store.js';
+import { installHistory, COPY } from './history.js';
+import { installForms } from './edit-forms.js';
+
+
+const today = () => new Date().toISOString().slice(0, 10);
+const copyName = (name) => (name.endsWith(COPY) ? name : `${name.replace(/^.*\//, '')}${COPY}`);
+
+/** Where each actor of `next` starts: where it was, or a new one near its partners (else beside the others). */
+function warmStart(frame, next) {
+  const before = new Map(frame.actors.map((a, i) => [a.id, [frame.positions[2 * i], frame.positions[2 * i + 1]]]));
+  const actors = next.actors();
+  const out = new Float32Array(actors.length * 2);
+  let cx = 0, cy = 0;
+  for (const [x, y] of before.values()) { cx += x / before.size; cy += y / before.size; }
+  actors.forEach((a, i) => {
+    let p = before.get(a.id);
+    if (!p) {
+      const partners = next.tiesOf(i).map((t) => before.get(t.partner)).filter(Boolean);
+      const [mx, my] = partners.length
+        ? partners.reduce(([x, y], [px, py]) => [x + px / partners.length, y + py / partners.length], [0, 0]) : [cx, cy];
+      // A small step out from the partners' middle, at an angle of its own, so two new actors do not coincide.
+      const angle = i * 2.399963;
+      p = [mx + 24 * Math.cos(angle), my + 24 * Math.sin(angle)];
+    }
+    out[2 * i] = p[0];
+    out[2 * i + 1] = p[1];
+  });
+  return out;
+}
+
+/** @param {object} app the application context from main.js @returns the `window.entente.edit` API */
+export function installEdit(app) {
+  // Edit mode's styles follow the first picture with this module (not part of the first load).
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('edit.css', import.meta.url).href }));
+  const store = openEdits();
+  let editor = null;     // the DatasetEditor of the dataset on screen
+  let editorText = null; // the text it was made from, or last put on screen
+  let saving = Promise.resolve();
+  // The importers' module holds the editor: fetched the first time an edit needs it (a failed fetch is tried again).
+  let ioModule = null;
+  const io = () => {
+    ioModule ??= import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
+    ioModule.catch(() => { ioModule = null; });
+    return ioModule;
+  };
+
+  /** The editor of the dataset on screen, made (with its kept history) when the dataset changed. */
+  async function ensure() {
+    const { DatasetEditor } = await io();
+    if (editor && editorText === app.sourceText) return editor;
+    editor?.free();
+    const kept = await store.load(app.source).catch(() => null);
+    const history = kept && kept.text === app.sourceText ? kept.history : null;
+    editor = new DatasetEditor(app.sourceText, history);
+    editorText = app.sourceText;
+    return editor;
+  }
+
+  /** Keeps the copy and its history at once; the indicator says saving…, saved, or why not. */
+  function save(name, text, history) {
+    app.actions.setSaveStatus('saving');
+    saving = saving.then(() => store.save({ name, text, history, savedAt: Date.now() }))
+      .then(() => app.actions.setSaveStatus('saved'), (err) => {
+        app.actions.setSaveStatus('failed', err.message);
+        announce(`Could not save: ${err.message}`);
+      });
+    return saving;
+  }
+
+  /** The editor's dataset on screen as the edited copy, after a step named `step`. */
+  function show(step, kind) {
+    const text = editor.json();
+    const next = new Entente(text);
+    const positions = warmStart({ actors: app.frame.actors, positions: Float32Array.from(app.positions()) }, next);
+    const name = copyName(app.source);
+    editorText = text;
+    app.actions.editDataset(next, { text, name, positions, step, kind });
+    save(name, text, editor.historyJson());
+  }
+
+  /** Applies an op; resolves to `{ok, name, warnings}` or `{ok: false, error}` (nothing changed). */
+  async function apply(op) {
+    const ed = await ensure();
+    const result = ed.apply(JSON.stringify(op), today());
+    if (result.ok) {
+      app.actions.setEditWarning(result.warnings?.length ? `${result.name}: ${result.warnings.map((w) => w.message).join(' ')}` : null);
+      show(result.name, 'edit');
+      announce(result.warnings?.length ? `${result.name}. Warning: ${result.warnings[0].message}` : result.name);
+    } else {
+      announce(`Refused: ${result.error.text}`);
+    }
+    return result;
+  }
+
+  async function step(kind) {
+    const ed = await ensure();
+    const name = kind === 'undo' ? ed.undo() : ed.redo();
+    if (name === undefined || name === null) return null;
+    show(name, kind);
+    announce(`${kind === 'undo' ? 'Undone' : 'Redone'}: ${name}`);
+    return name;
+  }
+
+  // A kept copy opened by the store (on reload) may be older than its last edit: the edits' store wins.
+  app.on('load', ({ name, edit } = {}) => {
+    if (edit || !name?.endsWith(COPY)) return;
+    store.load(name).then((kept) => {
+      if (!kept || kept.text === app.sourceText || app.source !== name) return;
+      ensure().then(() => {
+        editor.free();
+        return io().then(({ DatasetEditor }) => {
+          editor = new DatasetEditor(kept.text, kept.history);
+          show('restored the last edits', 'restore');
+        });
+      });
+    }, () => {});
+  });
+
+  const api = Object.freeze({
+    addActor: (actor) => apply({ op: 'addActor', actor }),
+    updateActor: (id, actor) => apply({ op: 'updateActor', id, actor }),
+    removeActor: (id) => apply({ op: 'removeActor', id }),
+    mergeActors: (keep, merge) => apply({ op: 'mergeActors', keep, merge }),
+    addEvent: (source, target, event) => apply({ op: 'addEvent', source, target, event }),
+    updateEvent: (source, target, index, event) => apply({ op: 'updateEvent', source, target, index, event }),
+    removeEvent: (source, target, index) => apply({ op: 'removeEvent', source, target, index }),
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    /** `{done: [oldest … latest], undone: [next to redo …]}`, the steps by name. */
+    history: async () => (await ensure()).history(),
+    /** The events of the tie of `a` and `b` in the dataset's order: the index `updateEvent` and `removeEvent` take. */
+    events: async (a, b) => (await ensure()).eventsOf(String(a), String(b)),
+    /** The actor with this id as the dataset holds it, or null. */
+    actor: async (id) => (await ensure()).actor(String(id)) ?? null,
+    /** The dataset being edited, as its Entente JSON reads. */
+    dataset: async () => JSON.parse((await ensure()).json()),
+    /** Resolves when the last save has finished (whatever its outcome). */
+    saved: () => saving,
+  });
+  installHistory(app, api);
+  installForms(app, api);
+  return api;
+}
