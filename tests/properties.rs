@@ -123,6 +123,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 issue: None,
                 year: Some(year),
                 via: None,
+                mapping: Vec::new(),
             }),
             actors: actors
                 .into_iter()
