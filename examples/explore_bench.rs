@@ -171,10 +171,7 @@ fn lasting(actors: usize, ties: usize, per_tie: usize) -> Network {
                         summary: "s".into(),
                         figures: Vec::new(),
                         people: Vec::new(),
-                        sources: vec![Source {
-                            outlet: "o".into(),
-                            date,
-                        }],
+                        sources: vec![Source::new("o", date)],
                         note: None,
                         assessment: false,
                     }

@@ -262,12 +262,34 @@ pub struct Figure {
     pub what: Option<String>,
 }
 
-/// A citation: the outlet and the date of the report.
+/// A citation: the outlet and the date of the report, and where to read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub outlet: String,
     pub date: Date,
+    /// Where the cited item can be read: an `http` or `https` address, nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The cited item's own title (a headline, a report's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A short passage of the cited item, word for word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+impl Source {
+    /// A source citing `outlet` on `date`, without address, title or quote.
+    pub fn new(outlet: impl Into<String>, date: Date) -> Source {
+        Source {
+            outlet: outlet.into(),
+            date,
+            url: None,
+            title: None,
+            quote: None,
+        }
+    }
 }
 
 /// A set of [`Kind`]s as a bit mask: bit `i` for `Kind::ALL[i]` (see [`Kind::bit`]).

@@ -196,7 +196,7 @@ pub fn validate(s: &Story, d: &Dataset, ids: &HashMap<&str, usize>) -> Result<()
             text(&at(&format!("passages[{k}]")), p)?;
         }
         for (k, src) in step.sources.iter().enumerate() {
-            text(&at(&format!("sources[{k}].outlet")), &src.outlet)?;
+            crate::load::validate::source(&|f: &str| at(&format!("sources[{k}].{f}")), src)?;
         }
         if step.passages.is_empty() && step.sources.is_empty() {
             return Err(LoadError::at(

@@ -137,6 +137,16 @@ fn each_payload_is_written_behind_one_quote_and_numbers_stay_numbers() {
     );
     assert_eq!(events[1][10], "'-2+3; @SUM(1)");
     assert_eq!(events[2][7], "'@SUM(1)", "the second source's row");
+    // A source's address starts with http(s), never marked; its title and quote are text.
+    assert_eq!(
+        events[1][13..],
+        [
+            "https://example.org/=1+1",
+            "'=HYPERLINK(\"http://x\",\"y\")",
+            "'-2+3"
+        ]
+    );
+    assert_eq!(events[2][13..], ["", "", ""]);
     assert_eq!(events[3][11], "'\r\n=1+1");
     // White space at either end is kept behind the mark, where the reader does not trim.
     assert_eq!(events[4][11], "'=1+1 ");
@@ -299,10 +309,7 @@ fn event() -> impl Strategy<Value = Event> {
                 people: people.into_iter().collect(),
                 sources: outlets
                     .into_iter()
-                    .map(|outlet| Source {
-                        outlet,
-                        date: entente::date::Date::year_only(year),
-                    })
+                    .map(|outlet| Source::new(outlet, entente::date::Date::year_only(year)))
                     .collect(),
                 note,
                 assessment: false,

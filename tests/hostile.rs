@@ -153,10 +153,7 @@ fn event() -> Event {
         summary: "s".into(),
         figures: Vec::new(),
         people: Vec::new(),
-        sources: vec![Source {
-            outlet: "o".into(),
-            date: "2021".parse().unwrap(),
-        }],
+        sources: vec![Source::new("o", "2021".parse().unwrap())],
         note: None,
         assessment: false,
     }

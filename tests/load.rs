@@ -17,6 +17,66 @@ fn minimal_fixture_loads() {
     assert_eq!(d.actors.len(), 3);
     assert_eq!(d.ties.len(), 2);
     assert_eq!(d.ties[0].events[1].figures[0].value, 1.5e9);
+    let cited = &d.ties[0].events[0].sources[0];
+    assert_eq!(
+        cited.url.as_deref(),
+        Some("https://www.dawn.com/news/example")
+    );
+    assert_eq!(cited.title.as_deref(), Some("Helicopter delivery extended"));
+    assert_eq!(
+        cited.quote.as_deref(),
+        Some("The delivery was extended by a year.")
+    );
+    assert_eq!(d.ties[0].events[1].sources[0].url, None);
+}
+
+/// A source's url: http or https with a host, nothing else; each refusal names the field.
+#[test]
+fn a_source_url_is_http_or_https_and_nothing_else() {
+    let base = fixture("minimal.json");
+    let with = |url: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&base).unwrap();
+        v["ties"][1]["events"][0]["sources"][0]["url"] = url.into();
+        from_json(&v.to_string())
+    };
+    for good in [
+        "https://www.dawn.com/news/1612345",
+        "http://example.org",
+        "HTTPS://EXAMPLE.ORG/a?b=c#d",
+        "https://xn--e1afmkfd.xn--p1ai/\u{e9}",
+    ] {
+        assert!(with(good).is_ok(), "{good} is refused: {:?}", with(good));
+    }
+    for (bad, says) in [
+        ("javascript:alert(1)", "is not a web address"),
+        ("JavaScript:alert(1)", "is not a web address"),
+        (" https://example.org", "is not a web address"),
+        (
+            "data:text/html,<script>alert(1)</script>",
+            "is not a web address",
+        ),
+        ("file:///etc/passwd", "is not a web address"),
+        ("//example.org", "is not a web address"),
+        ("www.dawn.com", "is not a web address"),
+        ("ftp://example.org", "is not a web address"),
+        ("https://", "names no host"),
+        ("https:///path", "names no host"),
+        ("https://exa mple.org", "(it holds U+0020)"),
+        ("https://example.org/\u{7}", "(it holds U+0007)"),
+        ("https://example.org/\u{3000}", "(it holds U+3000)"),
+    ] {
+        let err = with(bad).expect_err(bad);
+        assert_eq!(err.kind, ErrorKind::Field, "{bad}");
+        assert_eq!(err.path, "ties[1].events[0].sources[0].url", "{bad}");
+        assert!(err.message.contains(says), "{bad}: {}", err.message);
+    }
+    let long = format!("https://example.org/{}", "a".repeat(2048));
+    let err = with(&long).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::TooLarge);
+    assert_eq!(
+        err.to_string(),
+        "ties[1].events[0].sources[0].url: the text is 2068 characters long; the limit is 2048"
+    );
 }
 
 #[test]
@@ -289,6 +349,20 @@ const BAD: &[(&str, ErrorKind, &str, &str, Option<usize>)] = &[
         ErrorKind::TooLarge,
         "ties[1].events[0].summary",
         "1008 characters long; the limit is 1000",
+        None,
+    ),
+    (
+        "source_url_javascript.json",
+        ErrorKind::Field,
+        "ties[0].events[0].sources[0].url",
+        "\"javascript:alert(document.domain)\" is not a web address: a source's url begins with http:// or https://",
+        None,
+    ),
+    (
+        "source_quote_too_long.json",
+        ErrorKind::TooLarge,
+        "ties[0].events[0].sources[0].quote",
+        "1001 characters long; the limit is 1000",
         None,
     ),
     (

@@ -66,7 +66,7 @@ fn event() -> impl Strategy<Value = Event> {
                 }),
                 sources: sources
                     .into_iter()
-                    .map(|(outlet, date)| Source { outlet, date })
+                    .map(|(outlet, date)| Source::new(outlet, date))
                     .collect(),
                 note,
                 assessment: false,

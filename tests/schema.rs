@@ -174,6 +174,30 @@ fn texts_at_the_edges_of_the_rules_get_the_same_answer() {
             "name {text:?}: loader {loader}, schema {schema}"
         );
     }
+    let urls = [
+        "https://example.org",
+        "HTTP://x",
+        "javascript:alert(1)",
+        "https://",
+        "https:///x",
+        "https://a b",
+        "https://a\u{a0}",
+        "https://a\u{85}",
+        "https://a\u{3000}",
+        "https://a\u{7}",
+        "https://a/\u{e9}",
+    ];
+    let long = format!("https://{}", "a".repeat(2040));
+    for url in urls.iter().copied().chain([long.as_str(), &long[1..]]) {
+        let mut d = base.clone();
+        d["ties"][1]["events"][0]["sources"][0]["url"] = Value::from(url);
+        let loader = from_json(&d.to_string()).is_ok();
+        let schema = v.is_valid(&d);
+        assert_eq!(
+            loader, schema,
+            "url {url:?}: loader {loader}, schema {schema}"
+        );
+    }
     for (n, ok) in [(1000, true), (1001, false)] {
         let mut d = base.clone();
         d["ties"][0]["events"][0]["summary"] = Value::from("\u{e9}".repeat(n));

@@ -24,7 +24,7 @@ function singleBadge() {
 
 function eventList(events) {
   const list = el('ol', 'events');
-  for (const ev of events) list.append(eventItem(ev));
+  for (const ev of events) list.append(eventItem(ev, true));
   return list;
 }
 

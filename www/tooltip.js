@@ -11,14 +11,37 @@ function formatFigure(f) {
   return `${n} ${f.unit}${f.what ? ` (${f.what})` : ''}`;
 }
 
-export function eventItem(ev) {
+/** Only an http or https address becomes a link (the core refuses any other; this is a second lock). */
+const WEB = /^https?:\/\/[^/\s]/i;
+
+/** A source as the panel cites it: its outlet and date (and title), a link to the item when it has an address, its quote. */
+function citation(s) {
+  const text = `${s.outlet}, ${s.date}${s.title ? `: ${s.title}` : ''}`;
+  if (!s.url || !WEB.test(s.url)) return [text];
+  const a = el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', className: 'source-link' }, text);
+  a.setAttribute('aria-label', `${text} (opens in a new tab)`);
+  return [a];
+}
+
+/**
+ * One event as a list item. With `links` (the evidence panel) each source with an address is a link
+ * opening in a new tab, and a source's title and quote are shown; the tooltip cites outlet and date only.
+ */
+export function eventItem(ev, links = false) {
   const head = el('div', 'event-head', el('time', 'date', ev.date), ' ', kindChip(ev.kind), ' ', el('span', `tone tone-${ev.tone}`, ev.tone));
   if (ev.assessment) head.append(' ', el('span', 'assessment', 'assessment'));
   const li = el('li', ev.assessment ? 'event is-assessment' : 'event', head, el('p', 'summary', ev.summary));
   if (ev.figures?.length) li.append(el('p', 'figures', ev.figures.map(formatFigure).join('; ')));
   if (ev.people?.length) li.append(el('p', 'people', `People: ${ev.people.join(', ')}`));
-  const cites = ev.sources.map((s) => `${s.outlet}, ${s.date}`).join('; ');
-  li.append(el('p', 'sources', `Source: ${cites}`));
+  if (!links) {
+    const cites = ev.sources.map((s) => `${s.outlet}, ${s.date}`).join('; ');
+    li.append(el('p', 'sources', `Source: ${cites}`));
+    return li;
+  }
+  const cites = el('p', 'sources', 'Source: ');
+  ev.sources.forEach((s, k) => cites.append(...(k ? ['; '] : []), ...citation(s)));
+  li.append(cites);
+  for (const s of ev.sources) if (s.quote) li.append(el('blockquote', 'quote', el('q', null, s.quote), ` — ${s.outlet}`));
   return li;
 }
 

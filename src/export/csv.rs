@@ -52,6 +52,9 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
                     mark(&people),
                     mark(e.note.as_deref().unwrap_or_default()),
                     if e.assessment { "true" } else { "" }.to_string(),
+                    mark(s.url.as_deref().unwrap_or_default()),
+                    mark(s.title.as_deref().unwrap_or_default()),
+                    mark(s.quote.as_deref().unwrap_or_default()),
                 ]);
             }
         }

@@ -13,8 +13,9 @@ use crate::error::{ErrorKind, LoadError};
 use crate::model::{Actor, ActorType, Dataset, Tie, FORMAT};
 use std::collections::HashMap;
 
-/// The columns of an events file, in the order Entente writes them.
-pub const EVENT_COLUMNS: [&str; 13] = [
+/// The columns of an events file, in the order Entente writes them (a source's address, title
+/// and quote last, so that the columns before them keep their places).
+pub const EVENT_COLUMNS: [&str; 16] = [
     "source",
     "target",
     "date",
@@ -28,6 +29,9 @@ pub const EVENT_COLUMNS: [&str; 13] = [
     "people",
     "note",
     "assessment",
+    "outlet_url",
+    "outlet_title",
+    "outlet_quote",
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
@@ -114,7 +118,13 @@ struct Rows {
 
 /// The columns of a source's own cells: two rows that differ only in these are one event with
 /// two sources; every other event column makes the event.
-const SOURCE_COLUMNS: [&str; 2] = ["outlet", "outlet_date"];
+const SOURCE_COLUMNS: [&str; 5] = [
+    "outlet",
+    "outlet_date",
+    "outlet_url",
+    "outlet_title",
+    "outlet_quote",
+];
 
 impl Rows {
     /// Every row of the actors file; an id given twice is refused.
@@ -285,11 +295,15 @@ impl Rows {
     }
 }
 
-/// The CSV column a dataset field comes from: `sources[0].outlet` is `outlet`.
+/// The CSV column a dataset field comes from: `sources[0].outlet` is `outlet`, `sources[0].url`
+/// is `outlet_url`.
 fn column_of(field: &str) -> &str {
     let head = field.split(['.', '[']).next().unwrap_or(field);
     match head {
         "sources" if field.ends_with("date") => "outlet_date",
+        "sources" if field.ends_with("url") => "outlet_url",
+        "sources" if field.ends_with("title") => "outlet_title",
+        "sources" if field.ends_with("quote") => "outlet_quote",
         "sources" => "outlet",
         other => other,
     }

@@ -95,22 +95,23 @@ pub(crate) fn source_row(
     default: DefaultDate,
 ) -> Result<Source, ImportError> {
     let outlet_date = date_cell(t, line, row, "outlet_date")?;
-    Ok(match t.cell(row, "outlet") {
-        Some(outlet) => Source {
-            outlet: outlet.to_string(),
-            date: outlet_date.unwrap_or_else(|| {
+    let mut source = match t.cell(row, "outlet") {
+        Some(outlet) => Source::new(
+            outlet,
+            outlet_date.unwrap_or_else(|| {
                 d.source_date.add(None);
                 date
             }),
-        },
+        ),
         None => {
             d.source.add(None);
-            Source {
-                outlet: t.file.name.to_string(),
-                date: default.date,
-            }
+            Source::new(t.file.name, default.date)
         }
-    })
+    };
+    source.url = t.cell(row, "outlet_url").map(str::to_string);
+    source.title = t.cell(row, "outlet_title").map(str::to_string);
+    source.quote = t.cell(row, "outlet_quote").map(str::to_string);
+    Ok(source)
 }
 
 /// An events-file row as an event.

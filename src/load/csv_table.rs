@@ -6,11 +6,25 @@ use super::InputFile;
 use crate::error::{ErrorKind, LoadError};
 use std::collections::HashMap;
 
-/// The columns that hold free text (ids, names, summaries, outlets, figures, people, notes).
-/// The others hold numbers (`lat`, `lon`), dates or fixed words, and are never marked.
-pub(crate) const TEXT_COLUMNS: [&str; 12] = [
-    "source", "target", "summary", "outlet", "figures", "people", "note", "id", "name", "iso3",
-    "base", "short",
+/// The columns that hold free text (ids, names, summaries, outlets, figures, people, notes,
+/// a source's address, title and quote). The others hold numbers (`lat`, `lon`), dates or fixed
+/// words, and are never marked.
+pub(crate) const TEXT_COLUMNS: [&str; 15] = [
+    "source",
+    "target",
+    "summary",
+    "outlet",
+    "figures",
+    "people",
+    "note",
+    "id",
+    "name",
+    "iso3",
+    "base",
+    "short",
+    "outlet_url",
+    "outlet_title",
+    "outlet_quote",
 ];
 
 /// Whether a text is written with a leading `'`: it starts with a character that makes a

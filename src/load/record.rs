@@ -181,14 +181,8 @@ pub(crate) fn events(
             people: people.clone(),
             sources: listed_sources.clone().unwrap_or_else(|| {
                 vec![match outlet {
-                    Some(o) => Source {
-                        outlet: o.to_string(),
-                        date: outlet_date.unwrap_or(date),
-                    },
-                    None => Source {
-                        outlet: file.name.to_string(),
-                        date: default_date.date,
-                    },
+                    Some(o) => Source::new(o, outlet_date.unwrap_or(date)),
+                    None => Source::new(file.name, default_date.date),
                 }]
             }),
             note: note.clone(),

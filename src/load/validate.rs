@@ -1,7 +1,7 @@
 //! The rules every dataset obeys, whatever format it came from; each error names its record.
 
 use crate::error::{ErrorKind, LoadError};
-use crate::model::{Actor, ActorType, Dataset, Event, Provenance, Tie, FORMAT};
+use crate::model::{Actor, ActorType, Dataset, Event, Provenance, Source, Tie, FORMAT};
 use std::collections::{HashMap, HashSet};
 
 /// Longest text accepted in any field, in characters (Unicode scalar values, as JSON Schema's
@@ -13,6 +13,12 @@ pub const MAX_SHORT_CHARS: usize = 16;
 
 /// Longest event summary, in characters.
 pub const MAX_SUMMARY_CHARS: usize = 1_000;
+
+/// Longest source address, in characters.
+pub const MAX_URL_CHARS: usize = 2_048;
+
+/// Longest quote from a source, in characters: a short passage, not the whole item.
+pub const MAX_QUOTE_CHARS: usize = 1_000;
 
 /// Longest actor id, in characters.
 pub const MAX_ID_CHARS: usize = 256;
@@ -192,7 +198,7 @@ fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
         ));
     }
     for (k, s) in e.sources.iter().enumerate() {
-        text(&at(&format!("sources[{k}].outlet")), &s.outlet)?;
+        source(&|field: &str| at(&format!("sources[{k}].{field}")), s)?;
     }
     for (k, f) in e.figures.iter().enumerate() {
         range(&at(&format!("figures[{k}].value")), f.value, -1e15, 1e15)?;
@@ -211,6 +217,68 @@ fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+/// A source: its outlet, and its address, title and quote when given.
+pub(crate) fn source(at: &dyn Fn(&str) -> String, s: &Source) -> Result<(), LoadError> {
+    text(&at("outlet"), &s.outlet)?;
+    if let Some(u) = &s.url {
+        url(&at("url"), u)?;
+    }
+    optional_text(&at("title"), s.title.as_deref())?;
+    if let Some(q) = &s.quote {
+        text(&at("quote"), q)?;
+        limit(&at("quote"), q, MAX_QUOTE_CHARS)?;
+    }
+    Ok(())
+}
+
+/// A web address: `http://` or `https://` (any case), a host, then no white space or control
+/// characters; at most [`MAX_URL_CHARS`]. Anything else (`javascript:`, `data:`, a bare name)
+/// could run or fetch something when followed.
+pub(crate) fn url(path: &str, value: &str) -> Result<(), LoadError> {
+    limit(path, value, MAX_URL_CHARS)?;
+    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &value[8..]
+    } else if lower.starts_with("http://") {
+        &value[7..]
+    } else {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            format!(
+                "\"{}\" is not a web address: a source's url begins with http:// or https://",
+                shown(value)
+            ),
+        ));
+    };
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            format!("\"{}\" names no host after the scheme", shown(value)),
+        ));
+    }
+    if let Some(c) = value.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(LoadError::at(
+            ErrorKind::Field,
+            path,
+            format!(
+                "a url holds no white space or control characters (it holds U+{:04X})",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A value quoted in a message: at most 60 characters of it.
+fn shown(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &value[..i]),
+        None => value.to_string(),
+    }
 }
 
 /// A lasting event's `end`: not before its `date`, each standing for its whole period, so

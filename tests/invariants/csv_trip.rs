@@ -131,6 +131,13 @@ fn event(u: &mut Unstructured) -> Result<Event> {
             Ok(Source {
                 outlet: text(u)?,
                 date: date(u)?,
+                url: if u.arbitrary()? {
+                    Some(format!("https://{}", text(u)?))
+                } else {
+                    None
+                },
+                title: if u.arbitrary()? { Some(text(u)?) } else { None },
+                quote: if u.arbitrary()? { Some(text(u)?) } else { None },
             })
         })
         .collect::<Result<_>>()?;
