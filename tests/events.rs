@@ -44,7 +44,10 @@ fn events(d: &Dataset) -> Vec<String> {
             let sources: Vec<String> = e
                 .sources
                 .iter()
-                .map(|s| format!("{} {}", s.outlet, s.date))
+                .map(|s| match &s.url {
+                    Some(u) => format!("{} {} <{u}>", s.outlet, s.date),
+                    None => format!("{} {}", s.outlet, s.date),
+                })
                 .collect();
             out.push(format!(
                 "{}-{} {}{end} {} {} | {} | {} | {}",
@@ -85,10 +88,10 @@ fn gdelt_1_mixes_57_and_58_columns_without_a_header() {
     assert_eq!(
         events(&r.dataset),
         &[
-            "PAK-CHN 2021-06 diplomatic cooperative | 2 GDELT 1.0 events between Pakistan and China: consult (CAMEO 04) | 2 rows GDELT 1.0 rows; 1.45 Goldstein mean Goldstein score | dawn.com 2021-06-03",
-            "PAK-CHN 2021-06 economic cooperative | 1 GDELT 1.0 event between Pakistan and China: engage in material cooperation (CAMEO 06) | 1 rows GDELT 1.0 rows; 6.4 Goldstein mean Goldstein score | tribune.com.pk 2021-06-20",
-            "PAK-IND 2021-07 conflict hostile | 1 GDELT 1.0 event between Pakistan and India: fight (CAMEO 19) | 1 rows GDELT 1.0 rows; -10 Goldstein mean Goldstein score | thehindu.com 2021-07-02",
-            "PAK-WST 2021-07 diplomatic strained | 1 GDELT 1.0 event between Pakistan and WST: disapprove (CAMEO 11) | 1 rows GDELT 1.0 rows; -2 Goldstein mean Goldstein score | aljazeera.com 2021-07-05",
+            "PAK-CHN 2021-06 diplomatic cooperative | 2 GDELT 1.0 events between Pakistan and China: consult (CAMEO 04) | 2 rows GDELT 1.0 rows; 1.45 Goldstein mean Goldstein score | dawn.com 2021-06-03 <https://www.dawn.com/news/1627311>",
+            "PAK-CHN 2021-06 economic cooperative | 1 GDELT 1.0 event between Pakistan and China: engage in material cooperation (CAMEO 06) | 1 rows GDELT 1.0 rows; 6.4 Goldstein mean Goldstein score | tribune.com.pk 2021-06-20 <https://tribune.com.pk/story/2304>",
+            "PAK-IND 2021-07 conflict hostile | 1 GDELT 1.0 event between Pakistan and India: fight (CAMEO 19) | 1 rows GDELT 1.0 rows; -10 Goldstein mean Goldstein score | thehindu.com 2021-07-02 <https://www.thehindu.com/news/national/article1.ece>",
+            "PAK-WST 2021-07 diplomatic strained | 1 GDELT 1.0 event between Pakistan and WST: disapprove (CAMEO 11) | 1 rows GDELT 1.0 rows; -2 Goldstein mean Goldstein score | aljazeera.com 2021-07-05 <https://www.aljazeera.com/news/2021/7/5/a>",
         ]
     );
     assert_eq!(
@@ -116,8 +119,8 @@ fn gdelt_2_has_61_columns_and_crlf_line_ends() {
     assert_eq!(
         events(&r.dataset),
         &[
-            "PAK-TUR 2021-06 defense cooperative | 1 GDELT 2.0 event between Pakistan and Turkey: engage in material cooperation (CAMEO 06) | 1 rows GDELT 2.0 rows; 7.4 Goldstein mean Goldstein score | aa.com.tr 2021-06-03",
-            "PAK-TUR 2021-06 diplomatic cooperative | 2 GDELT 2.0 events between Pakistan and Turkey: appeal (CAMEO 02) | 2 rows GDELT 2.0 rows; 3.4 Goldstein mean Goldstein score | dailysabah.com 2021-06-03",
+            "PAK-TUR 2021-06 defense cooperative | 1 GDELT 2.0 event between Pakistan and Turkey: engage in material cooperation (CAMEO 06) | 1 rows GDELT 2.0 rows; 7.4 Goldstein mean Goldstein score | aa.com.tr 2021-06-03 <https://www.aa.com.tr/en/asia-pacific/x/2270001>",
+            "PAK-TUR 2021-06 diplomatic cooperative | 2 GDELT 2.0 events between Pakistan and Turkey: appeal (CAMEO 02) | 2 rows GDELT 2.0 rows; 3.4 Goldstein mean Goldstein score | dailysabah.com 2021-06-03 <https://www.dailysabah.com/politics/y>",
         ]
     );
     assert_eq!(

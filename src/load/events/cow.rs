@@ -186,10 +186,7 @@ fn dyad(
         summary: format!("{what} between {na} and {nb}, {span}"),
         figures: Vec::new(),
         people: Vec::new(),
-        sources: vec![Source {
-            outlet: "Correlates of War".into(),
-            date: end.unwrap_or(start),
-        }],
+        sources: vec![Source::new("Correlates of War", end.unwrap_or(start))],
         note: Some(format!(
             "From {}, line {no} (Correlates of War).",
             sink.name

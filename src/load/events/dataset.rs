@@ -301,15 +301,15 @@ fn grouped(sink: &Sink, format: EventFormat, key: &Key, g: &Group) -> Event {
         .sources
         .iter()
         .map(|c| Source {
-            outlet: c.outlet.clone(),
-            date: c.day,
+            url: c
+                .url
+                .clone()
+                .filter(|u| crate::load::validate::url("", u).is_ok()),
+            ..Source::new(c.outlet.clone(), c.day)
         })
         .collect();
     if sources.is_empty() {
-        sources.push(Source {
-            outlet: label.to_string(),
-            date: key.when,
-        });
+        sources.push(Source::new(label, key.when));
     }
     Event {
         date: key.when,
