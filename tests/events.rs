@@ -569,3 +569,47 @@ mod aggregation {
         }
     }
 }
+
+#[test]
+fn sipri_transfers_are_added_to_the_articles_dataset_by_country() {
+    let text = std::fs::read_to_string("data/pakistan-2021.json").unwrap();
+    let current = entente::load::from_json(&text).unwrap();
+    let sipri = read("sipri-trade-register.csv", Options::default());
+    let (merged, notice) = entente::load::events::add_to(&current, &sipri.dataset);
+    validate(&merged).unwrap();
+    assert_eq!(merged.actors.len(), current.actors.len());
+    assert_eq!(merged.title, current.title);
+    assert_eq!(notice.count, 4);
+    assert_eq!(
+        notice.message,
+        "Added 4 events from SIPRI trade register: sipri-trade-register.csv: 2 ties joined existing ties, 0 ties new; matched to actors already shown: China, Pakistan, Turkey"
+    );
+    let pak_chn = merged
+        .ties
+        .iter()
+        .find(|t| {
+            [&t.source, &t.target] == ["PAK", "CHN"] || [&t.source, &t.target] == ["CHN", "PAK"]
+        })
+        .unwrap();
+    let before = current
+        .ties
+        .iter()
+        .find(|t| [&t.source, &t.target] == [&pak_chn.source, &pak_chn.target])
+        .unwrap();
+    assert_eq!(pak_chn.events.len(), before.events.len() + 2);
+    assert!(pak_chn.events.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+#[test]
+fn names_the_dataset_does_not_have_become_new_actors_when_added() {
+    let text = std::fs::read_to_string("data/pakistan-2021.json").unwrap();
+    let current = entente::load::from_json(&text).unwrap();
+    let mids = read("dyadic_mid_4.02.csv", Options::default());
+    let (merged, notice) = entente::load::events::add_to(&current, &mids.dataset);
+    validate(&merged).unwrap();
+    assert_eq!(merged.actors.len(), current.actors.len() + 1);
+    assert_eq!(
+        notice.message,
+        "Added 3 events from Correlates of War: dyadic_mid_4.02.csv: 2 ties joined existing ties, 1 tie new; matched to actors already shown: Pakistan, India, Afghanistan; new actors: COW 999"
+    );
+}

@@ -50,6 +50,8 @@ pub enum NoticeKind {
     Restricted,
     /// Kinds and tones came from the import's mapping (kept in the provenance).
     Mapped,
+    /// An imported dataset was added to the one on screen.
+    Added,
 }
 
 /// One assumption an import made, with how many records it touched.

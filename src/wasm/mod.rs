@@ -34,6 +34,8 @@ use wasm_bindgen::prelude::*;
 pub mod chart;
 #[cfg(feature = "core-exports")]
 mod compare;
+#[cfg(feature = "io-exports")]
+pub mod events;
 #[cfg(feature = "core-exports")]
 mod explore;
 #[cfg(feature = "core-exports")]

@@ -8,12 +8,14 @@ mod cow;
 mod dataset;
 mod gdelt;
 mod mapping;
+mod merge;
 mod sink;
 mod sipri;
 
 pub use aggregate::Period;
 pub use countries::{countries, Countries, Country};
 pub use mapping::{quad_class_of_root, CameoKind, KindTone, Mapping, ToneBy, CAMEO_ROOTS};
+pub use merge::add_to;
 
 use super::notice::{ImportError, Notice};
 use crate::date::Date;
