@@ -301,6 +301,8 @@ fn a_bad_row_in_a_hundred_is_counted_and_skipped() {
         bad.message,
         "1 of 151 rows could not be read and was skipped: line 151: 3 columns; GDELT 1.0 rows have 57 or 58"
     );
+    let source = &r.dataset.ties[0].events[0].sources[0];
+    assert_eq!(source.title.as_deref(), Some("GDELT 1.0: day.export.CSV"));
     let count: f64 = r.dataset.ties[0]
         .events
         .iter()
@@ -582,7 +584,7 @@ fn sipri_transfers_are_added_to_the_articles_dataset_by_country() {
     assert_eq!(notice.count, 4);
     assert_eq!(
         notice.message,
-        "Added 4 events from SIPRI trade register: sipri-trade-register.csv: 2 ties joined existing ties, 0 ties new; matched to actors already shown: China, Pakistan, Turkey"
+        "Added 4 events from SIPRI trade register: sipri-trade-register.csv, onto 2 existing ties and 0 new ties; matched to actors already shown: China, Pakistan, Turkey"
     );
     let pak_chn = merged
         .ties
@@ -610,6 +612,6 @@ fn names_the_dataset_does_not_have_become_new_actors_when_added() {
     assert_eq!(merged.actors.len(), current.actors.len() + 1);
     assert_eq!(
         notice.message,
-        "Added 3 events from Correlates of War: dyadic_mid_4.02.csv: 2 ties joined existing ties, 1 tie new; matched to actors already shown: Pakistan, India, Afghanistan; new actors: COW 999"
+        "Added 3 events from Correlates of War: dyadic_mid_4.02.csv, onto 2 existing ties and 1 new tie; matched to actors already shown: Pakistan, India, Afghanistan; new actors: COW 999"
     );
 }

@@ -186,7 +186,10 @@ fn dyad(
         summary: format!("{what} between {na} and {nb}, {span}"),
         figures: Vec::new(),
         people: Vec::new(),
-        sources: vec![Source::new("Correlates of War", end.unwrap_or(start))],
+        sources: vec![Source {
+            title: Some(format!("Correlates of War: {}", sink.name)),
+            ..Source::new("Correlates of War", end.unwrap_or(start))
+        }],
         note: Some(format!(
             "From {}, line {no} (Correlates of War).",
             sink.name

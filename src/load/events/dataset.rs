@@ -268,6 +268,8 @@ fn period_word(p: super::Period) -> &'static str {
 fn grouped(sink: &Sink, format: EventFormat, key: &Key, g: &Group) -> Event {
     let (a, b) = (&sink.actors[key.a as usize], &sink.actors[key.b as usize]);
     let label = format.label();
+    // Each source names the dataset it came through, which the evidence panel shows.
+    let from = format!("{label}: {}", sink.name);
     let rows = plural(
         g.count as usize,
         &format!("{label} event"),
@@ -305,11 +307,15 @@ fn grouped(sink: &Sink, format: EventFormat, key: &Key, g: &Group) -> Event {
                 .url
                 .clone()
                 .filter(|u| crate::load::validate::url("", u).is_ok()),
+            title: Some(from.clone()),
             ..Source::new(c.outlet.clone(), c.day)
         })
         .collect();
     if sources.is_empty() {
-        sources.push(Source::new(label, key.when));
+        sources.push(Source {
+            title: Some(from),
+            ..Source::new(label, key.when)
+        });
     }
     Event {
         date: key.when,

@@ -93,11 +93,11 @@ pub fn add_to(current: &Dataset, added: &Dataset) -> (Dataset, Notice) {
         }
     }
     let mut message = format!(
-        "Added {} from {}: {} joined existing ties, {} new",
+        "Added {} from {}, onto {} and {}",
         plural(events, "event", "events"),
         added.title,
-        plural(joined, "tie", "ties"),
-        plural(new_ties, "tie", "ties"),
+        plural(joined, "existing tie", "existing ties"),
+        plural(new_ties, "new tie", "new ties"),
     );
     if !matched.is_empty() {
         message += &format!("; matched to actors already shown: {}", matched.join(", "));

@@ -208,10 +208,13 @@ fn deal(no: usize, cols: &Columns, cells: &[String], sink: &mut Sink) {
         summary: summary.chars().take(1000).collect(),
         figures,
         people: Vec::new(),
-        sources: vec![Source::new(
-            "SIPRI Arms Transfers Database",
-            sink.generated.unwrap_or(sink.today),
-        )],
+        sources: vec![Source {
+            title: Some(format!("Trade register: {}", sink.name)),
+            ..Source::new(
+                "SIPRI Arms Transfers Database",
+                sink.generated.unwrap_or(sink.today),
+            )
+        }],
         note: Some(note),
         assessment: false,
     };
