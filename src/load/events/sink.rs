@@ -52,6 +52,10 @@ pub struct Sink {
     pub outside: u64,
     /// The day the file says it was made (SIPRI's "Information generated"), its sources' date.
     pub generated: Option<Date>,
+    /// The kind of each CAMEO code met, looked up once.
+    kinds: HashMap<String, Option<Kind>>,
+    /// The last day met and its period: rows come mostly in date order.
+    period: Option<(Date, Date)>,
 }
 
 impl Sink {
@@ -83,6 +87,8 @@ impl Sink {
             self_pairs: 0,
             outside: 0,
             generated: None,
+            kinds: HashMap::new(),
+            period: None,
         }
     }
 
@@ -107,6 +113,11 @@ impl Sink {
     /// The actor a row names, matched through the country table; a name the table does not
     /// know becomes an actor of its own.
     pub fn actor(&mut self, named: Named<'_>) -> u32 {
+        if let Named::Name(n) = named {
+            if let Some(&i) = self.resolved.get(n.trim()) {
+                return i;
+            }
+        }
         let raw = match named {
             Named::Name(n) => n.trim().to_string(),
             Named::Cow(n) => format!("COW {n}"),
@@ -182,7 +193,15 @@ impl Sink {
         goldstein: Option<f64>,
         (url, outlet): (Option<&str>, Option<&str>),
     ) {
-        let Some(kind) = self.options.mapping.kind_of(code) else {
+        let kind = match self.kinds.get(code) {
+            Some(&kind) => kind,
+            None => {
+                let kind = self.options.mapping.kind_of(code);
+                self.kinds.insert(code.to_string(), kind);
+                kind
+            }
+        };
+        let Some(kind) = kind else {
             return self.bad(
                 line,
                 format!("the CAMEO code \"{code}\" is not in the mapping"),
@@ -196,7 +215,14 @@ impl Sink {
         }
         let root = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         let (a, b) = (a.min(b), a.max(b));
-        let when = self.options.period.of(day);
+        let when = match self.period {
+            Some((d, when)) if d == day => when,
+            _ => {
+                let when = self.options.period.of(day);
+                self.period = Some((day, when));
+                when
+            }
+        };
         self.aggregates.add(Row {
             key: Key {
                 a,
