@@ -22,7 +22,9 @@ const choice = (values, value, label) => {
   return s;
 };
 const field = (label, input) => el('label', { className: 'field' }, el('span', {}, label), input);
-const mib = (n) => `${(n / (1 << 20)).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
+const mib = (n) => (n < 1 << 20
+  ? `${Math.max(1, Math.round(n / 1024)).toLocaleString('en')} KiB`
+  : `${(n / (1 << 20)).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`);
 
 /** The mapping's controls, each writing into `mapping` when changed. */
 function mappingControls(format, mapping) {
