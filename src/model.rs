@@ -50,6 +50,21 @@ pub struct Provenance {
     pub year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// How an imported dataset's codes became kinds and tones (GDELT, ICEWS, SIPRI, COW).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mapping: Vec<MappingRule>,
+}
+
+/// One rule of an import's mapping: a code (`CAMEO 04`, `QuadClass 3`, `SIPRI deal`) and the
+/// kind or tone its events got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MappingRule {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<Tone>,
 }
 
 /// A party to ties: a state, an organization or an armed group.

@@ -124,6 +124,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 issue: None,
                 year: Some(year),
                 via: None,
+                mapping: Vec::new(),
             }),
             edited: None,
             actors: actors

@@ -252,3 +252,33 @@ fn what_the_importers_build_passes_the_schema() {
     }
     assert!(checked >= 20, "only {checked} imports checked");
 }
+
+#[test]
+fn what_the_event_data_readers_build_passes_the_schema() {
+    let v = validator();
+    let dir = root().join("tests/fixtures/events");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let options = entente::load::events::Options::default();
+        let read = entente::load::events::read_events(
+            &name,
+            &bytes,
+            options,
+            "2026-01-01".parse().unwrap(),
+        )
+        .unwrap();
+        let value = serde_json::to_value(&read.dataset).unwrap();
+        assert!(
+            value["provenance"]["mapping"]
+                .as_array()
+                .is_some_and(|m| !m.is_empty()),
+            "{name}"
+        );
+        assert_eq!(schema_errors(&v, &value), Vec::<String>::new(), "{name}");
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+}

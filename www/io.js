@@ -26,7 +26,7 @@ export async function locateError(text) {
   }
 }
 
-const ACCEPT = '.json,.csv,.tsv,.txt,.gexf,.graphml,.xml';
+const ACCEPT = '.json,.csv,.tsv,.txt,.tab,.gexf,.graphml,.xml';
 const EXPORTS = [
   { format: 'json', label: 'JSON' },
   { format: 'csv', label: 'CSV' },
@@ -106,8 +106,27 @@ export function installIo(app, loadText) {
     return true;
   }
 
+  /** The event-data format of a single file that is not Entente JSON (GDELT, ICEWS, SIPRI,
+   *  COW), from its first 64 KiB, or null; such a file is read in a worker, never whole. */
+  async function eventFormat(fileList) {
+    if (fileList.length !== 1 || /\.(json|gexf|graphml|xml)$/i.test(fileList[0].name)) return null;
+    const head = new Uint8Array(await fileList[0].slice(0, 1 << 16).arrayBuffer());
+    if (head[0] === 0x7b) return null; // "{": Entente JSON
+    try {
+      return (await io()).detectEvents(head) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Reads and loads File objects (from the picker or a drop). */
   async function importFiles(fileList) {
+    const format = await eventFormat(fileList);
+    if (format) {
+      const [module, { importEvents }] = await Promise.all([io(), import('./events.js')]);
+      await importEvents(app, module, { file: fileList[0], format, today: today(), loadText, showNotices });
+      return;
+    }
     let files;
     try {
       files = await Promise.all([...fileList].map(async (f) => ({ name: f.name, text: await readFileText(f, textFromBytes) })));
@@ -163,7 +182,7 @@ export function installIo(app, loadText) {
   const data = el('fieldset', { id: 'data' },
     el('legend', {}, 'Dataset'),
     picker, open,
-    el('p', { className: 'hint' }, 'Entente JSON, CSV (events, with or without an actors file), GEXF or GraphML. Or drop files on the page.'),
+    el('p', { className: 'hint' }, 'Entente JSON, CSV (events, with or without an actors file), GEXF or GraphML; GDELT, ICEWS, SIPRI or Correlates of War files as they come. Or drop files on the page.'),
     el('p', { className: 'export-label' }, 'Export as'),
     exports);
   document.getElementById('controls').prepend(data);

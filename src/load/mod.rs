@@ -6,6 +6,7 @@ mod csv;
 mod csv_rows;
 mod csv_table;
 mod defaults;
+pub mod events;
 mod fields;
 mod gexf;
 mod graph;

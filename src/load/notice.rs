@@ -40,6 +40,18 @@ pub enum NoticeKind {
     Delimiter,
     /// An export in a format without a place for the story left it out.
     StoryLeftOut,
+    /// Event-data rows that could not be read were skipped (with the first lines by number).
+    BadRows,
+    /// Names the country table does not know became actors of their own.
+    UnknownActors,
+    /// Event-data rows that name no actor on one side were left out.
+    OneSided,
+    /// Rows or ties left out by the chosen actors, dates or minimum count.
+    Restricted,
+    /// Kinds and tones came from the import's mapping (kept in the provenance).
+    Mapped,
+    /// An imported dataset was added to the one on screen.
+    Added,
 }
 
 /// One assumption an import made, with how many records it touched.

@@ -36,6 +36,8 @@ pub mod chart;
 mod compare;
 #[cfg(feature = "io-exports")]
 pub mod edit;
+#[cfg(feature = "io-exports")]
+pub mod events;
 #[cfg(feature = "core-exports")]
 mod explore;
 #[cfg(feature = "core-exports")]

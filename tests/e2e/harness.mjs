@@ -120,7 +120,8 @@ export async function hoverMoving(page, id, { timeout = 20000 } = {}) {
   const deadline = Date.now() + timeout;
   for (let attempt = 0; ; attempt++) {
     const p = await actorPoint(page, id);
-    if (p) {
+    // A position that is not yet a number (the worker's first positions on their way) is waited out.
+    if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
       // Alternate by a pixel so that every attempt is a real pointer move.
       await page.mouse.move(p.x + (attempt % 2), p.y);
       try {

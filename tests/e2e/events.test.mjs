@@ -1,0 +1,139 @@
+// End to end in headless Chromium: GDELT, ICEWS, SIPRI and COW files opened through the file
+// input and by drag and drop, through the import dialog (mapping, restriction), read in a
+// worker; SIPRI added to the shipped dataset; a big import cancelled midway changes nothing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, open, settle, actorPoint, ROOT, ARTIFACTS } from './harness.mjs';
+
+const EVENTS = join(ROOT, 'tests', 'fixtures', 'events');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const counts = (page) => page.locator('#counts').innerText();
+const title = (page) => page.locator('#title').innerText();
+const dialog = (page) => page.locator('#event-import');
+
+/** Waits for the title to become `want` (or an error to show). */
+async function titled(page, want) {
+  await page.waitForFunction((t) => document.getElementById('title').textContent === t
+    || !document.getElementById('error').hidden, want, { timeout: 30000 });
+  assert.equal(await page.locator('#error').isHidden(), true, await page.locator('#error').innerText());
+  assert.equal(await title(page), want);
+}
+
+for (const [file, label, shown, notice] of [
+  ['gdelt1.export.CSV', 'GDELT 1.0', /^4 actors, 3 ties shown/, /1 name not in the country table became an actor of its own, placed at latitude 0, longitude 0: WST/],
+  ['gdelt2.export.CSV', 'GDELT 2.0', /^2 actors, 1 ties? shown/, /3 rows became 2 events per pair, month, kind and tone/],
+  ['icews.events.2021.tab', 'ICEWS', /^4 actors, 3 ties shown/, /1 row names no actor on one side and was left out/],
+  ['sipri-trade-register.csv', 'SIPRI trade register', /^3 actors, 2 ties shown/, /Every SIPRI deal is a cooperative defense event/],
+  ['dyadic_mid_4.02.csv', 'Correlates of War', /^4 actors, 3 ties shown/, /COW 999/],
+]) {
+  test(`${label}: ${file} opens through the file input and the dialog`, async () => {
+    const { page, context, errors } = await open(env.browser, env.base);
+    await settle(page);
+    await page.setInputFiles('#open-file', join(EVENTS, file));
+    await dialog(page).waitFor({ state: 'visible' });
+    assert.match(await dialog(page).locator('h2').innerText(), new RegExp(`^${label}: `));
+    await dialog(page).getByRole('button', { name: 'Open as new' }).click();
+    await titled(page, `${label}: ${file}`);
+    assert.match(await counts(page), shown);
+    assert.match(await page.locator('#notices').innerText(), notice);
+    assert.equal(await dialog(page).count(), 0, 'the dialog is gone');
+    if (file.startsWith('gdelt1')) {
+      await settle(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'events-gdelt1.png') });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('an ICEWS file dropped on the page opens restricted to Pakistan and China, tones by Goldstein', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const text = readFileSync(join(EVENTS, 'icews.events.2021.tab'), 'utf8');
+  const transfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'icews.events.2021.tab'));
+    return dt;
+  }, text);
+  await page.dispatchEvent('#stage', 'drop', { dataTransfer: transfer });
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByLabel('Only pairs with').fill('China');
+  await dialog(page).getByLabel('Tone from').selectOption('goldstein');
+  await dialog(page).getByLabel('Strained below Goldstein').fill('3');
+  await page.screenshot({ path: join(ARTIFACTS, 'events-dialog.png') });
+  await dialog(page).getByRole('button', { name: 'Open as new' }).click();
+  await titled(page, 'ICEWS: icews.events.2021.tab');
+  assert.match(await counts(page), /^2 actors, 1 ties? shown/);
+  const ties = await page.evaluate(() => window.entente.ties('CHN'));
+  assert.equal(ties.length, 1);
+  // Each row's intensity gives its tone: 3.0 is cooperative, 1.0 and 2.8 are below 3, strained.
+  assert.deepEqual(ties[0].events.map((e) => [e.date, e.tone, e.summary]), [
+    ['2021-06', 'cooperative', '1 ICEWS event between Pakistan and China: express intent to cooperate (CAMEO 03)'],
+    ['2021-06', 'strained', '2 ICEWS events between Pakistan and China: consult (CAMEO 04)'],
+  ]);
+  assert.match(await page.locator('#notices').innerText(), /Left out by the restriction: 2 rows outside the chosen actors or dates/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("SIPRI's transfers are added to the article's dataset, matched by country, and cite their dataset", async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const before = { title: await title(page), counts: await counts(page) };
+  const eventsOfPak = () => page.evaluate(() => window.entente.ties('PAK').reduce((n, t) => n + t.events.length, 0));
+  const pakBefore = await eventsOfPak();
+  await page.setInputFiles('#open-file', join(EVENTS, 'sipri-trade-register.csv'));
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByRole('button', { name: 'Add to current dataset' }).click();
+  await page.waitForFunction(() => /Added 4 events/.test(document.getElementById('notices').textContent), null, { timeout: 30000 });
+  assert.equal(await title(page), before.title);
+  assert.equal(await counts(page), before.counts, 'the same actors and ties: the deals joined existing ties');
+  assert.match(await page.locator('#notices').innerText(), /matched to actors already shown: China, Pakistan, Turkey/);
+  const ties = await page.evaluate(() => window.entente.ties('PAK'));
+  const events = ties.flatMap((t) => t.events);
+  const frigates = events.find((e) => e.summary.startsWith('China to Pakistan: 4 Type-054A/P (frigate)'));
+  assert.ok(frigates, 'the frigate deal is on the Pakistan–China tie');
+  assert.equal(frigates.sources[0].title, 'Trade register: sipri-trade-register.csv');
+  assert.equal(await eventsOfPak(), pakBefore + 4, 'every deal involves Pakistan');
+  await settle(page);
+  const pak = await actorPoint(page, 'PAK');
+  await page.mouse.click(pak.x, pak.y);
+  await page.locator('#evidence').getByText('Trade register: sipri-trade-register.csv').first().waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'events-sipri-added.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a big GDELT import cancelled midway leaves the dataset on screen unchanged', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const before = { title: await title(page), counts: await counts(page) };
+  const line = readFileSync(join(EVENTS, 'gdelt1.export.CSV'), 'utf8').split('\n')[0] + '\n';
+  // About 150 MB: read in 4 MiB slices, it is still being read when Cancel is pressed.
+  const transfer = await page.evaluateHandle((l) => {
+    const block = l.repeat(4096);
+    const dt = new DataTransfer();
+    dt.items.add(new File(Array(96).fill(block), 'big.export.CSV'));
+    return dt;
+  }, line);
+  await page.dispatchEvent('#stage', 'drop', { dataTransfer: transfer });
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByRole('button', { name: 'Open as new' }).click();
+  await page.waitForFunction(() => document.getElementById('event-progress')?.value > 0, null, { timeout: 30000 });
+  const midway = await page.locator('#event-progress').evaluate((p) => p.value);
+  assert.ok(midway < 1, `cancelled midway (${midway})`);
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await dialog(page).count(), 0);
+  assert.equal(await title(page), before.title);
+  assert.equal(await counts(page), before.counts);
+  assert.equal(await page.locator('#error').isHidden(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
