@@ -76,9 +76,9 @@ export function makeActors(gl) {
 
   return {
     /** Draws scene.js actor batches (`{shape, fill, stroke, width, alpha, xyr}`, [x, y, r] per
-     *  actor) and ring batches (`{r, fill, stroke, width, alpha, xy}`, [x, y] per ring, circles);
-     *  `alpha` (actors) and `ringAlpha` override the batches' opacity when given. */
-    draw(actors, rings, size, dpr, { alpha = 0, ringAlpha = 0 } = {}) {
+     *  actor) and ring batches (`{r, fill, stroke, width, alpha, xy}`, [x, y] per ring, circles),
+     *  the rings first. */
+    draw(actors, rings, size, dpr) {
       const all = [...rings.map((b) => ({ b, data: b.xy, stride: 2 })), ...actors.map((b) => ({ b, data: b.xyr, stride: 3 }))];
       let floats = 0;
       for (const x of all) floats += x.data.length;
@@ -89,7 +89,7 @@ export function makeActors(gl) {
       let at = 0;
       for (const x of all) {
         gl.bufferSubData(gl.ARRAY_BUFFER, at * 4, x.data);
-        x.offset = at;
+        x.offset = at; // a record of this draw, not of the scene
         at += x.data.length;
       }
       gl.uniform2f(u.size, size[0], size[1]);
@@ -102,7 +102,7 @@ export function makeActors(gl) {
         gl.uniform1f(u.halfWidth, b.width / 2);
         gl.uniform4fv(u.fill, rgba(b.fill));
         gl.uniform4fv(u.stroke, rgba(b.stroke));
-        gl.uniform1f(u.alpha, (ring ? ringAlpha : alpha) || b.alpha);
+        gl.uniform1f(u.alpha, b.alpha);
         gl.vertexAttribPointer(xyr, stride, gl.FLOAT, false, 0, offset * 4);
         gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, data.length / stride);
       }

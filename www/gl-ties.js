@@ -61,8 +61,8 @@ export function makeTies(gl) {
 
   return {
     /** Draws `batches` (scene.js tie batches: `{xy, colour, alpha, width, dash}`), each line of
-     *  `xy` [x1, y1, x2, y2] one instance; `width`/`alpha` override every batch's when given. */
-    draw(batches, size, dpr, { width = 0, alpha = 0 } = {}) {
+     *  `xy` [x1, y1, x2, y2] one instance, at `size` CSS pixels and `dpr` device pixels per CSS pixel. */
+    draw(batches, size, dpr) {
       let floats = 0;
       for (const b of batches) floats += b.xy.length;
       if (floats === 0) return;
@@ -81,9 +81,9 @@ export function makeTies(gl) {
       batches.forEach((b, k) => {
         if (b.xy.length === 0) return;
         const [r, g, bl, a] = rgba(b.colour);
-        const o = (alpha || b.alpha) * a;
+        const o = b.alpha * a;
         gl.uniform4f(u.colour, r * o, g * o, bl * o, o);
-        gl.uniform1f(u.halfWidth, (width || b.width) / 2);
+        gl.uniform1f(u.halfWidth, b.width / 2);
         const dash = [0, 0, 0, 0];
         (b.dash.length % 2 ? [...b.dash, ...b.dash] : b.dash).slice(0, 4).forEach((x, k) => { dash[k] = x; });
         gl.uniform4fv(u.dash, dash);
