@@ -17,10 +17,9 @@ export function makeBackends(canvas, requestFrame) {
   let state = 'none'; // 'none' | 'loading' | 'ready' | 'unavailable'
   const load = () => {
     state = 'loading';
-    import('./webgl.js').then((m) => {
-      webgl = m.installWebGl(canvas, requestFrame);
-      state = webgl ? 'ready' : 'unavailable';
-    }, () => { state = 'unavailable'; }).finally(requestFrame);
+    import('./webgl.js').then((m) => { webgl = m.installWebGl(canvas, requestFrame); })
+      .catch(() => { webgl = null; })
+      .finally(() => { state = webgl ? 'ready' : 'unavailable'; requestFrame(); });
   };
   return {
     forced,

@@ -1,20 +1,24 @@
-// The WebGL backend's actors and single-source rings: one instanced quad each, the type's shape (circle, square, triangle) from a signed distance, filled, outlined and anti-aliased per fragment.
+// The WebGL backend's actors and single-source rings: one quad each, the type's shape (circle, square, triangle) from a signed distance, filled, outlined and anti-aliased per fragment.
 
-import { program, rgba, instanceBuffer, quad } from './gl-util.js';
+import { program, rgba, quadBuffer } from './gl-util.js';
 
 /** Shape numbers of the fragment shader. */
 const SHAPES = { circle: 0, square: 1, triangle: 2 };
 
 const VERTEX = `#version 300 es
-in vec2 corner;   // (-1 or 1, -1 or 1)
-in vec3 xyr;      // centre and radius in CSS pixels (rings: radius 0, see fixedR)
+in vec3 xyr;  // centre and radius in CSS pixels, the same at the quad's four corners
 uniform vec2 size;
-uniform float dpr, halfWidth, fixedR;
+uniform float dpr, halfWidth;
+uniform int shape;
 out vec2 local;
 flat out float radius;
 void main() {
-  radius = fixedR > 0.0 ? fixedR : xyr.z;
-  float extent = radius * 1.2 + halfWidth + 1.0 / dpr;  // the triangle reaches 1.15 r
+  int k = gl_VertexID % 4;
+  vec2 corner = vec2((k & 1) * 2 - 1, (k >> 1) * 2 - 1);
+  radius = xyr.z;
+  // The shape's reach (the square's half side is 0.88 r, the triangle's apex 1.15 r), its outline,
+  // and half a device pixel, where the anti-aliased edge's coverage reaches 0.
+  float extent = radius * (shape == 1 ? 0.88 : shape == 2 ? 1.15 : 1.0) + halfWidth + 0.5 / dpr;
   local = corner * extent;
   vec2 c = (xyr.xy + local) / size * 2.0 - 1.0;
   gl_Position = vec4(c.x, -c.y, 0.0, 1.0);
@@ -23,6 +27,7 @@ void main() {
 // The shapes are those of render.js shapePath; the triangle's distance is Inigo Quilez's.
 const FRAGMENT = `#version 300 es
 precision highp float;
+precision highp int;
 in vec2 local;
 flat in float radius;
 uniform int shape;
@@ -58,54 +63,33 @@ void main() {
   outColour = vec4(mix(stroke.rgb, fill.rgb, inner), 1.0) * outer * alpha;
 }`;
 
-/** The actors' program and instance buffer on context `gl`. */
+/** The actors' program and vertices on context `gl`. */
 export function makeActors(gl) {
   const p = program(gl, VERTEX, FRAGMENT);
   const u = p.uniforms;
-  const corners = quad(gl, [-1, -1, 1, -1, -1, 1, 1, 1]);
-  const instances = instanceBuffer(gl);
   const vao = gl.createVertexArray();
-  const xyr = p.attribute('xyr');
-  gl.bindVertexArray(vao);
-  gl.bindBuffer(gl.ARRAY_BUFFER, corners);
-  gl.enableVertexAttribArray(p.attribute('corner'));
-  gl.vertexAttribPointer(p.attribute('corner'), 2, gl.FLOAT, false, 0, 0);
-  gl.enableVertexAttribArray(xyr);
-  gl.vertexAttribDivisor(xyr, 1);
-  gl.bindVertexArray(null);
+  const quads = quadBuffer(gl, vao, p.attribute('xyr'), 3);
 
   return {
-    /** Draws scene.js actor batches (`{shape, fill, stroke, width, alpha, xyr}`, [x, y, r] per
-     *  actor) and ring batches (`{r, fill, stroke, width, alpha, xy}`, [x, y] per ring, circles),
-     *  the rings first. */
+    /** Draws scene.js ring batches (`{r, fill, stroke, width, alpha, xy}`, [x, y] per ring, circles),
+     *  then actor batches (`{shape, fill, stroke, width, alpha, xyr}`, [x, y, r] per actor). */
     draw(actors, rings, size, dpr) {
-      const all = [...rings.map((b) => ({ b, data: b.xy, stride: 2 })), ...actors.map((b) => ({ b, data: b.xyr, stride: 3 }))];
-      let floats = 0;
-      for (const x of all) floats += x.data.length;
-      if (floats === 0) return;
+      const ringItems = rings.filter((b) => b.xy.length > 0), actorItems = actors.filter((b) => b.xyr.length > 0);
+      if (ringItems.length + actorItems.length === 0) return;
       gl.useProgram(p.program);
       gl.bindVertexArray(vao);
-      instances.reserve(floats);
-      let at = 0;
-      for (const x of all) {
-        gl.bufferSubData(gl.ARRAY_BUFFER, at * 4, x.data);
-        x.offset = at; // a record of this draw, not of the scene
-        at += x.data.length;
-      }
+      const firsts = quads.upload([...ringItems.map((b) => ({ data: b.xy, stride: 2, rest: b.r })), ...actorItems.map((b) => b.xyr)]);
       gl.uniform2f(u.size, size[0], size[1]);
       gl.uniform1f(u.dpr, dpr);
-      for (const { b, data, stride, offset } of all) {
-        if (data.length === 0) continue;
-        const ring = stride === 2;
+      [...ringItems, ...actorItems].forEach((b, k) => {
+        const ring = k < ringItems.length;
         gl.uniform1i(u.shape, ring ? SHAPES.circle : SHAPES[b.shape] ?? SHAPES.circle);
-        gl.uniform1f(u.fixedR, ring ? b.r : 0);
         gl.uniform1f(u.halfWidth, b.width / 2);
         gl.uniform4fv(u.fill, rgba(b.fill));
         gl.uniform4fv(u.stroke, rgba(b.stroke));
         gl.uniform1f(u.alpha, b.alpha);
-        gl.vertexAttribPointer(xyr, stride, gl.FLOAT, false, 0, offset * 4);
-        gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, data.length / stride);
-      }
+        quads.draw(firsts[k], (ring ? b.xy.length / 2 : b.xyr.length / 3));
+      });
       gl.bindVertexArray(null);
     },
   };

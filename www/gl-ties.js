@@ -1,18 +1,19 @@
-// The WebGL backend's ties: one instanced quad per line of a scene's tie batches, the kind's dash and the anti-aliased edges computed per fragment from the distance along and across the line.
+// The WebGL backend's ties: one quad per line of a scene's tie batches, the kind's dash and the anti-aliased edges computed per fragment from the distance along and across the line.
 
-import { program, rgba, instanceBuffer, quad } from './gl-util.js';
+import { program, rgba, quadBuffer } from './gl-util.js';
 
 const VERTEX = `#version 300 es
-in vec2 corner;   // (0 or 1 along the line, -1 or 1 across it)
-in vec4 ends;     // x1, y1, x2, y2 in CSS pixels of the view
+in vec4 ends;  // x1, y1, x2, y2 in CSS pixels of the view, the same at the quad's four corners
 uniform vec2 size;
 uniform float dpr, halfWidth;
 out float along, across, len;
 void main() {
+  int k = gl_VertexID % 4;
+  vec2 corner = vec2(k & 1, (k >> 1) * 2 - 1);  // (0 or 1 along the line, -1 or 1 across it)
   vec2 d = ends.zw - ends.xy;
   float l = length(d);
   vec2 t = l > 0.0 ? d / l : vec2(1.0, 0.0);
-  float pad = 1.0 / dpr;  // one device pixel of room for the anti-aliased edge
+  float pad = 0.5 / dpr;  // half a device pixel: where the anti-aliased edge's coverage reaches 0
   along = corner.x * (l + 2.0 * pad) - pad;
   across = corner.y * (halfWidth + pad);
   len = l;
@@ -43,53 +44,34 @@ void main() {
   outColour = colour * c;
 }`;
 
-/** The ties' program and instance buffer on context `gl`. */
+/** The ties' program and vertices on context `gl`. */
 export function makeTies(gl) {
   const p = program(gl, VERTEX, FRAGMENT);
   const u = p.uniforms;
-  const corners = quad(gl, [0, -1, 1, -1, 0, 1, 1, 1]);
-  const instances = instanceBuffer(gl);
   const vao = gl.createVertexArray();
-  const ends = p.attribute('ends');
-  gl.bindVertexArray(vao);
-  gl.bindBuffer(gl.ARRAY_BUFFER, corners);
-  gl.enableVertexAttribArray(p.attribute('corner'));
-  gl.vertexAttribPointer(p.attribute('corner'), 2, gl.FLOAT, false, 0, 0);
-  gl.enableVertexAttribArray(ends);
-  gl.vertexAttribDivisor(ends, 1);
-  gl.bindVertexArray(null);
+  const quads = quadBuffer(gl, vao, p.attribute('ends'), 4);
 
   return {
     /** Draws `batches` (scene.js tie batches: `{xy, colour, alpha, width, dash}`), each line of
-     *  `xy` [x1, y1, x2, y2] one instance, at `size` CSS pixels and `dpr` device pixels per CSS pixel. */
+     *  `xy` [x1, y1, x2, y2] one quad, at `size` CSS pixels and `dpr` device pixels per CSS pixel. */
     draw(batches, size, dpr) {
-      let floats = 0;
-      for (const b of batches) floats += b.xy.length;
-      if (floats === 0) return;
+      const drawn = batches.filter((b) => b.xy.length > 0);
+      if (drawn.length === 0) return;
       gl.useProgram(p.program);
       gl.bindVertexArray(vao);
-      instances.reserve(floats);
-      const offsets = [];
-      let at = 0;
-      for (const b of batches) {
-        gl.bufferSubData(gl.ARRAY_BUFFER, at * 4, b.xy);
-        offsets.push(at);
-        at += b.xy.length;
-      }
+      const firsts = quads.upload(drawn.map((b) => b.xy));
       gl.uniform2f(u.size, size[0], size[1]);
       gl.uniform1f(u.dpr, dpr);
-      batches.forEach((b, k) => {
-        if (b.xy.length === 0) return;
+      drawn.forEach((b, k) => {
         const [r, g, bl, a] = rgba(b.colour);
         const o = b.alpha * a;
         gl.uniform4f(u.colour, r * o, g * o, bl * o, o);
         gl.uniform1f(u.halfWidth, b.width / 2);
         const dash = [0, 0, 0, 0];
-        (b.dash.length % 2 ? [...b.dash, ...b.dash] : b.dash).slice(0, 4).forEach((x, k) => { dash[k] = x; });
+        (b.dash.length % 2 ? [...b.dash, ...b.dash] : b.dash).slice(0, 4).forEach((x, j) => { dash[j] = x; });
         gl.uniform4fv(u.dash, dash);
         gl.uniform1f(u.period, dash[0] + dash[1] + dash[2] + dash[3]);
-        gl.vertexAttribPointer(ends, 4, gl.FLOAT, false, 0, offsets[k] * 4);
-        gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, b.xy.length / 4);
+        quads.draw(firsts[k], b.xy.length / 4);
       });
       gl.bindVertexArray(null);
     },

@@ -1,4 +1,4 @@
-// WebGL2 helpers for the WebGL backend: a program from two shader sources, CSS colours as premultiplied RGBA, a growing instance buffer.
+// WebGL2 helpers for the WebGL backend: a program from two shader sources, CSS colours as RGBA, the vertices of a frame's quads.
 
 /** Links a program from vertex and fragment sources; throws with the compiler's log. */
 export function program(gl, vertex, fragment) {
@@ -44,27 +44,56 @@ export function rgba(css) {
   return out;
 }
 
-/** An ARRAY_BUFFER of instance data that grows to what a frame needs and never shrinks. */
-export function instanceBuffer(gl) {
-  const buffer = gl.createBuffer();
-  let capacity = 0;
+/**
+ * The vertices of a frame's quads: each item of the batches (`components` floats) written once
+ * per corner of its quad into one scratch array reused from frame to frame, and the shared
+ * indices (two triangles per quad) in the vertex array `vao`. Instancing would upload the scene's
+ * arrays as they are, but SwiftShader runs an instanced draw as one draw per instance (724 ms
+ * against 105 ms for 30,000 ties, bench/render-webgl.mjs); the four copies cost a few ms.
+ * The vertex shader takes the corner from `gl_VertexID % 4`.
+ */
+export function quadBuffer(gl, vao, attribute, components) {
+  const vertices = gl.createBuffer(), indices = gl.createBuffer();
+  let scratch = new Float32Array(0), quads = 0;
+  gl.bindVertexArray(vao);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
+  gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
+  gl.enableVertexAttribArray(attribute);
+  gl.vertexAttribPointer(attribute, components, gl.FLOAT, false, 0, 0);
+  gl.bindVertexArray(null);
   return {
-    buffer,
-    /** Makes room for `floats` floats (bound as ARRAY_BUFFER afterwards). */
-    reserve(floats) {
-      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-      if (floats > capacity) {
-        capacity = Math.max(floats, Math.ceil(capacity * 1.5), 1024);
-        gl.bufferData(gl.ARRAY_BUFFER, capacity * 4, gl.DYNAMIC_DRAW);
+    /** Writes the items of `arrays` (Float32Arrays of `components` floats per item, or of
+     *  `{data, stride, rest}`: `stride` floats per item, the missing components `rest`, e.g. a
+     *  ring's radius) and returns each array's first quad. */
+    upload(arrays) {
+      const parts = arrays.map((a) => (a instanceof Float32Array ? { data: a, stride: components, rest: 0 } : a));
+      let count = 0;
+      for (const { data, stride } of parts) count += data.length / stride;
+      if (scratch.length < 4 * components * count) scratch = new Float32Array(Math.ceil(4 * components * count * 1.25));
+      if (count > quads) {
+        quads = Math.ceil(count * 1.25);
+        const index = new Uint32Array(6 * quads);
+        for (let q = 0; q < quads; q++) index.set([4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 2, 4 * q + 1, 4 * q + 3], 6 * q);
+        gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices); // bound to the vertex array
+        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, index, gl.STATIC_DRAW);
       }
+      const firsts = [];
+      let o = 0, q = 0;
+      for (const { data, stride, rest } of parts) {
+        firsts.push(q);
+        for (let i = 0; i < data.length; i += stride, q++) {
+          for (let corner = 0; corner < 4; corner++) {
+            for (let c = 0; c < components; c++) scratch[o++] = c < stride ? data[i + c] : rest;
+          }
+        }
+      }
+      gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
+      gl.bufferData(gl.ARRAY_BUFFER, scratch.subarray(0, o), gl.DYNAMIC_DRAW);
+      return firsts;
+    },
+    /** Draws `count` quads from quad `first`. */
+    draw(first, count) {
+      gl.drawElements(gl.TRIANGLES, 6 * count, gl.UNSIGNED_INT, 6 * 4 * first);
     },
   };
-}
-
-/** The unit quad as a triangle strip, the one vertex buffer every instanced draw shares. */
-export function quad(gl, corners) {
-  const b = gl.createBuffer();
-  gl.bindBuffer(gl.ARRAY_BUFFER, b);
-  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array(corners), gl.STATIC_DRAW);
-  return b;
 }

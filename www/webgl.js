@@ -24,7 +24,12 @@ export function makeRenderer(canvas) {
   if (!gl || gl.isContextLost()) return null;
   let parts = null;
   const restore = () => { parts = { ties: makeTies(gl), actors: makeActors(gl) }; };
-  restore();
+  try {
+    restore();
+  } catch (err) {
+    console.warn(`WebGL2 is there but cannot draw here, Canvas 2D draws instead: ${err.message}`);
+    return null;
+  }
   return {
     gl,
     restore,
