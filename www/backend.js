@@ -1,6 +1,7 @@
-// Which backend draws a frame: Canvas 2D (render.js), or WebGL2 (webgl.js, fetched on first use) for a picture of many ties; `?renderer=webgl` or `?renderer=canvas` forces one.
+// Which backend draws a frame: Canvas 2D (render.js), or WebGL2 (webgl.js, fetched on first use) for a picture of many ties on a GPU; `?renderer=webgl` or `?renderer=canvas` forces one.
 
-/** From this many ties shown, a frame is drawn with WebGL2 where the browser has it. */
+/** From this many ties shown, a frame is drawn with WebGL2 where the browser has it on a GPU (on
+ *  a rasteriser on the CPU such as SwiftShader, Canvas 2D is faster: only `?renderer=webgl` uses it). */
 export const WEBGL_FROM_TIES = 2000;
 
 /**
@@ -28,7 +29,7 @@ export function makeBackends(canvas, requestFrame) {
       const wanted = forced ? forced === 'webgl' : ties >= WEBGL_FROM_TIES;
       if (wanted && state === 'none') load();
       if (wanted && state === 'loading') return 'wait';
-      const use = wanted && state === 'ready' && webgl.usable;
+      const use = wanted && state === 'ready' && webgl.usable && (forced === 'webgl' || !webgl.software);
       if (!use) webgl?.hide();
       return use ? 'webgl' : 'canvas';
     },

@@ -6,11 +6,13 @@ import { rgba } from './gl-util.js';
 import { makeTies } from './gl-ties.js';
 import { makeActors } from './gl-actors.js';
 
+/** The renderer names of WebGL on the CPU. */
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software/i;
 const ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false };
 
 /**
  * A renderer of scenes on `canvas` through WebGL2, or null when the browser gives no WebGL2 context.
- * @returns {null | {gl: WebGL2RenderingContext, restore(): void, draw(scene, dpr: number): void}}
+ * @returns {null | {gl: WebGL2RenderingContext, software: boolean, restore(): void, draw(scene, dpr: number): void}}
  *   `draw` sizes the canvas to the scene at `dpr` device pixels per CSS pixel and paints its
  *   background, ties, rings and actors; `restore` makes the programs again after a lost context.
  */
@@ -30,9 +32,13 @@ export function makeRenderer(canvas) {
     console.warn(`WebGL2 is there but cannot draw here, Canvas 2D draws instead: ${err.message}`);
     return null;
   }
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   return {
     gl,
     restore,
+    /** A rasteriser on the CPU (SwiftShader, llvmpipe), on which Canvas 2D draws faster (bench/render webgl). */
+    software: SOFTWARE.test(name),
     draw(scene, dpr) {
       const w = Math.max(1, Math.round(scene.width * dpr)), h = Math.max(1, Math.round(scene.height * dpr));
       if (canvas.width !== w) canvas.width = w;
@@ -54,7 +60,7 @@ export function makeRenderer(canvas) {
  * The page's WebGL backend under its canvas `page` (which keeps the input, the focus and the
  * overlay), or null when WebGL2 is unavailable. `requestFrame` is asked for a frame when the
  * context is lost (Canvas 2D draws until it is restored) and when it is restored.
- * @returns {null | {usable: boolean, draw(ctx, frame, ui, view): object, hide(): void}}
+ * @returns {null | {usable: boolean, software: boolean, draw(ctx, frame, ui, view): object, hide(): void}}
  */
 export function installWebGl(page, requestFrame) {
   const canvas = document.createElement('canvas');
@@ -92,6 +98,7 @@ export function installWebGl(page, requestFrame) {
   return {
     /** False while the context is lost (or could not be restored). */
     get usable() { return !lost && !failed && !renderer.gl.isContextLost(); },
+    software: renderer.software,
     draw(ctx, frame, ui, view) {
       const scene = buildScene(frame, ui, view);
       renderer.draw(scene, view.dpr);
