@@ -1,8 +1,9 @@
 // A seeded synthetic Entente dataset of `n` organizations, each tied to one or two earlier ones:
 // shared by the large-graph end-to-end test and the drawing benchmark.
 
-/** @returns an Entente JSON object with `n` actors and about 1.5·n ties. */
-export function syntheticDataset(n) {
+/** @returns an Entente JSON object with `n` actors and about (1.5 + extra)·n ties (`extra` more
+ *  ties per actor, to earlier ones, drawn after the others so that `extra` 0 gives the same data). */
+export function syntheticDataset(n, { extra = 0 } = {}) {
   let s = 7;
   const rand = () => (s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296;
   const id = (i) => `A${String(i).padStart(5, '0')}`;
@@ -19,6 +20,17 @@ export function syntheticDataset(n) {
       seen.add(`${u}-${v}`);
       ties.push({ source: id(u), target: id(v), events: [{
         date: '2021-01', kind: ['defense', 'diplomatic', 'economic', 'conflict'][v % 4], tone: 'cooperative',
+        summary: 'Synthetic tie.', sources: [{ outlet: 'Generator', date: '2021-01-01' }],
+      }] });
+    }
+  }
+  for (let v = 1; extra > 0 && v < n; v++) {
+    for (let k = 0; k < extra; k++) {
+      const u = Math.floor(rand() * v);
+      if (seen.has(`${u}-${v}`)) continue;
+      seen.add(`${u}-${v}`);
+      ties.push({ source: id(u), target: id(v), events: [{
+        date: '2021-01', kind: ['defense', 'diplomatic', 'economic', 'conflict'][(u + v) % 4], tone: 'cooperative',
         summary: 'Synthetic tie.', sources: [{ outlet: 'Generator', date: '2021-01-01' }],
       }] });
     }

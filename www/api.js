@@ -82,7 +82,8 @@ export function installApi(app, extra = {}) {
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
         layoutStatus: ui.layoutStatus,
-        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null },
+        view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null,
+          backend: app.drawn?.backend ?? null },
       };
     },
     /** Events per year by kind under the current filter, as the chart draws them. */

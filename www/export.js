@@ -34,14 +34,16 @@ function picture(app) {
 }
 
 /** The current view re-rendered at 2× into an offscreen canvas, with the band under it, as a PNG
- *  blob: a picture that can go into a report on its own. */
-export function pngBlob(app) {
+ *  blob: a picture that can go into a report on its own. Drawn by the backend that drew the
+ *  screen (WebGL for a large picture, webgl.js; else Canvas 2D). */
+export async function pngBlob(app) {
+  const webgl = app.drawn?.backend === 'webgl' ? await import('./webgl.js') : null;
   const { view, scene, band: under } = picture(app);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(view.width * 2);
   canvas.height = Math.round((view.height + under.height) * 2);
   const ctx = canvas.getContext('2d');
-  paint(ctx, scene, 2);
+  if (!webgl?.paintWithWebGl(ctx, scene, 2)) paint(ctx, scene, 2);
   paintBand(ctx, under, 2);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
 }

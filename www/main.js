@@ -13,6 +13,7 @@ import { installLegend } from './filters.js';
 import { fitting, centring } from './geometry.js';
 import { makeTexture, makeLayers } from './texture.js';
 import { makeLater, mark } from './later.js';
+import { makeBackends } from './backend.js';
 
 const DEFAULT_DATA = 'data/pakistan-2021.json';
 
@@ -39,7 +40,7 @@ function io() {
   ioInstalled ??= import('./io.js').then((m) => m.installIo(app, loadText));
   return ioInstalled;
 }
-/** What the last frame drew: `{labels, textured, layer}` (render.js, texture.js). */
+/** What the last frame drew: `{labels, textured, layer, backend}` (render.js, texture.js, webgl.js). */
 let drawn = null;
 /** The layouts' handle (layouts.js): the world outline and the worker's positions. */
 let layouts = null;
@@ -49,6 +50,9 @@ const positionsVersion = changeCounter();
 const texture = makeTexture(canvas, requestFrame);
 // A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
 const layers = makeLayers();
+// Canvas 2D, or WebGL2 for a picture of many ties (backend.js); a change of backend starts the texture anew.
+const backends = makeBackends(canvas, requestFrame);
+let lastBackend = '', backendChanges = 0;
 // Work that follows the first picture in idle time: the chart, the table, the single-source flags, storing (later.js).
 const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
 // A dataset was loaded and its first picture is not drawn yet.
@@ -90,7 +94,7 @@ function makeApp(state) {
     canvas,
     stage,
     defaultSource: DEFAULT_DATA,
-    /** What the last frame drew: `{labels, textured, layer}`. */
+    /** What the last frame drew: `{labels, textured, layer, backend}` (backend: 'webgl' or 'canvas'). */
     get drawn() { return drawn; },
     /** The map's land outline in layout units once fetched, else null (drawn by the scene). */
     worldOutline: () => layouts?.worldOutline() ?? null,
@@ -138,6 +142,10 @@ function requestFrame() {
 function tick() {
   queued = false;
   if (!app?.core) return;
+  // While the WebGL module loads, nothing is drawn: a frame follows once it has.
+  const backend = backends.pick(app.frame.edges.length / 2);
+  if (backend === 'wait') return;
+  if (backend !== lastBackend) { lastBackend = backend; backendChanges++; }
   const running = app.ui.layoutStatus === 'running';
   if (running && !app.core.step(1)) app.actions.settleLayout();
   app.frame.positions = app.positions();
@@ -147,8 +155,9 @@ function tick() {
   const view = screenView(app);
   const keys = sceneKeys(app.frame, app.ui, view, positionsVersion(app.frame.positions));
   const start = performance.now();
-  drawn = texture.draw(ctx, view, { key: keys.content, ties: app.frame.edges.length / 2 },
-    () => draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }));
+  drawn = backend === 'webgl' ? { ...backends.webgl.draw(ctx, app.frame, app.ui, view), textured: false }
+    : texture.draw(ctx, view, { key: `${keys.content}|${backendChanges}`, ties: app.frame.edges.length / 2 },
+      () => ({ ...draw(ctx, app.frame, app.ui, view, { layers, layerKey: keys.layer }), backend: 'canvas' }));
   if (pace.fresh) {
     pace.fresh = false;
     pace.until = performance.now() + (PACE - 1) * (performance.now() - start);

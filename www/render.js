@@ -66,13 +66,29 @@ export function paint(ctx, scene, dpr, cached = null) {
   } else {
     paintItems(ctx, scene, 'all');
   }
+  paintTop(ctx, scene);
+  return layer;
+}
+
+/** What a WebGL backend (webgl.js) leaves to Canvas 2D, on a canvas over its picture: the map's
+ *  outline and the guides (over the ties there), the comparison, the focus, the keyboard's ring,
+ *  the captions and the labels. The canvas is not cleared. */
+export function paintOver(ctx, scene, dpr) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.globalAlpha = 1;
+  if (scene.outline) paintOutline(ctx, scene.outline);
+  paintGuides(ctx, scene);
+  paintTop(ctx, scene);
+}
+
+/** Everything over the ties and actors. */
+function paintTop(ctx, scene) {
   if (scene.changes) paintChanges(ctx, scene.changes);
   if (scene.focus) paintFocus(ctx, scene.focus);
   if (scene.keyboard) paintKeyboard(ctx, scene.keyboard);
   if (scene.egoRings) paintCaptions(ctx, scene.egoRings);
   paintLabels(ctx, scene.labels);
   ctx.globalAlpha = 1;
-  return layer;
 }
 
 /** The ego rings' circles and the map's lines back to true places, under the ties. */
