@@ -75,9 +75,60 @@ function actorFields(actor) {
   ];
 }
 
+const SOURCE_KEYS = ['outlet', 'date', 'url', 'title', 'quote'];
+
+/** One source's fieldset, its fields named `sources[i].<key>` (the validator's field names). */
+function sourceSet(src, i, onRemove) {
+  const name = (key) => `sources[${i}].${key}`;
+  const remove = button('Remove this source', onRemove);
+  return el('fieldset', 'source', el('legend', null, `Source ${i + 1}`),
+    field('Outlet', text(src.outlet), name('outlet')),
+    field('Date of the item', text(src.date, { placeholder: 'YYYY-MM-DD' }), name('date')),
+    field('Address (URL)', text(src.url, { type: 'url', inputMode: 'url' }), name('url'), 'http:// or https://, optional'),
+    field('Title', text(src.title), name('title'), 'optional'),
+    field('Quote', el('textarea', { rows: 2, value: src.quote ?? '' }), name('quote'), 'a short passage, optional'),
+    remove);
+}
+
+/**
+ * Every source of an event, each in its own fieldset, with "Add a source" and, while there is more
+ * than one, "Remove this source": `{box, add, read(v)}`, `read` giving the sources as typed (an
+ * empty item date takes the event's date; a source left wholly blank is dropped).
+ */
+function sourcesEditor(list) {
+  const box = el('div', 'sources');
+  const values = () => [...box.children].map((set) => Object.fromEntries(SOURCE_KEYS.map((key, k) =>
+    [key, set.querySelectorAll('input, textarea')[k].value])));
+  function render(items) {
+    box.replaceChildren(...items.map((src, i) => sourceSet(src, i, () => {
+      const now = values();
+      now.splice(i, 1);
+      render(now);
+      box.querySelector('input')?.focus();
+    })));
+    for (const b of box.querySelectorAll('fieldset > button')) b.hidden = items.length < 2;
+  }
+  render(list.length ? list : [{}]);
+  const add = button('Add a source', () => {
+    render([...values(), {}]);
+    box.lastElementChild.querySelector('input').focus();
+  });
+  return {
+    box,
+    add,
+    read(v) {
+      return [...box.children].map((_, i) => {
+        const source = { outlet: v(`sources[${i}].outlet`), date: v(`sources[${i}].date`) || v('date') };
+        for (const key of ['url', 'title', 'quote']) if (v(`sources[${i}].${key}`)) source[key] = v(`sources[${i}].${key}`);
+        return source;
+      }).filter((source, i) => i === 0 || SOURCE_KEYS.some((key) => key !== 'date' && source[key]) || v(`sources[${i}].date`));
+    },
+  };
+}
+
 /** The event form; `onSave(event)` resolves to the edit's result. */
 function eventForm(actors, { fixed, partner, event, saveLabel, onSave, onCancel }) {
-  const src = event?.sources?.[0] ?? {};
+  const sources = sourcesEditor(event?.sources ?? []);
   const options = el('datalist', { id: `edit-actors-${++fieldCount}` }, ...actors.map((a) => el('option', { value: `${a.name} (${a.id})` })));
   const partnerInput = text(partner ? `${partner.name} (${partner.id})` : '');
   partnerInput.setAttribute('list', options.id);
@@ -91,21 +142,16 @@ function eventForm(actors, { fixed, partner, event, saveLabel, onSave, onCancel 
     field('Summary', el('textarea', { rows: 2, value: event?.summary ?? '' }), 'summary', 'in your own words'),
     field('Figures', text(figures), 'figures', 'optional: 1500000000 USD deal value; 30 helicopters'),
     field('People', text((event?.people ?? []).join('; ')), 'people', 'optional, separated by ;'),
-    el('fieldset', 'source', el('legend', null, 'Source'),
-      field('Outlet', text(src.outlet), 'sources[0].outlet'),
-      field('Date of the item', text(src.date, { placeholder: 'YYYY-MM-DD' }), 'sources[0].date'),
-      field('Address (URL)', text(src.url, { type: 'url', inputMode: 'url' }), 'sources[0].url', 'http:// or https://, optional'),
-      field('Title', text(src.title), 'sources[0].title', 'optional'),
-      field('Quote', el('textarea', { rows: 2, value: src.quote ?? '' }), 'sources[0].quote', 'a short passage, optional')),
+    sources.box, sources.add,
     field('Note', text(event?.note), 'note', 'optional'),
     el('p', { className: 'form-error', hidden: true }), el('p', { className: 'form-warning', hidden: true }),
     el('div', 'edit-row', el('button', { type: 'submit', className: 'small primary' }, saveLabel), onCancel ? button('Cancel', onCancel) : null));
   const v = (name) => form.querySelector(`[data-field="${CSS.escape(name)}"]`).value.trim();
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const source = { outlet: v('sources[0].outlet'), date: v('sources[0].date') || v('date') };
-    for (const key of ['url', 'title', 'quote']) if (v(`sources[0].${key}`)) source[key] = v(`sources[0].${key}`);
-    const ev = { date: v('date'), kind: v('kind'), tone: v('tone'), summary: v('summary'), sources: [source] };
+    // What the form does not show (an assessment mark, say) is kept as it was.
+    const ev = { ...(event ?? {}), date: v('date'), kind: v('kind'), tone: v('tone'), summary: v('summary'), sources: sources.read(v) };
+    for (const key of ['end', 'note', 'people', 'figures']) delete ev[key];
     if (v('end')) ev.end = v('end');
     if (v('note')) ev.note = v('note');
     if (v('people')) ev.people = v('people').split(';').map((p) => p.trim()).filter(Boolean);

@@ -289,3 +289,45 @@ test('on a phone: the switch behind the controls button, an actor renamed in the
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an event keeps what its form does not show (an assessment) and every source: one added, one removed, each with its own fields', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  await page.click('#edit-toggle');
+  await pin(page, 'PAK');
+  await page.click('#evidence button[data-action="tie"][aria-label="Show the tie Pakistan — Tehreek-e-Taliban Pakistan"]');
+  const item = page.locator('.edit-events li').nth(1);
+  await item.getByRole('button', { name: /^Edit the event of 2020-07-26/ }).click();
+  const form = item.locator('form.event-form');
+  await form.getByRole('button', { name: 'Add a source' }).click();
+  assert.equal(await form.locator('fieldset.source').count(), 2);
+  await type(form, 'sources[1].outlet', 'The News');
+  await type(form, 'sources[1].date', '2020-07-27');
+  await type(form, 'sources[1].url', 'https://www.thenews.com.pk/ttp');
+  await form.getByRole('button', { name: 'Save event' }).click();
+  await page.waitForFunction(() => window.entente.edit.history().length === 1);
+  let [ev] = (await page.evaluate(() => window.entente.edit.events('PAK', 'TTP'))).slice(1, 2);
+  assert.equal(ev.assessment, true, 'the assessment mark is kept');
+  assert.equal(ev.note, 'an assessment of a risk the article foresees, not an event; date of the cited report');
+  assert.deepEqual(ev.sources.map((s) => [s.outlet, s.date, s.url ?? null]),
+    [['Dawn', '2020-07-26', null], ['The News', '2020-07-27', 'https://www.thenews.com.pk/ttp']]);
+
+  // Edited again: both sources are in the form; the first removed, the second kept with its address.
+  const again = page.locator('.edit-events li').nth(1);
+  await again.getByRole('button', { name: /^Edit the event of 2020-07-26/ }).click();
+  const form2 = again.locator('form.event-form');
+  assert.equal(await form2.locator('fieldset.source').count(), 2);
+  assert.equal(await form2.locator('[data-field="sources[1].url"]').inputValue(), 'https://www.thenews.com.pk/ttp');
+  await form2.locator('fieldset.source').first().getByRole('button', { name: 'Remove this source' }).click();
+  assert.equal(await form2.locator('fieldset.source').count(), 1);
+  assert.equal(await form2.locator('[data-field="sources[0].outlet"]').inputValue(), 'The News');
+  assert.equal(await form2.locator('fieldset.source').getByRole('button', { name: 'Remove this source' }).isHidden(), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-sources.png') });
+  await form2.getByRole('button', { name: 'Save event' }).click();
+  await page.waitForFunction(() => window.entente.edit.history().length === 2);
+  [ev] = (await page.evaluate(() => window.entente.edit.events('PAK', 'TTP'))).slice(1, 2);
+  assert.deepEqual(ev.sources.map((s) => s.outlet), ['The News']);
+  assert.equal(ev.assessment, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
