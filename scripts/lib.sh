@@ -102,7 +102,9 @@ check_dependencies() {
   else
     echo "cargo deny check advisories: skipped, the RustSec database (github.com) cannot be fetched from here"
   fi
-  if grep -nE "(from|import)[[:space:]]*\(?[[:space:]]*['\"][^./'\"]|node_modules" www/*.js www/*.html \
+  # An import statement, an `export … from`, a dynamic import() or a bare `} from` line naming
+  # anything but a path of our own ('./x.js'); words such as "from" inside strings do not count.
+  if grep -nE "^[[:space:]]*(import|export)[^'\"]*[[:space:]]from[[:space:]]*['\"][^./'\"]|^[[:space:]]*\}[[:space:]]*from[[:space:]]*['\"][^./'\"]|^[[:space:]]*import[[:space:]]*['\"][^./'\"]|import[[:space:]]*\([[:space:]]*['\"][^./'\"]|node_modules" www/*.js www/*.html \
      || grep -nE "(src|href)=['\"]?(https?:)?//" www/*.html; then
     echo "www/ loads something that is not its own file (above): the page ships no package" >&2
     return 1
