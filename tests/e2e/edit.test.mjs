@@ -36,6 +36,16 @@ async function pin(page, id) {
   await page.waitForFunction((id) => document.getElementById('evidence').dataset.actor === id, id);
 }
 
+/** Waits until the history holds `n` steps done (`history()` answers with a promise: polled through evaluate). */
+async function steps(page, n) {
+  for (const deadline = Date.now() + 30000; ;) {
+    const list = await history(page);
+    if (list.done.length === n) return list;
+    if (Date.now() > deadline) throw new Error(`the history holds ${JSON.stringify(list)}, not ${n} steps`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function waitSaved(page) {
   await page.waitForFunction(() => document.documentElement.dataset.save === 'saved');
 }
@@ -305,7 +315,7 @@ test('an event keeps what its form does not show (an assessment) and every sourc
   await type(form, 'sources[1].date', '2020-07-27');
   await type(form, 'sources[1].url', 'https://www.thenews.com.pk/ttp');
   await form.getByRole('button', { name: 'Save event' }).click();
-  await page.waitForFunction(() => window.entente.edit.history().length === 1);
+  await steps(page, 1);
   let [ev] = (await page.evaluate(() => window.entente.edit.events('PAK', 'TTP'))).slice(1, 2);
   assert.equal(ev.assessment, true, 'the assessment mark is kept');
   assert.equal(ev.note, 'an assessment of a risk the article foresees, not an event; date of the cited report');
@@ -324,7 +334,7 @@ test('an event keeps what its form does not show (an assessment) and every sourc
   assert.equal(await form2.locator('fieldset.source').getByRole('button', { name: 'Remove this source' }).isHidden(), true);
   await page.screenshot({ path: join(ARTIFACTS, 'edit-sources.png') });
   await form2.getByRole('button', { name: 'Save event' }).click();
-  await page.waitForFunction(() => window.entente.edit.history().length === 2);
+  await steps(page, 2);
   [ev] = (await page.evaluate(() => window.entente.edit.events('PAK', 'TTP'))).slice(1, 2);
   assert.deepEqual(ev.sources.map((s) => s.outlet), ['The News']);
   assert.equal(ev.assessment, true);
