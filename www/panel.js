@@ -63,21 +63,29 @@ function fillActor(panel, app, i) {
   panel.append(list);
 }
 
-/** A tie that ended by B (compare mode): its two dates' states and the events that show it. */
-function fillEnded(panel, row, view) {
-  const head = el('div', 'panel-head');
-  head.append(el('h2', null, `${row.sourceName} — ${row.targetName}`), button('×', 'close', 'Close the evidence panel'));
-  panel.append(head);
-  panel.append(el('p', 'tip-change change-ended', `Ended between ${view.a} and ${view.b}: ${row.toneA ?? 'not active'} at A, not active at B`));
+/** A tie's heading ("A — B") with the panel's close button; `t` has `sourceName`, `targetName`. */
+function tieHead(t) {
+  return el('div', 'panel-head', el('h2', null, `${t.sourceName} — ${t.targetName}`), button('×', 'close', 'Close the evidence panel'));
+}
+
+/** A tie's two actors as links that pin them; `t` has `source`, `target` and their names. */
+function tieActors(t) {
   const actors = el('div', 'panel-actions');
-  for (const [id, name] of [[row.source, row.sourceName], [row.target, row.targetName]]) {
+  for (const [id, name] of [[t.source, t.sourceName], [t.target, t.targetName]]) {
     const b = el('button', 'link', name);
     b.type = 'button';
     b.dataset.action = 'actor';
     b.dataset.id = id;
     actors.append(b, ' ');
   }
-  panel.append(actors, eventList(row.evidence));
+  return actors;
+}
+
+/** A tie that ended by B (compare mode): its two dates' states and the events that show it. */
+function fillEnded(panel, row, view) {
+  panel.append(tieHead(row));
+  panel.append(el('p', 'tip-change change-ended', `Ended between ${view.a} and ${view.b}: ${row.toneA ?? 'not active'} at A, not active at B`));
+  panel.append(tieActors(row), eventList(row.evidence));
   return true;
 }
 
@@ -86,9 +94,7 @@ function fillTie(panel, app, t) {
   const ended = d ? null : endedRow(app.frame, t);
   if (ended) return fillEnded(panel, ended, app.frame.compare.view);
   if (!d) return false;
-  const head = el('div', 'panel-head');
-  head.append(el('h2', null, `${d.sourceName} — ${d.targetName}`), button('×', 'close', 'Close the evidence panel'));
-  panel.append(head);
+  panel.append(tieHead(d));
   const line = el('div', 'tie-head');
   chips(line, d.kinds);
   line.append(' ', el('span', `tone tone-${d.tone}`, `${d.tone} (latest event shown)`));
@@ -96,15 +102,7 @@ function fillTie(panel, app, t) {
   panel.append(line);
   const n = d.events.length;
   panel.append(el('p', 'tip-count', `${n} event${n === 1 ? '' : 's'} from ${d.events[0].date} to ${d.events[n - 1].date}; ${d.citations} report${d.citations === 1 ? '' : 's'} cited`));
-  const actors = el('div', 'panel-actions');
-  for (const [id, name] of [[d.source, d.sourceName], [d.target, d.targetName]]) {
-    const b = el('button', 'link', name);
-    b.type = 'button';
-    b.dataset.action = 'actor';
-    b.dataset.id = id;
-    actors.append(b, ' ');
-  }
-  panel.append(actors, eventList(d.events));
+  panel.append(tieActors(d), eventList(d.events));
   return true;
 }
 
