@@ -168,6 +168,8 @@ build_web() {
   mkdir -p www/fixtures/lasting && cp tests/fixtures/json/*.json www/fixtures/
   # Lasting events (an `end`), for the comparison's ended ties.
   cp tests/fixtures/lasting/*.json www/fixtures/lasting/
+  # Event data (GDELT, ICEWS, SIPRI, COW) by address, for `?data=`.
+  mkdir -p www/fixtures/events && cp tests/fixtures/events/* www/fixtures/events/
   # Hostile input (not UTF-8, XSS payloads, deep nesting...) for the robustness tests.
   mkdir -p www/fixtures/hostile && cp tests/fixtures/hostile/*.json www/fixtures/hostile/
   build_site

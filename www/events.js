@@ -83,7 +83,7 @@ export function importEvents(app, module, { file, format, today, loadText, showN
   const status = el('p', { className: 'status', id: 'event-status' });
   meter.setAttribute('aria-labelledby', 'event-status');
   const openNew = el('button', { type: 'button', className: 'button' }, 'Open as new');
-  const add = el('button', { type: 'button', className: 'button', disabled: !app.core }, 'Add to current dataset');
+  const add = el('button', { type: 'button', className: 'button', disabled: !app.core || !app.sourceText }, 'Add to current dataset');
   const cancel = el('button', { type: 'button', className: 'button' }, 'Cancel');
   const reading = el('div', { className: 'reading', hidden: true }, status, meter);
   dialog.append(
@@ -98,9 +98,9 @@ export function importEvents(app, module, { file, format, today, loadText, showN
   document.body.append(dialog);
   dialog.showModal();
 
-  let worker = null;
+  let worker = null, loaded = false;
   return new Promise((resolve) => {
-    const close = () => { worker?.terminate(); worker = null; dialog.close(); dialog.remove(); resolve(); };
+    const close = () => { worker?.terminate(); worker = null; dialog.close(); dialog.remove(); resolve(loaded); };
     cancel.addEventListener('click', () => { if (worker) announce(`Import of ${file.name} cancelled; the dataset on screen is unchanged`); close(); });
     dialog.addEventListener('cancel', (e) => { e.preventDefault(); close(); });
 
@@ -145,8 +145,12 @@ export function importEvents(app, module, { file, format, today, loadText, showN
             return;
           }
         }
+        worker = null;
+        dialog.close();
+        dialog.remove();
+        loaded = await loadText(json, name);
+        if (loaded) showNotices(file.name, notices);
         close();
-        if (await loadText(json, name)) showNotices(file.name, notices);
       };
       worker.onerror = (e) => { app.showError(`The reading worker could not start: ${e.message}`); close(); };
       worker.postMessage({ file, format, options, today });

@@ -52,7 +52,7 @@ function baseName(source) {
 /**
  * @param {object} app the application context from main.js
  * @param {(text: string, name: string) => Promise<boolean>} loadText puts an Entente JSON text on screen (main.js)
- * @returns {{importText(text: string, name: string): Promise<boolean>, importFiles(files: FileList): Promise<void>, exportAs(format: string): Promise<string[]>}}
+ * @returns {{importText(text: string, name: string): Promise<boolean>, importEventBytes(content: string | Uint8Array, url: string): Promise<boolean | null>, importFiles(files: FileList): Promise<void>, exportAs(format: string): Promise<string[]>}}
  */
 export function installIo(app, loadText) {
   const notices = el('section', { id: 'notices', hidden: true });
@@ -85,6 +85,11 @@ export function installIo(app, loadText) {
     const name = files.map((f) => f.name).join(' + ');
     if (files.length === 1 && isJson(files[0].name, files[0].text)) {
       return loadText(files[0].text, files[0].name);
+    }
+    // Event data by address (`?data=`): the import dialog, as for a file opened or dropped.
+    if (files.length === 1) {
+      const loaded = await importEventBytes(files[0].text, files[0].name);
+      if (loaded !== null) return loaded;
     }
     let module;
     try {
@@ -119,12 +124,25 @@ export function installIo(app, loadText) {
     }
   }
 
+  /** Event data fetched from `url` (its text or bytes): the import dialog, resolving to whether a
+   *  dataset was loaded; null when it is not event data. */
+  async function importEventBytes(content, url) {
+    const file = new File([content], url.split(/[?#]/)[0].split('/').pop() || url);
+    const format = await eventFormat([file]);
+    return format ? importEventFile(file, format) : null;
+  }
+
+  /** Opens the import dialog for an event-data file; resolves to whether a dataset was loaded. */
+  async function importEventFile(file, format) {
+    const [module, { importEvents }] = await Promise.all([io(), import('./events.js')]);
+    return importEvents(app, module, { file, format, today: today(), loadText, showNotices });
+  }
+
   /** Reads and loads File objects (from the picker or a drop). */
   async function importFiles(fileList) {
     const format = await eventFormat(fileList);
     if (format) {
-      const [module, { importEvents }] = await Promise.all([io(), import('./events.js')]);
-      await importEvents(app, module, { file: fileList[0], format, today: today(), loadText, showNotices });
+      await importEventFile(fileList[0], format);
       return;
     }
     let files;
@@ -200,5 +218,5 @@ export function installIo(app, loadText) {
     if (e.dataTransfer?.files?.length) importFiles(e.dataTransfer.files);
   });
 
-  return { importText: (text, name) => importTexts([{ name, text }]), importFiles, exportAs };
+  return { importText: (text, name) => importTexts([{ name, text }]), importEventBytes, importFiles, exportAs };
 }

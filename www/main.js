@@ -273,12 +273,16 @@ async function main() {
   // dataset comes up under the message.
   const store = installStore(app, loadText);
   const loadFrom = async (url) => {
-    let text;
+    let bytes, text;
     try {
       mark('fetch');
-      text = await fetchDataset(url, textFromBytes);
+      bytes = await fetchDataset(url, (raw) => raw);
+      text = textFromBytes(bytes);
       mark('text');
     } catch (err) {
+      // Not UTF-8 text may still be event data (a SIPRI export is Latin-1): the io module knows.
+      const events = bytes && bytes[0] !== 0x7b ? await (await io()).importEventBytes(bytes, url) : null;
+      if (events !== null) return events;
       showError(`Could not read ${url}: ${err.message}`);
       return false;
     }

@@ -137,3 +137,30 @@ test('a big GDELT import cancelled midway leaves the dataset on screen unchanged
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('event data by address: ?data= opens the same dialog before the first picture; "Add" waits for a dataset on screen', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.base}?data=fixtures/events/sipri-trade-register.csv`);
+  await dialog(page).waitFor({ state: 'visible' });
+  assert.match(await dialog(page).locator('h2').innerText(), /^SIPRI trade register: /);
+  assert.equal(await dialog(page).getByRole('button', { name: 'Add to current dataset' }).isDisabled(), true, 'nothing on screen to add to');
+  await dialog(page).getByRole('button', { name: 'Open as new' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  await titled(page, 'SIPRI trade register: sipri-trade-register.csv');
+  assert.match(await counts(page), /^3 actors, 2 ties shown/);
+  assert.match(await page.locator('#notices').innerText(), /Every SIPRI deal is a cooperative defense event/);
+  await page.screenshot({ path: join(ARTIFACTS, 'events-by-address.png') });
+
+  // Cancelled at boot: the built-in dataset comes up instead.
+  await page.goto(`${env.base}?data=fixtures/events/dyadic_mid_4.02.csv`);
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  assert.match(await title(page), /Pakistan/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
