@@ -281,7 +281,8 @@ async function main() {
       mark('text');
     } catch (err) {
       // Not UTF-8 text may still be event data (a SIPRI export is Latin-1): the io module knows.
-      const events = bytes && bytes[0] !== 0x7b ? await (await io()).importEventBytes(bytes, url) : null;
+      const maybeEvents = bytes && bytes[0] !== 0x7b && !/\.json$/i.test(url.split(/[?#]/)[0]);
+      const events = maybeEvents ? await (await io()).importEventBytes(bytes, url) : null;
       if (events !== null) return events;
       showError(`Could not read ${url}: ${err.message}`);
       return false;
