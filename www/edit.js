@@ -49,11 +49,20 @@ export function installEdit(app) {
     return ioModule;
   };
 
-  /** The editor of the dataset on screen, made (with its kept history) when the dataset changed. */
-  async function ensure() {
+  /** The editor of the dataset on screen, made (with its kept history) when the dataset changed.
+   *  Calls run one after another: two at once would both free the old editor (a double free that
+   *  the wasm module refuses as a null pointer) and make two new ones. */
+  let making = Promise.resolve();
+  function ensure() {
+    const next = making.then(makeEditor);
+    making = next.catch(() => {});
+    return next;
+  }
+  async function makeEditor() {
     const { DatasetEditor } = await io();
     if (editor && editorText === app.sourceText) return editor;
     editor?.free();
+    editor = null;
     const kept = await store.load(app.source).catch(() => null);
     const history = kept && kept.text === app.sourceText ? kept.history : null;
     editor = new DatasetEditor(app.sourceText, history);
@@ -111,13 +120,15 @@ export function installEdit(app) {
     if (edit || !name?.endsWith(COPY)) return;
     store.load(name).then((kept) => {
       if (!kept || kept.text === app.sourceText || app.source !== name) return;
-      ensure().then(() => {
-        editor.free();
-        return io().then(({ DatasetEditor }) => {
-          editor = new DatasetEditor(kept.text, kept.history);
-          show('restored the last edits', 'restore');
-        });
+      // In the editor's queue (`ensure`), so that no other call frees or makes an editor meanwhile.
+      const next = making.then(async () => {
+        const { DatasetEditor } = await io();
+        editor?.free();
+        editor = null;
+        editor = new DatasetEditor(kept.text, kept.history);
+        show('restored the last edits', 'restore');
       });
+      making = next.catch(() => {});
     }, () => {});
   });
 
