@@ -5,13 +5,29 @@ import { ENGINES } from '../target/bench/engines.js';
 
 const STRESS_SAMPLES = 300;
 
-const entente = (multilevel) => (g) => {
+const entente = (Layout, multilevel) => (g) => {
   const layout = multilevel
-    ? new ForceLayout(g.nodeCount, g.edges, undefined, { multilevel: true })
-    : new ForceLayout(g.nodeCount, g.edges, g.positions, {});
+    ? new Layout(g.nodeCount, g.edges, undefined, { multilevel: true })
+    : new Layout(g.nodeCount, g.edges, g.positions, {});
   return { step: (k) => layout.step(k), positions: () => layout.positions(), moving: () => layout.alpha() >= 1e-3 };
 };
-const ALL = { 'entente-wasm': entente(false), 'entente-wasm-multilevel': entente(true), ...ENGINES };
+const ALL = {
+  'entente-wasm': entente(ForceLayout, false),
+  'entente-wasm-multilevel': entente(ForceLayout, true),
+  ...ENGINES,
+};
+
+/** `bench/run --against REV` builds that revision's layout module into target/bench/against/:
+ *  its rows sit beside today's in the same run, the fairest before/after on a shared machine. */
+async function against() {
+  const rev = await fetch('../target/bench/against/rev.txt');
+  if (!rev.ok) return;
+  const name = (await rev.text()).trim();
+  const mod = await import('../target/bench/against/entente_layout.js');
+  await mod.default();
+  ALL[`entente-wasm@${name}`] = entente(mod.ForceLayout, false);
+  ALL[`entente-wasm-multilevel@${name}`] = entente(mod.ForceLayout, true);
+}
 
 async function graph(name) {
   const g = await (await fetch(`../target/bench/graphs/${name}.json`)).json();
@@ -57,5 +73,7 @@ window.stressOf = async (name, positions) => {
 };
 
 await init();
+await against();
+window.engines = Object.keys(ALL);
 document.getElementById('status').textContent = 'ready';
 window.ready = true;

@@ -1,5 +1,6 @@
 // Drives the layout benchmark: Entente (native, wasm) beside d3-force, graphology FA2, ngraph and sfdp; prints a markdown table.
-// Usage: node bench/browser.mjs NATIVE_RESULTS.jsonl [--quick]
+// Usage: node bench/browser.mjs NATIVE_RESULTS.jsonl [--only SUBSTRING] [--speed]
+//   (--only 10k: the graphs whose name holds it; --speed: ms / iteration only, no full runs)
 
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,8 +15,10 @@ const OUT = join(ROOT, 'target/bench');
 const QUALITY_ITERATIONS = 300;          // d3's whole schedule; the same budget for FA2 and ngraph
 const QUALITY_BUDGET_MS = 60_000;        // skip a full JS run expected to take longer
 const SFDP_MAX_NODES = 10_000;
+const SPEED_ONLY = process.argv.includes('--speed');
 const native = readFileSync(process.argv[2], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const names = JSON.parse(readFileSync(join(OUT, 'graphs/index.json'), 'utf8'));
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+const names = JSON.parse(readFileSync(join(OUT, 'graphs/index.json'), 'utf8')).filter((n) => n.includes(only));
 const graphInfo = Object.fromEntries(names.map((n) => {
   const g = JSON.parse(readFileSync(join(OUT, 'graphs', `${n}.json`), 'utf8'));
   return [n, { nodes: g.nodeCount, edges: g.edges.length / 2, graph: g }];
@@ -24,6 +27,10 @@ const graphInfo = Object.fromEntries(names.map((n) => {
 const freePort = () => new Promise((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
+
+const HAS_SFDP = (() => { try { execFileSync('sfdp', ['-V'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+if (!HAS_SFDP) console.error('sfdp: not installed (apt-get install graphviz), so its rows are skipped');
+const loads = [os.loadavg()];
 
 /** sfdp from Debian's graphviz: wall time and positions, or null when it is not installed. */
 function sfdp(name) {
@@ -62,11 +69,12 @@ page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
 await page.waitForFunction(() => window.ready === true, null, { timeout: 30000 });
 
-// Warm up every engine once (JIT tiers, wasm compile) on the smallest graph before timing.
-const ENGINES_WARM = ['entente-wasm', 'entente-wasm-multilevel', 'd3-force', 'graphology-fa2', 'ngraph.forcelayout'];
-for (const engine of ENGINES_WARM) await page.evaluate(([n, e]) => window.quality(n, e, 100), [names[0], engine]);
+// Every engine the page offers (with --against, the older revision's too), warmed up once
+// (JIT tiers, wasm compile) on the smallest graph before timing.
+const ENGINES = (await page.evaluate(() => window.engines))
+  .sort((a, b) => b.startsWith('entente') - a.startsWith('entente'));
+for (const engine of ENGINES) await page.evaluate(([n, e]) => window.quality(n, e, 100), [names[0], engine]);
 
-const ENGINES = ['entente-wasm', 'entente-wasm-multilevel', 'd3-force', 'graphology-fa2', 'ngraph.forcelayout'];
 const rows = [];
 for (const name of names) {
   const { nodes } = graphInfo[name];
@@ -77,19 +85,22 @@ for (const name of names) {
     const ms = await page.evaluate(([n, e, k, r]) => window.speed(n, e, k, r), [name, engine, timed, repeats]);
     const row = { graph: name, engine, msPerIteration: ms, timed };
     const expected = engine.startsWith('entente') ? 0 : ms * QUALITY_ITERATIONS;
-    if (expected <= QUALITY_BUDGET_MS) {
+    if (expected <= QUALITY_BUDGET_MS && !SPEED_ONLY) {
       Object.assign(row, await page.evaluate(([n, e, k]) => window.quality(n, e, k), [name, engine, QUALITY_ITERATIONS]));
       row.totalMs = row.total;
     }
     rows.push(row);
     console.error(`${name} ${engine}: ${ms.toFixed(2)} ms/iteration${row.stress != null ? `, stress ${row.stress.toFixed(3)}` : ''}`);
   }
-  if (nodes <= SFDP_MAX_NODES) {
+  loads.push(os.loadavg());
+  if (HAS_SFDP && nodes <= SFDP_MAX_NODES && !SPEED_ONLY) {
     const s = sfdp(name);
     if (s) {
       const stress = await page.evaluate(([n, p]) => window.stressOf(n, p), [name, s.positions]);
       rows.push({ graph: name, engine: 'sfdp (graphviz, native)', totalMs: s.ms, stress });
       console.error(`${name} sfdp: ${s.ms.toFixed(0)} ms, stress ${stress.toFixed(3)}`);
+    } else {
+      console.error(`${name} sfdp: failed, row skipped`);
     }
   }
 }
@@ -100,7 +111,8 @@ server.kill();
 const fmt = (v, d) => (v == null ? '—' : v.toFixed(d));
 const out = [];
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-out.push(`Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), Chromium ${browser.version()}, headless.`);
+const load = (i) => Math.max(...loads.map((l) => l[i])).toFixed(2);
+out.push(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Chromium ${browser.version()}, headless; load average during the run up to ${load(0)} (1 min), ${load(1)} (5 min)${HAS_SFDP ? '' : '; sfdp not installed, skipped'}.`);
 out.push('');
 out.push('| graph | nodes | edges | engine | ms / iteration | iterations | total ms | stress | speed-up vs fastest JS |');
 out.push('|---|---:|---:|---|---:|---:|---:|---:|---:|');

@@ -1,5 +1,5 @@
 // Writes the benchmark graphs (Les Misérables and seeded generated ones) with shared start positions.
-// Usage: node bench/graphs.mjs OUT_DIR [--quick]
+// Usage: node bench/graphs.mjs OUT_DIR [--quick] [--only SUBSTRING]
 
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -87,6 +87,8 @@ for (const n of quick ? [1000] : [1000, 10000, 50000]) {
   graphs.push({ name: `preferential-${n / 1000}k`, nodeCount: n, edges: preferential(n, 2, n + 7) });
   graphs.push({ name: `clustered-${n / 1000}k`, nodeCount: n, edges: clustered(n, 40, n + 11) });
 }
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+graphs.splice(0, graphs.length, ...graphs.filter((g) => g.name.includes(only)));
 for (const g of graphs) {
   g.positions = start(g.nodeCount, 42).map((v) => Math.round(v * 1000) / 1000);
   writeFileSync(join(out, `${g.name}.json`), JSON.stringify(g));

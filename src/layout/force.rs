@@ -8,6 +8,7 @@ use super::lcg::Lcg;
 use super::many_body::{self, Charge};
 use super::quadtree::Quadtree;
 use super::springs::{self, Spring};
+use super::ztree::ZTree;
 use super::{check_edges, check_node_count, LayoutError};
 
 /// Knobs of a [`ForceLayout`]; [`Default`] gives d3-force's defaults.
@@ -104,6 +105,7 @@ pub struct ForceLayout {
     radii: Vec<f32>,
     collide_on: bool,
     tree: Quadtree,
+    ztree: ZTree,
     stack: Vec<u32>,
     charge_scratch: many_body::Scratch,
     collide: Collide,
@@ -156,6 +158,7 @@ impl ForceLayout {
             radii: vec![options.collide_radius; node_count],
             collide_on: options.collide_radius > 0.0 && node_count > 1,
             tree: Quadtree::default(),
+            ztree: ZTree::default(),
             stack: Vec::new(),
             charge_scratch: many_body::Scratch::default(),
             collide: Collide::default(),
@@ -213,17 +216,15 @@ impl ForceLayout {
         );
 
         if o.charge != 0.0 {
-            let weights = &self.weights;
-            self.tree.build_bucketed(xy, many_body::LEAF_CAPACITY);
-            self.tree.accumulate(xy, |p| weights[p]);
+            self.ztree
+                .build(xy, &self.weights, many_body::LEAF_CAPACITY);
+            self.ztree.accumulate();
             let charge = Charge {
                 strength_alpha: o.charge * alpha,
                 theta2: o.theta * o.theta,
             };
             many_body::apply(
-                &self.tree,
-                xy,
-                weights,
+                &self.ztree,
                 vel,
                 charge,
                 &mut self.charge_scratch,

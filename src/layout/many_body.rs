@@ -1,12 +1,11 @@
 //! The many-body (charge) force by Barnes–Hut over the quadtree (d3's `manyBody.js`).
 
 use super::lcg::Lcg;
-use super::quadtree::{Cell, Quadtree, NONE};
+use super::ztree::{Cell, ZTree};
 
 /// d3's `distanceMin`²: closer pairs are treated as this far apart, bounding the force.
+/// (d3's `distanceMax` is infinite by default: no cut-off.)
 const DISTANCE_MIN2: f32 = 1.0;
-/// d3's `distanceMax`²: no cut-off by default.
-const DISTANCE_MAX2: f32 = f32::INFINITY;
 
 /// The per-tick parameters of the charge force.
 #[derive(Debug, Clone, Copy)]
@@ -24,18 +23,18 @@ pub(crate) const LEAF_CAPACITY: usize = 16;
 const EXPANSION_THETA2: f32 = 0.25;
 
 /// Adds every node's charge force to `vel`, approximating a cell by its centroid when
-/// size / distance < θ. `tree` must be built (with [`Quadtree::build_bucketed`]) and
-/// accumulated over `xy` with `weights`. `scratch` is reused between ticks.
+/// size / distance < θ. `tree` must be built over the positions (with the weights) and
+/// accumulated. `scratch` is reused between ticks.
 ///
 /// The walk is grouped (Barnes 1990): the points of one leaf walk the tree together, and a
 /// cell counts as far only when it is far from the leaf's whole bounding box, so every point
-/// gets at least the accuracy of its own walk while the tree is walked once per leaf.
+/// gets at least the accuracy of its own walk while the tree is walked once per leaf. A leaf's
+/// points are one contiguous run of the tree's curve order, so the inner loops read
+/// consecutive memory and carry no branch but a select.
 ///
 /// Complexity: O(n log n) for θ > 0.
 pub(crate) fn apply(
-    tree: &Quadtree,
-    xy: &[f32],
-    weights: &[f32],
+    tree: &ZTree,
     vel: &mut [f32],
     charge: Charge,
     scratch: &mut Scratch,
@@ -44,97 +43,112 @@ pub(crate) fn apply(
     if tree.cells.is_empty() || tree.cells[0].mass == 0.0 {
         return;
     }
+    let n = tree.order.len();
+    let Scratch { stack, fx, fy } = scratch;
+    fx.clear();
+    fx.resize(n, 0.0);
+    fy.clear();
+    fy.resize(n, 0.0);
     for &leaf in &tree.leaves {
-        let group = &mut scratch.group;
-        group.gather(tree, leaf, xy);
-        walk(
+        let Cell { start, end, .. } = tree.cells[leaf as usize];
+        let run = start as usize..end as usize;
+        let group = Group::new(leaf, &tree.x[run.clone()], &tree.y[run.clone()]);
+        let far = walk(
             tree,
-            xy,
-            weights,
+            &group,
             charge.theta2,
-            group,
+            &mut fx[run.clone()],
+            &mut fy[run.clone()],
             rng,
-            &mut scratch.stack,
+            stack,
         );
-        let [fx, fy, jxx, jxy, jyy] = group.far;
-        for (k, &i) in group.ids.iter().enumerate() {
-            let i = i as usize;
+        let [ffx, ffy, jxx, jxy, jyy] = far;
+        for k in run {
             // The expanded far field at this point: F − J·o, o its offset from the centre.
-            let (ox, oy) = (group.x[k] - group.cx, group.y[k] - group.cy);
-            let far_x = fx - (jxx * ox + jxy * oy);
-            let far_y = fy - (jxy * ox + jyy * oy);
-            vel[2 * i] += (group.fx[k] + far_x) * charge.strength_alpha;
-            vel[2 * i + 1] += (group.fy[k] + far_y) * charge.strength_alpha;
+            let (ox, oy) = (tree.x[k] - group.cx, tree.y[k] - group.cy);
+            fx[k] += ffx - (jxx * ox + jxy * oy);
+            fy[k] += ffy - (jxy * ox + jyy * oy);
         }
+    }
+    for (k, &i) in tree.order.iter().enumerate() {
+        vel[2 * i as usize] += fx[k] * charge.strength_alpha;
+        vel[2 * i as usize + 1] += fy[k] * charge.strength_alpha;
     }
 }
 
-/// Reused buffers: the stack of cells to open and the current group of targets.
+/// Reused buffers: the stack of cells to open and the forces in curve order.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     stack: Vec<u32>,
-    group: Group,
-}
-
-/// The points of one leaf: ids, positions, bounding box and the forces summed so far.
-#[derive(Debug, Default)]
-struct Group {
-    ids: Vec<u32>,
-    x: Vec<f32>,
-    y: Vec<f32>,
     fx: Vec<f32>,
     fy: Vec<f32>,
+}
+
+/// The points of one leaf: their positions, bounding box, centre and radius.
+struct Group<'a> {
+    leaf: u32,
+    x: &'a [f32],
+    y: &'a [f32],
     bbox: [f32; 4],
     /// Centre of the bounding box and the largest distance of a point from it.
     cx: f32,
     cy: f32,
     radius: f32,
-    /// The expanded far field at the centre: force (x, y) and its gradient (xx, xy, yy).
-    far: [f32; 5],
 }
 
-impl Group {
-    fn gather(&mut self, tree: &Quadtree, leaf: u32, xy: &[f32]) {
-        let g = self;
-        g.ids.clear();
-        g.x.clear();
-        g.y.clear();
-        let mut p = tree.cells[leaf as usize].head;
-        while p != NONE {
-            g.ids.push(p);
-            g.x.push(xy[2 * p as usize]);
-            g.y.push(xy[2 * p as usize + 1]);
-            p = tree.next[p as usize];
-        }
-        g.fx.clear();
-        g.fx.resize(g.ids.len(), 0.0);
-        g.fy.clear();
-        g.fy.resize(g.ids.len(), 0.0);
+impl<'a> Group<'a> {
+    fn new(leaf: u32, x: &'a [f32], y: &'a [f32]) -> Self {
         let fold = |v: &[f32]| {
             v.iter()
                 .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &a| {
                     (lo.min(a), hi.max(a))
                 })
         };
-        let ((x0, x1), (y0, y1)) = (fold(&g.x), fold(&g.y));
-        g.bbox = [x0, y0, x1, y1];
-        (g.cx, g.cy) = ((x0 + x1) * 0.5, (y0 + y1) * 0.5);
-        g.radius = 0.5 * ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt();
-        g.far = [0.0; 5];
+        let ((x0, x1), (y0, y1)) = (fold(x), fold(y));
+        Self {
+            leaf,
+            x,
+            y,
+            bbox: [x0, y0, x1, y1],
+            cx: (x0 + x1) * 0.5,
+            cy: (y0 + y1) * 0.5,
+            radius: 0.5 * ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt(),
+        }
     }
 }
 
-/// One group's walk from the root.
+/// One body of mass `w` at (`px`, `py`) acting on every point of the group; the pair is
+/// never coincident (bodies from other cells), so the loop has no branch but d3's
+/// `distanceMin` select.
+#[inline(always)]
+fn body(px: f32, py: f32, w: f32, x: &[f32], y: &[f32], fx: &mut [f32], fy: &mut [f32]) {
+    for (((&xk, &yk), fxk), fyk) in x.iter().zip(y).zip(fx.iter_mut()).zip(fy.iter_mut()) {
+        let (dx, dy) = (px - xk, py - yk);
+        let l = dx * dx + dy * dy;
+        let l = if l < DISTANCE_MIN2 {
+            (DISTANCE_MIN2 * l).sqrt()
+        } else {
+            l
+        };
+        let f = w / l;
+        *fxk += dx * f;
+        *fyk += dy * f;
+    }
+}
+
+/// One group's walk from the root; returns the expanded far field at the group's centre:
+/// force (x, y) and its gradient (xx, xy, yy).
 fn walk(
-    tree: &Quadtree,
-    xy: &[f32],
-    weights: &[f32],
+    tree: &ZTree,
+    g: &Group,
     theta2: f32,
-    g: &mut Group,
+    fx: &mut [f32],
+    fy: &mut [f32],
     rng: &mut Lcg,
     stack: &mut Vec<u32>,
-) {
+) -> [f32; 5] {
     let [bx0, by0, bx1, by1] = g.bbox;
+    let mut far = [0.0f32; 5];
     stack.clear();
     stack.push(0);
     while let Some(cell) = stack.pop() {
@@ -144,8 +158,8 @@ fn walk(
             mass,
             size,
             first_child,
-            head,
-            ..
+            start,
+            end,
         } = tree.cells[cell as usize];
         if mass == 0.0 {
             continue;
@@ -158,30 +172,19 @@ fn walk(
         if reach * reach < EXPANSION_THETA2 * theta2 * lc && lc >= DISTANCE_MIN2 {
             let inv = 1.0 / lc;
             let f = mass * inv;
-            g.far[0] += ux * f;
-            g.far[1] += uy * f;
+            far[0] += ux * f;
+            far[1] += uy * f;
             let k = 2.0 * f * inv;
-            g.far[2] += f - k * ux * ux;
-            g.far[3] -= k * ux * uy;
-            g.far[4] += f - k * uy * uy;
+            far[2] += f - k * ux * ux;
+            far[3] -= k * ux * uy;
+            far[4] += f - k * uy * uy;
             continue;
         }
         // Step 1b: far from the whole group's box — the cell acts as one body on each point.
         let gx = (bx0 - cx).max(cx - bx1).max(0.0);
         let gy = (by0 - cy).max(cy - by1).max(0.0);
         if size * size < theta2 * (gx * gx + gy * gy) {
-            for k in 0..g.x.len() {
-                let (dx, dy) = (cx - g.x[k], cy - g.y[k]);
-                let mut l = dx * dx + dy * dy;
-                if l < DISTANCE_MAX2 {
-                    if l < DISTANCE_MIN2 {
-                        l = (DISTANCE_MIN2 * l).sqrt();
-                    }
-                    let f = mass / l;
-                    g.fx[k] += dx * f;
-                    g.fy[k] += dy * f;
-                }
-            }
+            body(cx, cy, mass, g.x, g.y, fx, fy);
             continue;
         }
         // Step 2: too close — open it.
@@ -189,36 +192,39 @@ fn walk(
             stack.extend(first_child..first_child + 4);
             continue;
         }
-        // Step 3: a near leaf (or the group's own) — its points act one by one.
-        let mut p = head;
-        while p != NONE {
-            let (px, py, w) = (
-                xy[2 * p as usize],
-                xy[2 * p as usize + 1],
-                weights[p as usize],
-            );
-            for k in 0..g.x.len() {
-                if g.ids[k] == p {
-                    continue;
-                }
-                let (mut dx, mut dy) = (px - g.x[k], py - g.y[k]);
-                let mut l = dx * dx + dy * dy;
-                if l == 0.0 {
-                    // Coincident points: a tiny seeded nudge decides which way they part.
-                    (dx, dy) = (rng.jiggle(), rng.jiggle());
-                    l = dx * dx + dy * dy;
-                }
-                if l >= DISTANCE_MAX2 {
-                    continue;
-                }
-                if l < DISTANCE_MIN2 {
-                    l = (DISTANCE_MIN2 * l).sqrt();
-                }
-                let f = w / l;
-                g.fx[k] += dx * f;
-                g.fy[k] += dy * f;
+        // Step 3: a near leaf — its points act one by one; the group's own leaf pair by pair.
+        if cell == g.leaf {
+            own_leaf(tree, start as usize, fx, fy, rng);
+            continue;
+        }
+        for p in start as usize..end as usize {
+            body(tree.x[p], tree.y[p], tree.w[p], g.x, g.y, fx, fy);
+        }
+    }
+    far
+}
+
+/// The forces between the points of one leaf (run `start..`), each pair from both sides;
+/// coincident points get a tiny seeded nudge that decides which way they part.
+fn own_leaf(tree: &ZTree, start: usize, fx: &mut [f32], fy: &mut [f32], rng: &mut Lcg) {
+    for j in 0..fx.len() {
+        let (px, py, w) = (tree.x[start + j], tree.y[start + j], tree.w[start + j]);
+        for k in 0..fx.len() {
+            if k == j {
+                continue;
             }
-            p = tree.next[p as usize];
+            let (mut dx, mut dy) = (px - tree.x[start + k], py - tree.y[start + k]);
+            let mut l = dx * dx + dy * dy;
+            if l == 0.0 {
+                (dx, dy) = (rng.jiggle(), rng.jiggle());
+                l = dx * dx + dy * dy;
+            }
+            if l < DISTANCE_MIN2 {
+                l = (DISTANCE_MIN2 * l).sqrt();
+            }
+            let f = w / l;
+            fx[k] += dx * f;
+            fy[k] += dy * f;
         }
     }
 }
@@ -229,24 +235,16 @@ mod tests {
 
     fn forces(xy: &[f32], theta: f32) -> Vec<f32> {
         let weights = vec![1.0; xy.len() / 2];
-        let mut tree = Quadtree::default();
-        tree.build_bucketed(xy, LEAF_CAPACITY);
-        tree.accumulate(xy, |p| weights[p]);
+        let mut tree = ZTree::default();
+        tree.build(xy, &weights, LEAF_CAPACITY);
+        tree.accumulate();
         let mut vel = vec![0.0; xy.len()];
-        let mut stack = Scratch::default();
+        let mut scratch = Scratch::default();
         let charge = Charge {
             strength_alpha: -30.0,
             theta2: theta * theta,
         };
-        apply(
-            &tree,
-            xy,
-            &weights,
-            &mut vel,
-            charge,
-            &mut stack,
-            &mut Lcg::new(1),
-        );
+        apply(&tree, &mut vel, charge, &mut scratch, &mut Lcg::new(1));
         vel
     }
 

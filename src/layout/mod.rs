@@ -14,6 +14,7 @@ pub mod multilevel;
 mod quadtree;
 pub mod quality;
 mod springs;
+mod ztree;
 
 pub use force::{ForceLayout, ForceOptions};
 

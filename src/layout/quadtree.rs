@@ -1,4 +1,4 @@
-//! A flat-arena quadtree over 2-D points, rebuilt every tick for Barnes–Hut and collision.
+//! A flat-arena quadtree over 2-D points, one distinct point per leaf, rebuilt every tick for collision.
 
 /// Marks "no point" in `head`/`next`.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -6,13 +6,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Deeper than this, distinct points share a leaf as if they coincided (f32 runs out of bits).
 const MAX_DEPTH: u32 = 24;
 
-/// One square of the tree: 32 bytes, so the fields a Barnes–Hut visit reads share a cache line.
+/// One square of the tree.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cell {
-    /// Weighted centroid and total weight, filled by [`Quadtree::accumulate`].
-    pub cx: f32,
-    pub cy: f32,
-    pub mass: f32,
     /// Side length and lower corner of the square.
     pub size: f32,
     pub ox: f32,
@@ -29,16 +25,8 @@ pub(crate) struct Cell {
 #[derive(Debug, Default)]
 pub(crate) struct Quadtree {
     pub cells: Vec<Cell>,
-    /// Per point: the next point in the same leaf, or `NONE`.
+    /// Per point: the next point in the same leaf (coincident with it), or `NONE`.
     pub next: Vec<u32>,
-    /// Points in depth-first leaf order, so neighbours in space are neighbours here.
-    pub order: Vec<u32>,
-    /// Non-empty leaves in depth-first order.
-    pub leaves: Vec<u32>,
-    /// Points a leaf holds before it splits (1 unless built with [`Quadtree::build_bucketed`]).
-    capacity: usize,
-    /// Scratch stack for `collect_order`.
-    walk: Vec<u32>,
 }
 
 impl Quadtree {
@@ -52,17 +40,8 @@ impl Quadtree {
     ///
     /// Complexity: O(n · depth).
     pub(crate) fn build(&mut self, xy: &[f32]) {
-        self.build_bucketed(xy, 1);
-    }
-
-    /// Like [`build`](Self::build), but a leaf holds up to `capacity` points before it splits:
-    /// fewer, fuller cells for walks that treat a leaf's points as one group.
-    pub(crate) fn build_bucketed(&mut self, xy: &[f32], capacity: usize) {
         let n = xy.len() / 2;
-        self.capacity = capacity.max(1);
         self.cells.clear();
-        self.order.clear();
-        self.leaves.clear();
         self.next.clear();
         self.next.resize(n, NONE);
         if n == 0 {
@@ -80,14 +59,10 @@ impl Quadtree {
         for point in 0..n as u32 {
             self.insert(point, xy);
         }
-        self.collect_order();
     }
 
     fn push_cell(&mut self, ox: f32, oy: f32, size: f32) {
         self.cells.push(Cell {
-            cx: 0.0,
-            cy: 0.0,
-            mass: 0.0,
             size,
             ox,
             oy,
@@ -134,104 +109,17 @@ impl Quadtree {
                 return;
             }
             let (rx, ry) = (xy[2 * resident as usize], xy[2 * resident as usize + 1]);
-            if (rx == x && ry == y)
-                || depth >= MAX_DEPTH
-                || self.chain_len(resident) < self.capacity
-            {
+            if (rx == x && ry == y) || depth >= MAX_DEPTH {
                 self.next[point as usize] = resident;
                 self.cells[cell].head = point;
                 return;
             }
-            // Push the resident chain one level down, then keep descending with `point`.
+            // Push the resident chain (one position: coincident points) one level down as a
+            // whole, then keep descending with `point`.
             self.split(cell);
             self.cells[cell].head = NONE;
-            if self.capacity == 1 {
-                // One position in the chain (coincident points): it moves as a whole.
-                let moved_to = self.child_for(cell, rx, ry);
-                self.cells[moved_to].head = resident;
-            } else {
-                let mut p = resident;
-                while p != NONE {
-                    let after = self.next[p as usize];
-                    let (px, py) = (xy[2 * p as usize], xy[2 * p as usize + 1]);
-                    let to = self.child_for(cell, px, py);
-                    self.next[p as usize] = self.cells[to].head;
-                    self.cells[to].head = p;
-                    p = after;
-                }
-            }
-        }
-    }
-
-    /// Number of points in the chain starting at `head`.
-    fn chain_len(&self, head: u32) -> usize {
-        let (mut p, mut k) = (head, 0);
-        while p != NONE {
-            k += 1;
-            p = self.next[p as usize];
-        }
-        k
-    }
-
-    /// Fills `order` and `leaves` by an explicit-stack depth-first walk.
-    fn collect_order(&mut self) {
-        let mut stack = std::mem::take(&mut self.walk);
-        stack.clear();
-        stack.push(0);
-        while let Some(cell) = stack.pop() {
-            let Cell {
-                first_child, head, ..
-            } = self.cells[cell as usize];
-            if first_child != 0 {
-                stack.extend((first_child..first_child + 4).rev());
-                continue;
-            }
-            if head != NONE {
-                self.leaves.push(cell);
-            }
-            let mut p = head;
-            while p != NONE {
-                self.order.push(p);
-                p = self.next[p as usize];
-            }
-        }
-        self.walk = stack;
-    }
-
-    /// Fills `mass` and the weighted centroid of every cell, children before parents.
-    /// `weight(point)` must be finite and non-negative.
-    ///
-    /// Complexity: O(cells + n).
-    pub(crate) fn accumulate(&mut self, xy: &[f32], weight: impl Fn(usize) -> f32) {
-        for cell in (0..self.cells.len()).rev() {
-            let (mut m, mut sx, mut sy) = (0.0f32, 0.0f32, 0.0f32);
-            let Cell {
-                first_child, head, ..
-            } = self.cells[cell];
-            if first_child != 0 {
-                let first = first_child as usize;
-                for child in &self.cells[first..first + 4] {
-                    m += child.mass;
-                    sx += child.mass * child.cx;
-                    sy += child.mass * child.cy;
-                }
-            } else {
-                let mut p = head;
-                while p != NONE {
-                    let w = weight(p as usize);
-                    m += w;
-                    sx += w * xy[2 * p as usize];
-                    sy += w * xy[2 * p as usize + 1];
-                    p = self.next[p as usize];
-                }
-            }
-            let c = &mut self.cells[cell];
-            if m > 0.0 {
-                (c.cx, c.cy) = (sx / m, sy / m);
-            } else {
-                (c.cx, c.cy) = (c.ox + c.size * 0.5, c.oy + c.size * 0.5);
-            }
-            c.mass = m;
+            let moved_to = self.child_for(cell, rx, ry);
+            self.cells[moved_to].head = resident;
         }
     }
 }
@@ -292,28 +180,6 @@ mod tests {
     }
 
     #[test]
-    fn masses_and_centroids_sum_up_to_the_root() {
-        let xy = points();
-        let weights = [1.0, 2.0, 0.5, 1.0, 0.0, 3.0, 1.5];
-        let mut tree = Quadtree::default();
-        tree.build(&xy);
-        tree.accumulate(&xy, |p| weights[p]);
-        let total: f32 = weights.iter().sum();
-        let wx: f32 = (0..7).map(|p| weights[p] * xy[2 * p]).sum::<f32>() / total;
-        let wy: f32 = (0..7).map(|p| weights[p] * xy[2 * p + 1]).sum::<f32>() / total;
-        let root = tree.cells[0];
-        assert!((root.mass - total).abs() < 1e-5);
-        assert!((root.cx - wx).abs() < 1e-4 && (root.cy - wy).abs() < 1e-4);
-        for (i, cell) in tree.cells.iter().enumerate() {
-            let first = cell.first_child as usize;
-            if first != 0 {
-                let sum: f32 = tree.cells[first..first + 4].iter().map(|c| c.mass).sum();
-                assert!((cell.mass - sum).abs() < 1e-5, "cell {i}");
-            }
-        }
-    }
-
-    #[test]
     fn rebuilding_reuses_the_arena() {
         let xy = points();
         let mut tree = Quadtree::default();
@@ -322,14 +188,12 @@ mod tests {
         tree.build(&xy);
         assert_eq!(tree.cell_count(), cells);
         assert_eq!(tree.cells.capacity(), capacity);
-        assert_eq!(tree.order.len(), xy.len() / 2);
     }
 
     #[test]
     fn empty_input_builds_an_empty_tree() {
         let mut tree = Quadtree::default();
         tree.build(&[]);
-        tree.accumulate(&[], |_| 1.0);
         assert_eq!(tree.cell_count(), 0);
     }
 }
