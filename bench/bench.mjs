@@ -5,14 +5,15 @@ import { ENGINES } from '../target/bench/engines.js';
 
 const STRESS_SAMPLES = 300;
 
-const entente = (Layout, multilevel) => (g) => {
+const entente = (Layout, multilevel, options = {}) => (g) => {
   const layout = multilevel
-    ? new Layout(g.nodeCount, g.edges, undefined, { multilevel: true })
-    : new Layout(g.nodeCount, g.edges, g.positions, {});
+    ? new Layout(g.nodeCount, g.edges, undefined, { multilevel: true, ...options })
+    : new Layout(g.nodeCount, g.edges, g.positions, options);
   return { step: (k) => layout.step(k), positions: () => layout.positions(), moving: () => layout.alpha() >= 1e-3 };
 };
 const ALL = {
   'entente-wasm': entente(ForceLayout, false),
+  'entente-wasm-refined': entente(ForceLayout, false, { refine: true }),
   'entente-wasm-multilevel': entente(ForceLayout, true),
   ...ENGINES,
 };

@@ -758,3 +758,30 @@ fn coastline_rings_project_like_single_points() {
         assert!((f64::from(xy[2 * k + 1]) - 100.0 * y).abs() < 1e-3);
     }
 }
+
+#[test]
+fn refine_lowers_the_stress_of_a_settled_layout_and_keeps_pins() {
+    // 30 clusters of 12 on a ring, the shape on which d3's forces leave the most stress.
+    let mut edges = vec![];
+    for c in 0..30u32 {
+        let base = c * 12;
+        for v in 1..12 {
+            edges.extend([base, base + v]);
+            edges.extend([base + v - 1, base + v]);
+        }
+        edges.extend([base, ((c + 1) % 30) * 12 + 5]);
+    }
+    let plain = settled(360, &edges, seeded(3));
+    let mut options = seeded(3);
+    options.refine = true;
+    let mut refined = ForceLayout::new(360, &edges, None, options).unwrap();
+    refined.pin(7, 40.0, -20.0);
+    while refined.step(50) {}
+    let (a, b) = (stress_of(&plain, &edges), stress_of(&refined, &edges));
+    assert!(all_finite(refined.positions()));
+    assert!(
+        b < 0.9 * a,
+        "stress {a} without the refinement, {b} with it"
+    );
+    assert_eq!(&refined.positions()[14..16], &[40.0, -20.0]);
+}

@@ -9,6 +9,7 @@ pub mod force;
 pub mod geo;
 mod init;
 mod lcg;
+pub mod majorize;
 mod many_body;
 pub mod multilevel;
 mod quadtree;

@@ -24,6 +24,7 @@ struct Options {
     velocity_decay: Option<Finite>,
     collide_radius: Option<Finite>,
     multilevel: Option<Flag>,
+    refine: Option<Flag>,
 }
 
 /// What JS's `typeof` says of a value that is not the expected one.
@@ -127,7 +128,7 @@ fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> Js
 }
 
 /// Builds [`ForceOptions`] from a JS object (or `undefined`), naming the first unknown or
-/// mistyped field. Also returns `multilevel` (false unless set).
+/// mistyped field. Also returns `multilevel` (false unless set); `refine` follows it unless set.
 pub(super) fn parse_options(options: JsValue) -> Result<(ForceOptions, bool), JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok((ForceOptions::default(), false));
@@ -160,5 +161,7 @@ pub(super) fn parse_options(options: JsValue) -> Result<(ForceOptions, bool), Js
         }
     }
     o.link_strength = js.link_strength.map(|Finite(v)| v as f32);
-    Ok((o, js.multilevel.is_some_and(|Flag(on)| on)))
+    let multilevel = js.multilevel.is_some_and(|Flag(on)| on);
+    o.refine = js.refine.map_or(multilevel, |Flag(on)| on);
+    Ok((o, multilevel))
 }

@@ -150,6 +150,7 @@ impl ForceLayout {
             edges,
             strength,
         );
+        self.refined = false;
         self.set_alpha(alpha);
         Ok(())
     }

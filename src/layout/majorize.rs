@@ -1,0 +1,265 @@
+//! Sparse stress majorization (Ortmann, Klimenta & Brandes 2016): a drawing refined toward
+//! drawn distances proportional to hop distances, from each node's neighbours and a few pivots.
+
+use std::collections::VecDeque;
+
+use super::adjacency;
+use super::lcg::Lcg;
+
+/// Rounds of the localized update (Gauss–Seidel over every node).
+pub const ROUNDS: u32 = 40;
+
+/// Pivots whose hop distances stand in for all the far pairs: 200 up to 10,000 nodes, then
+/// fewer (no fewer than 50) so a round stays about 2 million terms.
+#[must_use]
+pub fn pivots_for(node_count: usize) -> usize {
+    (2_000_000 / node_count.max(1)).clamp(50, 200)
+}
+
+/// Moves every unpinned node of `xy` to lower the stress Σ w (|xᵢ − xⱼ| − L·dᵢⱼ)² over the
+/// graph's edges (d = 1, w = 1) and each node's terms to up to `pivots` pivots (picked far
+/// apart, max–min), a pivot standing for the nodes of its region that are nearer to it than
+/// half the distance (weight = that count / d²). L is the unit that best fits the drawing as it
+/// is, so the refinement keeps its scale. Nodes unreachable from every pivot keep only their
+/// edge terms; isolated nodes stay put. `edges` must be checked.
+///
+/// Complexity: O(pivots · (n + m)) to set up, O(m + n · pivots) per round; O(n · pivots) memory.
+pub fn refine(
+    xy: &mut [f32],
+    node_count: usize,
+    edges: &[u32],
+    pinned: &[bool],
+    pivots: usize,
+    rounds: u32,
+    seed: u32,
+) {
+    let n = node_count;
+    if n < 2 || xy.len() < 2 * n {
+        return;
+    }
+    let (offsets, targets) = adjacency(n, edges);
+    let (chosen, hops) = pick_pivots(n, &offsets, &targets, pivots.min(n), seed);
+    let k = chosen.len();
+    // Per pivot, how many of the nodes it owns (nearest pivot, lowest index on ties) lie
+    // within each distance: `within[p][d]`.
+    let mut within: Vec<Vec<u32>> = vec![Vec::new(); k];
+    for row in hops.chunks_exact(k) {
+        let near = (0..k).filter(|&p| row[p] != FAR).min_by_key(|&p| row[p]);
+        if let Some(p) = near {
+            let d = row[p] as usize;
+            if within[p].len() <= d {
+                within[p].resize(d + 1, 0);
+            }
+            within[p][d] += 1;
+        }
+    }
+    for counts in &mut within {
+        for d in 1..counts.len() {
+            counts[d] += counts[d - 1];
+        }
+    }
+    let weight = |p: usize, d: u16| {
+        let counts = &within[p];
+        let c = counts[(d as usize / 2).min(counts.len() - 1)];
+        c as f32 / (f32::from(d) * f32::from(d))
+    };
+    let unit = best_unit(xy, &offsets, &targets, &chosen, &hops, &weight);
+    if !(unit > 0.0 && unit.is_finite()) {
+        return;
+    }
+    for _ in 0..rounds {
+        for i in 0..n {
+            if pinned.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let (xi, yi) = (xy[2 * i], xy[2 * i + 1]);
+            let (mut sx, mut sy, mut sw) = (0.0f32, 0.0f32, 0.0f32);
+            let mut term = |xj: f32, yj: f32, w: f32, d: f32| {
+                let (dx, dy) = (xi - xj, yi - yj);
+                let len = (dx * dx + dy * dy).sqrt();
+                let pull = if len > 0.0 { unit * d / len } else { 0.0 };
+                sx += w * (xj + dx * pull);
+                sy += w * (yj + dy * pull);
+                sw += w;
+            };
+            for &j in &targets[offsets[i]..offsets[i + 1]] {
+                term(xy[2 * j as usize], xy[2 * j as usize + 1], 1.0, 1.0);
+            }
+            for (p, &d) in hops[i * k..(i + 1) * k].iter().enumerate() {
+                // Unreachable, the pivot itself, or a neighbour (already an edge term).
+                if d != FAR && d > 1 {
+                    let j = chosen[p] as usize;
+                    term(xy[2 * j], xy[2 * j + 1], weight(p, d), f32::from(d));
+                }
+            }
+            if sw > 0.0 && (sx / sw).is_finite() && (sy / sw).is_finite() {
+                xy[2 * i] = sx / sw;
+                xy[2 * i + 1] = sy / sw;
+            }
+        }
+    }
+}
+
+/// Marks an unreachable pivot in the hop table.
+const FAR: u16 = u16::MAX;
+
+/// Max–min pivots: the first seeded, each next the node farthest from all chosen so far
+/// (an unreached node first, so every component gets one). Returns them and the hop table,
+/// node by node (`hops[i * pivots + p]`, [`FAR`] when unreachable or farther than 65,534).
+fn pick_pivots(
+    n: usize,
+    offsets: &[usize],
+    targets: &[u32],
+    k: usize,
+    seed: u32,
+) -> (Vec<u32>, Vec<u16>) {
+    // Every pivot's row of the table is filled as its search ends; the loop stops early
+    // only once every node is a pivot, so `k` stays the table's stride.
+    let mut chosen = Vec::with_capacity(k);
+    let mut hops = vec![FAR; n * k];
+    let mut row = vec![u32::MAX; n];
+    let mut nearest = vec![u32::MAX; n];
+    let mut queue = VecDeque::new();
+    let mut next = Lcg::new(seed).below(n);
+    for p in 0..k {
+        chosen.push(next as u32);
+        row.fill(u32::MAX);
+        row[next] = 0;
+        queue.push_back(next);
+        while let Some(v) = queue.pop_front() {
+            for &u in &targets[offsets[v]..offsets[v + 1]] {
+                if row[u as usize] == u32::MAX {
+                    row[u as usize] = row[v] + 1;
+                    queue.push_back(u as usize);
+                }
+            }
+        }
+        for (i, &d) in row.iter().enumerate() {
+            nearest[i] = nearest[i].min(d);
+            hops[i * k + p] = u16::try_from(d).unwrap_or(FAR);
+        }
+        // u32::MAX (unreached) wins the max, so a new component gets the next pivot.
+        match (0..n).max_by_key(|&v| (nearest[v], std::cmp::Reverse(v))) {
+            Some(v) if nearest[v] > 0 => next = v,
+            _ => break,
+        }
+    }
+    (chosen, hops)
+}
+
+/// The length of one hop that best fits the drawing: argmin over L of Σ w (|x| − L·d)².
+fn best_unit(
+    xy: &[f32],
+    offsets: &[usize],
+    targets: &[u32],
+    chosen: &[u32],
+    hops: &[u16],
+    weight: &impl Fn(usize, u16) -> f32,
+) -> f32 {
+    let k = chosen.len();
+    let (mut num, mut den) = (0.0f64, 0.0f64);
+    let len = |i: usize, j: usize| {
+        f64::from(xy[2 * i] - xy[2 * j]).hypot(f64::from(xy[2 * i + 1] - xy[2 * j + 1]))
+    };
+    for i in 0..offsets.len() - 1 {
+        for &j in &targets[offsets[i]..offsets[i + 1]] {
+            num += len(i, j as usize);
+            den += 1.0;
+        }
+        for (p, &d) in hops[i * k..(i + 1) * k].iter().enumerate() {
+            if d != FAR && d > 1 {
+                let (w, d64) = (f64::from(weight(p, d)), f64::from(d));
+                num += w * d64 * len(i, chosen[p] as usize);
+                den += w * d64 * d64;
+            }
+        }
+    }
+    (num / den) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::quality::stress;
+
+    /// A 12 × 12 grid and a drawing of it scrambled by a seeded shuffle.
+    fn grid() -> (Vec<u32>, Vec<f32>) {
+        let side = 12u32;
+        let mut edges = vec![];
+        for r in 0..side {
+            for c in 0..side {
+                let v = r * side + c;
+                if c + 1 < side {
+                    edges.extend([v, v + 1]);
+                }
+                if r + 1 < side {
+                    edges.extend([v, v + side]);
+                }
+            }
+        }
+        let mut rng = Lcg::new(5);
+        let xy = (0..2 * side * side)
+            .map(|_| rng.next_f64() as f32 * 100.0)
+            .collect();
+        (edges, xy)
+    }
+
+    #[test]
+    fn a_scrambled_grid_is_drawn_with_far_lower_stress() {
+        let (edges, mut xy) = grid();
+        let before = stress(&xy, 144, &edges, 144, 1);
+        refine(&mut xy, 144, &edges, &[], 20, ROUNDS, 1);
+        let after = stress(&xy, 144, &edges, 144, 1);
+        assert!(xy.iter().all(|v| v.is_finite()));
+        assert!(after < 0.2 * before, "stress {before} -> {after}");
+        assert!(
+            after < 0.1,
+            "a grid is drawn close to exactly from any start: {after}"
+        );
+    }
+
+    #[test]
+    fn pinned_nodes_stay_and_the_rest_still_improve() {
+        let (edges, mut xy) = grid();
+        let start = xy.clone();
+        let pinned: Vec<bool> = (0..144).map(|v| v % 10 == 0).collect();
+        let before = stress(&xy, 144, &edges, 144, 1);
+        refine(&mut xy, 144, &edges, &pinned, 20, ROUNDS, 1);
+        for v in (0..144).filter(|v| v % 10 == 0) {
+            assert_eq!((xy[2 * v], xy[2 * v + 1]), (start[2 * v], start[2 * v + 1]));
+        }
+        assert!(stress(&xy, 144, &edges, 144, 1) < 0.5 * before);
+    }
+
+    #[test]
+    fn components_get_their_own_pivots_and_isolated_nodes_stay_put() {
+        // two paths of 20 and an isolated node 40
+        let edges: Vec<u32> = (0..19)
+            .flat_map(|i| [i, i + 1])
+            .chain((20..39).flat_map(|i| [i, i + 1]))
+            .collect();
+        let mut rng = Lcg::new(9);
+        let mut xy: Vec<f32> = (0..82).map(|_| rng.next_f64() as f32 * 50.0).collect();
+        let lone = (xy[80], xy[81]);
+        let (offsets, targets) = adjacency(41, &edges);
+        let (chosen, _) = pick_pivots(41, &offsets, &targets, 3, 1);
+        let sides: Vec<u32> = chosen.iter().map(|&p| p.min(40) / 20).collect();
+        assert!(
+            sides.contains(&0) && sides.contains(&1) && sides.contains(&2),
+            "{chosen:?}"
+        );
+        let before = stress(&xy, 41, &edges, 41, 1);
+        refine(&mut xy, 41, &edges, &[], 6, ROUNDS, 1);
+        assert_eq!((xy[80], xy[81]), lone);
+        assert!(xy.iter().all(|v| v.is_finite()));
+        assert!(stress(&xy, 41, &edges, 41, 1) < 0.2 * before);
+    }
+
+    #[test]
+    fn pivots_shrink_with_size_within_bounds() {
+        assert_eq!(pivots_for(1000), 200);
+        assert_eq!(pivots_for(20_000), 100);
+        assert_eq!(pivots_for(1_000_000), 50);
+        assert_eq!(pivots_for(0), 200);
+    }
+}
