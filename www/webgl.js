@@ -5,9 +5,7 @@ import { paintOver } from './render.js';
 import { rgba } from './gl-util.js';
 import { makeTies } from './gl-ties.js';
 import { makeActors } from './gl-actors.js';
-
-/** The renderer names of WebGL on the CPU. */
-const SOFTWARE = /swiftshader|llvmpipe|softpipe|software/i;
+import { SOFTWARE } from './backend.js';
 const ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false };
 
 /**
