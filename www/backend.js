@@ -1,10 +1,10 @@
 // Which backend draws a frame: Canvas 2D (render.js), or WebGL2 (webgl.js, fetched on first use) for a picture of many ties on a GPU; `?renderer=webgl` or `?renderer=canvas` forces one.
 
+import { onCpu } from './gpu.js';
+
 /** From this many ties shown, a frame is drawn with WebGL2 where the browser has it on a GPU (on
  *  a rasteriser on the CPU such as SwiftShader, Canvas 2D is faster: only `?renderer=webgl` uses it). */
 export const WEBGL_FROM_TIES = 2000;
-/** The renderer names of WebGL on the CPU. */
-export const SOFTWARE = /swiftshader|llvmpipe|softpipe|software/i;
 
 /** Whether this browser's WebGL2 runs on a GPU, from a scratch context's renderer name (the
  *  context is let go at once): on a CPU rasteriser the WebGL module is not even fetched. */
@@ -12,10 +12,9 @@ function onGpu() {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    const cpu = onCpu(gl);
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return !SOFTWARE.test(name);
+    return !cpu;
   } catch {
     return false;
   }

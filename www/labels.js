@@ -25,6 +25,23 @@ export function textWidth(font, text) {
   return measurer.measureText(text).width;
 }
 
+/** font → character → its advance: summed, a quick estimate of a name's width (kerning and
+ *  ligatures make the true width differ by a few per cent). */
+const advances = new Map();
+/** A width that `text` in `font` is surely not narrower than: 80 % of the sum of its characters'
+ *  advances, measured once per character. */
+function widthAtLeast(font, text) {
+  let byChar = advances.get(font);
+  if (!byChar) advances.set(font, (byChar = new Map()));
+  let sum = 0;
+  for (const ch of text) {
+    let w = byChar.get(ch);
+    if (w === undefined) byChar.set(ch, (w = textWidth(font, ch)));
+    sum += w;
+  }
+  return 0.8 * sum;
+}
+
 /** How far below the middle of the em box (where the canvas puts a label's y) the alphabetic
  *  baseline is in `font`: what a backend that writes baselines (svg.js) adds to y. */
 export function baselineBelowMiddle(font) {
@@ -172,9 +189,15 @@ function byPriority(order, frame, view, em, at, font) {
   for (const i of order) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     const right = x + r + 4;
-    // Where even the start of a label would overlap one already placed, measure nothing.
+    // Where even the start of a label would overlap one already placed, measure nothing; nor where
+    // a box as wide as the label surely is would (a label that surely fits on the right).
     if (right + 16 <= view.width && grid.overlaps({ x: right, y: y - 8, w: 16, h: 16 })) continue;
-    const { text, w } = fitLabel(font, frame.actors[i].name, i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX);
+    const max = i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX;
+    if (right + max + 4 <= view.width) {
+      const atLeast = Math.min(widthAtLeast(font, frame.actors[i].name), 0.8 * max);
+      if (grid.overlaps({ x: right, y: y - 8, w: atLeast + 4, h: LABEL_H })) continue;
+    }
+    const { text, w } = fitLabel(font, frame.actors[i].name, max);
     // Right of the actor, or left of it when the right would run off the canvas.
     const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
     const box = { i, text, x: bx, y: y - 8, w: w + 4, h: LABEL_H };
