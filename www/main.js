@@ -112,13 +112,23 @@ function makeApp(state) {
  *  document (the table of ties) would make slow to compute. */
 function resize([entry]) {
   const { width, height } = entry.contentRect;
-  app.actions.resizeView({ width, height, dpr: window.devicePixelRatio || 1 });
-  canvas.width = Math.round(width * app.view.dpr);
-  canvas.height = Math.round(height * app.view.dpr);
+  if (!sized(width, height)) return; // already applied (`tick` before a first picture)
   if (app.core) {
     if (!app.view.manual) autoFit(true);
     tick(); // now: a new size clears the canvas, and the frame painted next must not be blank
   }
+}
+
+/** Gives the view and the canvas the size `width` × `height` (CSS pixels); false when they have
+ *  it already. Setting the canvas's size clears it. */
+function sized(width, height) {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(width * dpr), h = Math.round(height * dpr);
+  if (app.view.width === width && app.view.height === height && app.view.dpr === dpr && canvas.width === w && canvas.height === h) return false;
+  app.actions.resizeView({ width, height, dpr });
+  canvas.width = w;
+  canvas.height = h;
+  return true;
 }
 
 /** Moves the view toward the fit of every visible actor (at once when `snap`); true while it is still easing. */
@@ -151,6 +161,13 @@ function tick() {
   const backend = backends.pick(app.frame.edges.length / 2);
   if (backend === 'wait') return;
   if (backend !== lastBackend) { lastBackend = backend; backendChanges++; }
+  if (awaitingPicture) {
+    // A dataset's title, counts and progress bar, written since the last layout, can change the
+    // canvas's size; its ResizeObserver would say so only after this frame, and a large first
+    // picture would be painted twice. Read once now, while the document is small (no table yet).
+    const box = canvas.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && sized(box.width, box.height) && !app.view.manual) autoFit(true);
+  }
   const running = app.ui.layoutStatus === 'running';
   if (running && !app.core.step(1)) app.actions.settleLayout();
   app.frame.positions = app.positions();
@@ -176,7 +193,7 @@ function tick() {
     firstDrawn();
     requestAnimationFrame(() => { mark('painted'); work.pictured(); });
   }
-  if (app.ui.layoutStatus === 'running' || easing) requestFrame();
+  if (app.ui.layoutStatus === 'running' || easing || drawn.pendingLabels) requestFrame();
 }
 
 /** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large
@@ -221,6 +238,11 @@ async function loadText(text, name) {
     showError(`${name} is not a valid Entente dataset — ${message}`);
     return false;
   }
+  return shown(next, start, { text, name });
+}
+
+/** Puts the core `next` (made at `start`) on screen with its source (`{text or bytes, name}`). */
+function shown(next, start, source) {
   const [parse, index] = next.loadTimes();
   performance.measure('entente:parse', { start, duration: parse });
   performance.measure('entente:index', { start: start + parse, duration: index });
@@ -228,9 +250,44 @@ async function loadText(text, name) {
   work.unpictured();
   awaitingPicture = true;
   pace.fresh = true; // the first picture paces the worker's first positions
-  app.actions.loadDataset(next, { text, name });
+  app.actions.loadDataset(next, source);
   mark('dataset');
   return true;
+}
+
+/** Whether `bytes` fetched from `url` are Entente JSON for the core: the first character after a
+ *  byte order mark and white space is `{`, or the name ends in .json and it is not `<` (as
+ *  guard.js `isJson` tells a text). */
+function looksLikeJson(url, bytes) {
+  let k = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (k < bytes.length && (bytes[k] === 0x20 || bytes[k] === 0x0a || bytes[k] === 0x0d || bytes[k] === 0x09)) k++;
+  return bytes[k] === 0x7b || (/\.json$/i.test(url.split(/[?#]/)[0]) && k < bytes.length && bytes[k] !== 0x3c);
+}
+
+/**
+ * As `loadText`, from the bytes of an Entente JSON file (`Entente.fromBytes`: no JS string made
+ * on the way). A refusal is placed as `loadText` places it, from the text decoded then.
+ */
+async function loadBytes(bytes, name) {
+  let next;
+  const start = performance.now();
+  mark('text');
+  try {
+    next = Entente.fromBytes(bytes);
+  } catch (err) {
+    let text;
+    try {
+      text = textFromBytes(bytes);
+    } catch (unread) {
+      // The bytes themselves are refused (size, not UTF-8): said as a fetched file's are.
+      showError(`Could not read ${name}: ${unread.message}`);
+      return false;
+    }
+    const located = await import('./io.js').then((m) => m.locateError(text), () => null);
+    showError(`${name} is not a valid Entente dataset — ${located ?? err.message}`);
+    return false;
+  }
+  return shown(next, start, { bytes, name });
 }
 
 /** The title, the provenance line and the counts, from the dataset and the filter. */
@@ -285,6 +342,9 @@ async function main() {
     try {
       mark('fetch');
       bytes = await fetchDataset(url, (raw) => raw);
+      // Entente JSON goes to the core as bytes, with no JS string in between (state.js decodes
+      // the text when something asks for it).
+      if (looksLikeJson(url, bytes)) return loadBytes(bytes, url);
       text = textFromBytes(bytes);
       mark('text');
     } catch (err) {
