@@ -14,6 +14,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod origin;
 pub mod session;
 pub mod story;
 pub mod style;

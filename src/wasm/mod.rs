@@ -141,8 +141,9 @@ impl Entente {
 
     /// Sets the filter: bit masks of kinds, tones and actor types (the bits of `style()`), an
     /// optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the network as of then) and an
-    /// optional first date (then only the events dated from `since` to `until`). The layout
-    /// continues from the current positions.
+    /// optional first date (then only the events dated from `since` to `until`), and the names of
+    /// the source datasets hidden (`sourceDatasets`). The layout continues from the current
+    /// positions.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(
         &mut self,
@@ -151,14 +152,35 @@ impl Entente {
         actor_types: u8,
         until: Option<String>,
         since: Option<String>,
+        hidden: Option<Vec<String>>,
     ) -> Result<(), JsError> {
         let date = |d: Option<String>| match d.as_deref() {
             None | Some("") => Ok(None),
             Some(s) => s.parse().map(Some).map_err(js_error),
         };
-        let filter =
-            Filter::from_masks(kinds, tones, actor_types, date(until)?).between(date(since)?);
+        let filter = Filter::from_masks(kinds, tones, actor_types, date(until)?)
+            .between(date(since)?)
+            .hiding(hidden.unwrap_or_default());
         self.session.set_filter(filter).map_err(js_error)
+    }
+
+    /// The source datasets of the events, `[{name, events}]`: the dataset's own events (name "")
+    /// first, then each file an event reader added ("SIPRI trade register: transfers.csv").
+    #[wasm_bindgen(js_name = sourceDatasets)]
+    pub fn source_datasets(&self) -> Result<JsValue, JsError> {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            name: &'a str,
+            events: usize,
+        }
+        let rows: Vec<Row> = self
+            .session
+            .network()
+            .source_datasets()
+            .into_iter()
+            .map(|(name, events)| Row { name, events })
+            .collect();
+        to_js(&rows)
     }
 
     /// Indices of the visible ties.

@@ -100,12 +100,12 @@ test("SIPRI's transfers are added to the article's dataset, matched by country, 
   const events = ties.flatMap((t) => t.events);
   const frigates = events.find((e) => e.summary.startsWith('China to Pakistan: 4 Type-054A/P (frigate)'));
   assert.ok(frigates, 'the frigate deal is on the Pakistan–China tie');
-  assert.equal(frigates.sources[0].title, 'Trade register: sipri-trade-register.csv');
+  assert.equal(frigates.sources[0].title, 'SIPRI trade register: sipri-trade-register.csv');
   assert.equal(await eventsOfPak(), pakBefore + 4, 'every deal involves Pakistan');
   await settle(page);
   const pak = await actorPoint(page, 'PAK');
   await page.mouse.click(pak.x, pak.y);
-  await page.locator('#evidence').getByText('Trade register: sipri-trade-register.csv').first().waitFor();
+  await page.locator('#evidence').getByText('SIPRI trade register: sipri-trade-register.csv').first().waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'events-sipri-added.png') });
   assert.deepEqual(errors, []);
   await context.close();
