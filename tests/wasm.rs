@@ -133,7 +133,7 @@ fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
     let mut e = Entente::new(MINIMAL).unwrap();
     assert_eq!(e.visible_ties(), vec![0, 1]);
     let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
-    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     assert_eq!(e.visible_ties(), vec![0]);
     assert_eq!(e.visible_kinds(), vec![1]);
@@ -144,6 +144,7 @@ fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
             Tone::MASK,
             ActorType::MASK,
             Some("2021-02-30".into()),
+            None,
             None,
         )
         .unwrap_err(),
@@ -196,7 +197,7 @@ fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
     assert_eq!(hops[tur as usize], 0);
     assert_eq!(hops[pak as usize], 1);
     // A filter that hides the tie's events leaves no detail: null, not an error.
-    e.set_filter(0, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(0, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     assert!(e.tie_detail(tie as u32).unwrap().is_null());
     assert!(message_of(e.tie_detail(9999).unwrap_err()).contains("9999"));
@@ -218,7 +219,7 @@ fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
     let kinds: Array = get(&row, "kinds").dyn_into().unwrap();
     assert_eq!(kinds.get(0).as_string().unwrap(), "defense");
     let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
-    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
     assert_eq!(table.length() as usize, e.visible_ties().len());
@@ -267,6 +268,7 @@ fn a_comparison_crosses_as_a_plain_object_and_a_bad_date_is_an_error() {
         7,
         Some("2021-05-31".into()),
         Some("2021-04-01".into()),
+        None,
     )
     .unwrap();
     assert_eq!(e.visible_ties().len(), 5);

@@ -111,6 +111,53 @@ test("SIPRI's transfers are added to the article's dataset, matched by country, 
   await context.close();
 });
 
+test('the filters hide and show one source dataset: the SIPRI deals, then the article\'s own events', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const sources = page.locator('#source-datasets');
+  assert.equal(await sources.isHidden(), true, 'one source dataset: no control');
+  const before = await counts(page);
+  const eventsOfPak = () => page.evaluate(() => window.entente.ties('PAK').reduce((n, t) => n + t.events.length, 0));
+  const pakBefore = await eventsOfPak();
+  await page.setInputFiles('#open-file', join(EVENTS, 'sipri-trade-register.csv'));
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByRole('button', { name: 'Add to current dataset' }).click();
+  await page.waitForFunction(() => /Added 4 events/.test(document.getElementById('notices').textContent), null, { timeout: 30000 });
+  await sources.waitFor({ state: 'visible' });
+  const labels = await sources.locator('label').allInnerTexts();
+  assert.equal(labels.length, 2);
+  assert.match(labels[0], /\(its own events\) \(\d+ events\)$/);
+  assert.equal(labels[1], 'SIPRI trade register: sipri-trade-register.csv (4 events)');
+  const sipri = sources.getByLabel('SIPRI trade register: sipri-trade-register.csv');
+  const own = sources.getByLabel(/its own events/);
+  const hidden = () => page.evaluate(() => new URL(location.href).searchParams.getAll('hide'));
+
+  await sipri.uncheck();
+  await page.waitForFunction((n) => window.entente.ties('PAK').reduce((k, t) => k + t.events.length, 0) === n, pakBefore);
+  assert.equal(await counts(page), before, 'every tie SIPRI reports is also the article\'s');
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('hide').length === 1);
+  assert.deepEqual(await hidden(), ['SIPRI trade register: sipri-trade-register.csv']);
+  assert.equal(await page.locator('#reset-filters').isDisabled(), false);
+
+  await sipri.check();
+  await own.uncheck();
+  // Only the deals are left: China and Turkey with Pakistan; every tie the article alone reports is gone.
+  await page.waitForFunction(() => /^3 actors, 2 ties shown/.test(document.getElementById('counts').innerText), null, { timeout: 20000 });
+  const ties = await page.evaluate(() => window.entente.ties('PAK'));
+  assert.deepEqual(ties.map((t) => t.partner).sort(), ['CHN', 'TUR']);
+  assert.ok(ties.flatMap((t) => t.events).every((e) => e.sources[0].title === 'SIPRI trade register: sipri-trade-register.csv'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('hide').includes(''));
+  await settle(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'events-source-hidden.png') });
+
+  await own.check();
+  await page.waitForFunction((c) => document.getElementById('counts').innerText === c, before);
+  assert.equal(await eventsOfPak(), pakBefore + 4);
+  assert.equal(await page.locator('#reset-filters').isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a big GDELT import cancelled midway leaves the dataset on screen unchanged', async () => {
   const { page, context, errors } = await open(env.browser, env.base);
   await settle(page);
