@@ -615,3 +615,26 @@ fn names_the_dataset_does_not_have_become_new_actors_when_added() {
         "Added 3 events from Correlates of War: dyadic_mid_4.02.csv, onto 2 existing ties and 1 new tie; matched to actors already shown: Pakistan, India, Afghanistan; new actors: COW 999"
     );
 }
+
+#[test]
+fn gdelt_bytes_that_are_not_utf8_are_latin_1_and_blank_lines_are_skipped() {
+    let text = String::from_utf8(fixture("gdelt1.export.CSV")).unwrap();
+    let first = text.lines().next().unwrap();
+    // A Latin-1 "é" (0xE9) in a place name no one reads, and in the address, which is read.
+    let mut bytes = first
+        .replace("Islamabad, Islamabad", "Islamabad, Isl\u{1}mabad")
+        .replace("news/1627311", "news/caf\u{1}")
+        .into_bytes();
+    for b in bytes.iter_mut().filter(|b| **b == 1) {
+        *b = 0xE9;
+    }
+    bytes.extend_from_slice(b"\n   \n");
+    let r = read_events("latin.export.CSV", &bytes, Options::default(), today()).unwrap();
+    assert_eq!(r.rows, 1, "the blank line is no row");
+    let source = &r.dataset.ties[0].events[0].sources[0];
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://www.dawn.com/news/café")
+    );
+    assert_eq!(source.outlet, "dawn.com");
+}
