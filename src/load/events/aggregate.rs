@@ -21,7 +21,7 @@ impl Period {
     pub fn of(self, day: Date) -> Date {
         match (self, day.month()) {
             (Period::Day, _) | (Period::Month, None) => day,
-            (Period::Month, Some(m)) => format!("{:04}-{m:02}", day.year()).parse().unwrap_or(day),
+            (Period::Month, Some(m)) => Date::year_month(day.year(), m).unwrap_or(day),
             (Period::Year, _) => Date::year_only(day.year()),
         }
     }
