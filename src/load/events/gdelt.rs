@@ -179,12 +179,13 @@ impl Tabbed {
         let (Some(a), Some(b)) = (na(c[cols.source]), na(c[cols.target])) else {
             return sink.one_sided();
         };
-        let Some(code) = na(c[cols.code]).map(cameo_code) else {
+        let Some(code) = na(c[cols.code]) else {
             return sink.bad(no, "no CAMEO code");
         };
-        if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return sink.bad(no, format!("\"{code}\" is not a CAMEO event code"));
         }
+        let code = cameo_code(code);
         let root: u8 = code[..2].parse().unwrap_or(0);
         let intensity = cols
             .intensity
@@ -198,11 +199,14 @@ impl Tabbed {
     }
 }
 
-/// A CAMEO code as ICEWS may write it without its leading zero (`42` for `042`): a code whose
-/// first two digits are no root (01–20) gets the zero back.
+/// A CAMEO code as ICEWS may write it, as a number without its leading zero (`43` for `043`,
+/// `231` for `0231`). CAMEO event codes have three or four digits, so a code of two digits lost
+/// its zero (`10` is `010`, make a statement, not root 10), and so did a code of three whose
+/// first two digits are no root (01–20). Any other code is kept (one not in the mapping makes a
+/// bad row that names it).
 fn cameo_code(code: &str) -> String {
     let root: u32 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    if root > 20 {
+    if code.len() == 2 || (code.len() == 3 && root > 20) {
         format!("0{code}")
     } else {
         code.to_string()
