@@ -2,14 +2,17 @@
 
 import { el } from './dom.js';
 
-/** What a source dataset is called in the panel: its name, or the dataset's own title for ''. */
-function labelOf(name, title) {
-  return name === '' ? `${title || 'This dataset'} (its own events)` : name;
+/** A checkbox's label: the source dataset's name (the dataset's own title for '') on one line, and
+ *  under it, muted, how many events it holds ("the dataset's own, 59 events", "4 events"). */
+function labelOf(name, events, title) {
+  const own = name === '';
+  const count = `${own ? 'the dataset\'s own, ' : ''}${events.toLocaleString('en')} ${events === 1 ? 'event' : 'events'}`;
+  return el('span', 'source', el('span', 'source-name', own ? title || 'This dataset' : name), ' ', el('span', 'count', count));
 }
 
 /** The fieldset, empty and hidden until a dataset with events from two or more source datasets is on screen. */
 export function installSourceFilter(app) {
-  const list = el('div', 'sources');
+  const list = el('div', 'source-list');
   const fieldset = el('fieldset', { id: 'source-datasets', hidden: true }, el('legend', null, 'Show events from'), list);
   const build = () => {
     const rows = app.core.sourceDatasets();
@@ -22,8 +25,7 @@ export function installSourceFilter(app) {
         const hidden = app.ui.hiddenSources.filter((n) => n !== name);
         app.actions.setFilter({ hiddenSources: box.checked ? hidden : [...hidden, name] });
       });
-      const count = el('span', 'count', `(${events} ${events === 1 ? 'event' : 'events'})`);
-      return el('label', null, box, el('span', null, `${labelOf(name, title)} `, count));
+      return el('label', null, box, labelOf(name, events, title));
     })));
   };
   const sync = () => {

@@ -126,10 +126,13 @@ test('the filters hide and show one source dataset: the SIPRI deals, then the ar
   await sources.waitFor({ state: 'visible' });
   const labels = await sources.locator('label').allInnerTexts();
   assert.equal(labels.length, 2);
-  assert.match(labels[0], /\(its own events\) \(\d+ events\)$/);
-  assert.equal(labels[1], 'SIPRI trade register: sipri-trade-register.csv (4 events)');
-  const sipri = sources.getByLabel('SIPRI trade register: sipri-trade-register.csv');
-  const own = sources.getByLabel(/its own events/);
+  assert.equal(labels[0], `${await title(page)}\nthe dataset's own, 59 events`);
+  assert.equal(labels[1], 'SIPRI trade register: sipri-trade-register.csv\n4 events');
+  // The checkboxes' accessible names are the visible labels, name and count.
+  const sipri = sources.getByRole('checkbox', { name: 'SIPRI trade register: sipri-trade-register.csv 4 events', exact: true });
+  const own = sources.getByRole('checkbox', { name: /the dataset's own, 59 events$/ });
+  assert.equal(await sipri.count(), 1);
+  assert.equal(await own.count(), 1);
   const hidden = () => page.evaluate(() => new URL(location.href).searchParams.getAll('hide'));
 
   await sipri.uncheck();
