@@ -11,7 +11,7 @@ pub use warn::{warnings, Warning};
 
 use crate::date::Date;
 use crate::error::LoadError;
-use crate::load::validate;
+use crate::load::validate_touched;
 use crate::model::{Dataset, Event};
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,8 @@ impl Editor {
     /// field of the edited record; the dataset is then unchanged.
     ///
     /// # Complexity
-    /// The op's changes plus one validation of the whole dataset: O(actors + ties + events).
+    /// The op's changes plus the validator's rules on the records they touch: a scan of the
+    /// ids, O(actors + ties), without allocation.
     pub fn apply(&mut self, op: Op, today: Date) -> Result<Outcome, EditError> {
         let mut b = op::Builder::new(&mut self.dataset);
         let planned = b.push(Change::SetEdited {
@@ -96,7 +97,7 @@ impl Editor {
                 return Err(EditError { error, field });
             }
         };
-        if let Err(error) = validate(b.d) {
+        if let Err(error) = validate_touched(b.d, &b.touched) {
             b.abort();
             let field = record.field(&error.path).map(str::to_string);
             return Err(EditError { error, field });
@@ -169,12 +170,18 @@ impl Editor {
 
     /// A step's changes applied, and the dataset checked; undone again if either fails.
     fn replay(&mut self, step: &Step) -> Result<Vec<Change>, LoadError> {
-        let back = apply_all(&mut self.dataset, step.changes.clone())?;
-        if let Err(e) = validate(&self.dataset) {
-            change::roll_back(&mut self.dataset, back.into_iter().rev().collect());
+        let mut b = op::Builder::new(&mut self.dataset);
+        for c in step.changes.iter().cloned() {
+            if let Err(e) = b.push(c) {
+                b.abort();
+                return Err(e);
+            }
+        }
+        if let Err(e) = validate_touched(b.d, &b.touched) {
+            b.abort();
             return Err(e);
         }
-        Ok(back)
+        Ok(b.finish())
     }
 
     /// The events of the tie of `a` and `b` (either order) in the dataset's order: the index

@@ -4,6 +4,7 @@
 use super::change::{roll_back, Change};
 use crate::date::Date;
 use crate::error::{ErrorKind, LoadError};
+use crate::load::Touched;
 use crate::model::{Actor, Dataset, Event, Tie};
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,8 @@ impl Record {
 pub(crate) struct Builder<'d> {
     pub d: &'d mut Dataset,
     undo: Vec<Change>,
+    /// The records the changes so far touched: what the validator checks again.
+    pub touched: Touched,
 }
 
 impl<'d> Builder<'d> {
@@ -87,10 +90,12 @@ impl<'d> Builder<'d> {
         Builder {
             d,
             undo: Vec::new(),
+            touched: Touched::default(),
         }
     }
 
     pub fn push(&mut self, c: Change) -> Result<(), LoadError> {
+        c.note(self.d, &mut self.touched);
         let inverse = c.apply(self.d)?;
         self.undo.push(inverse);
         Ok(())
