@@ -18,6 +18,32 @@ use serde::{Deserialize, Serialize};
 /// How many steps the history keeps; the oldest go first.
 pub const MAX_HISTORY: usize = 500;
 
+/// Applies `changes` to `d`, a valid dataset, if it stays valid (the validator's rules on the
+/// records they touch). Returns the changes that undo them and the patch for the page's core
+/// ([`Editor::patch`]).
+///
+/// # Errors
+/// The first change that names a record `d` lacks, or the first broken rule; `d` is then
+/// unchanged.
+pub fn apply_checked(
+    d: &mut Dataset,
+    changes: Vec<Change>,
+) -> Result<(Vec<Change>, Vec<Change>), LoadError> {
+    let mut b = op::Builder::new(d);
+    for c in changes {
+        if let Err(e) = b.push(c) {
+            b.abort();
+            return Err(e);
+        }
+    }
+    if let Err(e) = validate_touched(b.d, &b.touched) {
+        b.abort();
+        return Err(e);
+    }
+    let patch = std::mem::take(&mut b.patch);
+    Ok((b.finish(), patch))
+}
+
 /// One step of the history: its name ("added event PAK–TUR 2021-06") and the changes that
 /// take it back (or, on the redo list, do it again), in the order to apply them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +73,8 @@ pub struct Editor {
     dataset: Dataset,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The last edit, undo or redo as the page's core applies it (see [`Editor::patch`]).
+    patch: Vec<Change>,
 }
 
 impl Editor {
@@ -61,6 +89,7 @@ impl Editor {
             dataset,
             undo,
             redo,
+            patch: Vec::new(),
         }
     }
 
@@ -102,6 +131,7 @@ impl Editor {
             let field = record.field(&error.path).map(str::to_string);
             return Err(EditError { error, field });
         }
+        self.patch = std::mem::take(&mut b.patch);
         let changes = b.finish();
         let warnings = warnings(&self.dataset, record);
         self.push_undo(Step {
@@ -170,18 +200,25 @@ impl Editor {
 
     /// A step's changes applied, and the dataset checked; undone again if either fails.
     fn replay(&mut self, step: &Step) -> Result<Vec<Change>, LoadError> {
-        let mut b = op::Builder::new(&mut self.dataset);
-        for c in step.changes.iter().cloned() {
-            if let Err(e) = b.push(c) {
-                b.abort();
-                return Err(e);
-            }
-        }
-        if let Err(e) = validate_touched(b.d, &b.touched) {
-            b.abort();
-            return Err(e);
-        }
-        Ok(b.finish())
+        let (back, patch) = apply_checked(&mut self.dataset, step.changes.clone())?;
+        self.patch = patch;
+        Ok(back)
+    }
+
+    /// Applies changes kept after the history was (an autosave's log of the last edits),
+    /// checked as an edit is; the history is unchanged.
+    ///
+    /// # Errors
+    /// As [`Editor::undo`]; the dataset is then unchanged.
+    pub fn catch_up(&mut self, changes: Vec<Change>) -> Result<(), LoadError> {
+        self.patch = apply_checked(&mut self.dataset, changes)?.1;
+        Ok(())
+    }
+
+    /// The last edit, undo or redo (or catch-up) as changes for a copy of the dataset whose
+    /// events are in date order, as the page's core keeps them: see [`Change::ReplaceTie`].
+    pub fn patch(&self) -> &[Change] {
+        &self.patch
     }
 
     /// The events of the tie of `a` and `b` (either order) in the dataset's order: the index

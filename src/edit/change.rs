@@ -21,6 +21,9 @@ pub enum Change {
     InsertTie { at: usize, tie: Tie },
     /// Takes out the tie at `at`.
     RemoveTie { at: usize },
+    /// Puts `tie` (with its events) in place of the tie at `at`: how the page's core, whose
+    /// events are in date order, receives an editor's change to a tie's events.
+    ReplaceTie { at: usize, tie: Tie },
     /// Gives the tie at `at` other ends (an actor merged into another).
     SetTieEnds {
         at: usize,
@@ -77,6 +80,10 @@ impl Change {
                 t.tie(source, target);
                 tie_at(t, *at);
             }
+            Change::ReplaceTie { at, tie } => {
+                t.tie(&tie.source, &tie.target);
+                tie_at(t, *at);
+            }
             Change::RemoveTie { at }
             | Change::InsertEvent { tie: at, .. }
             | Change::RemoveEvent { tie: at, .. }
@@ -126,6 +133,10 @@ impl Change {
                 }
                 let tie = d.ties.remove(at);
                 Change::InsertTie { at, tie }
+            }
+            Change::ReplaceTie { at, tie } => {
+                let tie = std::mem::replace(tie_mut(d, at)?, tie);
+                Change::ReplaceTie { at, tie }
             }
             Change::SetTieEnds { at, source, target } => {
                 let t = tie_mut(d, at)?;

@@ -83,6 +83,9 @@ pub(crate) struct Builder<'d> {
     undo: Vec<Change>,
     /// The records the changes so far touched: what the validator checks again.
     pub touched: Touched,
+    /// The changes so far as the page's core applies them: a change to a tie's events as the
+    /// whole tie after it (the core keeps events in date order, so indices of events differ).
+    pub patch: Vec<Change>,
 }
 
 impl<'d> Builder<'d> {
@@ -91,12 +94,26 @@ impl<'d> Builder<'d> {
             d,
             undo: Vec::new(),
             touched: Touched::default(),
+            patch: Vec::new(),
         }
     }
 
     pub fn push(&mut self, c: Change) -> Result<(), LoadError> {
         c.note(self.d, &mut self.touched);
+        let tie = match &c {
+            Change::InsertEvent { tie, .. }
+            | Change::RemoveEvent { tie, .. }
+            | Change::ReplaceEvent { tie, .. } => Some(*tie),
+            _ => {
+                self.patch.push(c.clone());
+                None
+            }
+        };
         let inverse = c.apply(self.d)?;
+        if let Some(at) = tie {
+            let tie = self.d.ties[at].clone();
+            self.patch.push(Change::ReplaceTie { at, tie });
+        }
         self.undo.push(inverse);
         Ok(())
     }
