@@ -191,14 +191,11 @@ test('storage failing mid-edit: the indicator says why, the edit stays on screen
   await type(page.locator('#evidence .edit-section form').first(), 'lon', '33');
   await page.keyboard.press('Tab');
   await waitSaved(page);
-  const kept = await page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('entente-edits', 1);
-    req.onsuccess = () => {
-      const get = req.result.transaction('copies').objectStore('copies').get('minimal.json (edited copy)');
-      get.onsuccess = () => resolve(JSON.parse(get.result.text).actors.find((a) => a.id === 'TUR'));
-      get.onerror = () => reject(get.error);
-    };
-  }));
+  // What was kept (the copy's text and the patches after it) brings the edits back after a reload.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction(async () => (await window.entente.edit.actor('TUR'))?.lon === 33);
+  const kept = await page.evaluate(() => window.entente.edit.actor('TUR'));
   assert.deepEqual([kept.name, kept.lat, kept.lon], ['Türkiye', 40, 33]);
   await context.close();
 });
