@@ -10,10 +10,9 @@ import { installForms } from './edit-forms.js';
 const today = () => new Date().toISOString().slice(0, 10);
 const copyName = (name) => (name.endsWith(COPY) ? name : `${name.replace(/^.*\//, '')}${COPY}`);
 
-/** Where each actor of `next` starts: where it was, or a new one near its partners (else beside the others). */
-function warmStart(frame, next) {
+/** Where each actor of `next` (its `actors`) starts: where it was, or a new one near its partners (else beside the others). */
+function warmStart(frame, next, actors) {
   const before = new Map(frame.actors.map((a, i) => [a.id, [frame.positions[2 * i], frame.positions[2 * i + 1]]]));
-  const actors = next.actors();
   const out = new Float32Array(actors.length * 2);
   let cx = 0, cy = 0;
   for (const [x, y] of before.values()) { cx += x / before.size; cy += y / before.size; }
@@ -121,12 +120,13 @@ export function installEdit(app) {
     } catch {
       next = new Entente(editor.jsonCompact());
     }
-    const positions = warmStart(frame, next);
+    const actors = next.actors();
+    const positions = warmStart(frame, next, actors);
     // The copy's text is written only when asked for (an export, the datasets' store): reading 50,000 actors takes a while.
     const ed = editor;
     const text = () => (ed === editor ? ed.jsonCompact() : null);
     editorCore = next;
-    app.actions.editDataset(next, { text, name, positions, step, kind });
+    app.actions.editDataset(next, { text, name, positions, step, kind, actors });
     if (!whole) save(name, patch);
   }
 

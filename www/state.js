@@ -185,7 +185,7 @@ export function createState({ memory, requestFrame }) {
      * freed unless it is the same, changed in place), `text` its JSON or a function that makes it, `name` the edited copy's name, `positions` (two per actor) the warm
      * start. The filters, layout, focus and selection stay (by actor id); the layout moves a little.
      */
-    editDataset(next, { text, name, positions, step, kind }) {
+    editDataset(next, { text, name, positions, step, kind, actors: given }) {
       const c = cur();
       const idOf = (i) => (i >= 0 ? frame.actors[i]?.id : undefined);
       const kept = { pinned: idOf(c.pinned), ego: idOf(c.ego), tie: c.tie >= 0 ? tieIds(c.tie) : null };
@@ -193,7 +193,7 @@ export function createState({ memory, requestFrame }) {
       core = next;
       source = name;
       sourceText = text;
-      const actors = core.actors();
+      const actors = given ?? core.actors();
       core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined);
       core.setPositions(positions);
       core.reheat(0.05);
