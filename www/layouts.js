@@ -5,7 +5,7 @@ import { fitting } from './geometry.js';
 
 const RING_GAP = 120;        // layout units between ego rings, at least
 const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
-const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
+export const MAP_SCALE = 320;      // layout units per Equal Earth unit (the world is about 1730 wide)
 const MAP_SEPARATION = 34;   // no two actors closer than this on the map (layout units)...
 const MAP_SEPARATION_PX = 30; // ...nor than this on the screen, at the scale that fits the map
 const EASE_MS = 600;
