@@ -111,14 +111,14 @@ export function installStore(app, loadText) {
     }));
   }
 
-  /** Keeps `text` as a Blob; where the browser refuses to store a Blob (WebKitGTK does:
-   *  "Error preparing Blob/File data to be stored"), as the text itself. */
-  async function keepText(name, text) {
-    const blob = await blobOf(text);
+  /** Keeps `data` (a text, or a file's UTF-8 bytes) as a Blob; where the browser refuses to
+   *  store a Blob (WebKitGTK does: "Error preparing Blob/File data to be stored"), as text. */
+  async function keepText(name, data) {
+    const blob = typeof data === 'string' ? await blobOf(data) : new Blob([data], { type: 'application/json' });
     try {
       await keep(name, { blob });
     } catch {
-      await keep(name, { text });
+      await keep(name, { text: typeof data === 'string' ? data : new TextDecoder().decode(data) });
     }
   }
 
@@ -129,10 +129,10 @@ export function installStore(app, loadText) {
   let storing = false, changedMeanwhile = false;
   // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
   const copies = new Set(); // edited copies whose text this page has kept once: the edits' store (edit-store.js) keeps the rest
-  app.on('load', ({ text, name, edit }) => {
+  app.on('load', ({ text, bytes, name, edit }) => {
     const lazy = typeof text === 'function';
     const kept = name === restoring || name === app.defaultSource || (edit && lazy && copies.has(name)) ? null
-      : lazy ? (copies.add(name), text) : text;
+      : lazy ? (copies.add(name), text) : text ?? bytes;
     storing = true;
     changedMeanwhile = false;
     app.later(`store ${name}`, async () => {
