@@ -32,7 +32,8 @@ fn actor(d: &Dataset, i: usize) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut name = Vec::new(); // one buffer for every other name, folded
     for (k, other) in d.actors.iter().enumerate().filter(|(k, _)| *k != i) {
-        if a.iso3.is_some() && other.iso3 == a.iso3 {
+        let same_code = a.iso3.is_some() && other.iso3 == a.iso3;
+        if same_code {
             out.push(Warning {
                 field: "iso3".into(),
                 message: format!(
@@ -40,10 +41,10 @@ fn actor(d: &Dataset, i: usize) -> Vec<Warning> {
                     other.name, other.id
                 ),
             });
-        } else if {
+        } else {
             fold_into(&other.name, &mut name);
-            similar(&key, &name)
-        } {
+        }
+        if !same_code && similar(&key, &name) {
             out.push(Warning {
                 field: "name".into(),
                 message: format!(
