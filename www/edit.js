@@ -111,7 +111,9 @@ export function installEdit(app) {
    *  without reading the whole dataset again (`whole` or a refused patch: from the editor's text). */
   function show(step, kind, whole = false) {
     const name = copyName(app.source);
-    const frame = { actors: app.frame.actors, positions: Float32Array.from(app.positions()) };
+    // Where each actor is in the force layout (kept aside while the map or the rings are shown),
+    // so that going back to it after an edit finds the picture as it was.
+    const frame = { actors: app.frame.actors, positions: Float32Array.from(app.forcePositions() ?? app.positions()) };
     const patch = editor.patch();
     let next = app.core;
     try {

@@ -68,7 +68,7 @@ export function installLarge(app, layouts) {
     if (edit && worker) {
       // An edit: the worker goes on from where every actor is (state.js' warm start: a new actor
       // beside its partners), only warmed, so the picture stays as the person left it.
-      const positions = Float32Array.from(app.positions());
+      const positions = Float32Array.from(app.forcePositions() ?? app.positions());
       const pins = centre == null ? [] : [[centre, positions[2 * centre], positions[2 * centre + 1]]];
       worker.postMessage({ type: 'warm', job, options: OPTIONS, alpha: WARM_ALPHA, pins, positions, ...inputs() }, [positions.buffer]);
       return;

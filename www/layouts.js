@@ -89,6 +89,8 @@ export function installLayouts(app) {
     worldOutline: () => state.world?.rings ?? null,
     /** The map's true places of the actors, in layout units, while the map is shown. */
     mapHomes: () => (app.ui.layout === 'map' ? state.homes?.xy ?? null : null),
+    /** The force layout's positions kept while another layout is shown (one pair per actor), else null. */
+    forcePositions: () => (app.ui.layout !== 'force' && state.forceSnapshot?.length === 2 * app.frame.actors.length ? state.forceSnapshot : null),
     /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
     fromWorker(positions) {
       if (app.ui.layout === 'force') {

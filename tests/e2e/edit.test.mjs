@@ -347,6 +347,12 @@ test('an event keeps what its form does not show (an assessment) and every sourc
   await context.close();
 });
 
+/** Every shown actor's position in layout units (the view may fit itself again meanwhile). */
+const layoutPositions = (page) => page.evaluate(() => {
+  const { view } = window.entente.state();
+  return Object.fromEntries(window.entente.nodes().map((n) => [n.id, [(n.x - view.tx) / view.scale, (n.y - view.ty) / view.scale]]));
+});
+
 /** The Equal Earth projection (Šavrič, Patterson & Jenny 2018), y down, times the map layout's
  *  320 layout units per unit: written here from the paper, not taken from the page. */
 function equalEarth(lon, lat) {
@@ -385,6 +391,7 @@ test('an actor\'s place picked by a click on the map: one step, undone; Escape c
   await page.click('#edit-toggle');
   await pin(page, 'TUR');
   const before = await page.evaluate(() => window.entente.edit.actor('TUR'));
+  const forceBefore = await layoutPositions(page);
   const section = page.locator('#evidence .edit-section');
   // The button shows the map (the actor stays pinned, its form open), then a click there is the place.
   await section.getByRole('button', { name: 'Pick on the map' }).click();
@@ -415,6 +422,17 @@ test('an actor\'s place picked by a click on the map: one step, undone; Escape c
   await waitSaved(page);
   await page.locator('#evidence .edit-section').waitFor();
   assert.equal(await page.locator('#evidence .edit-section [data-field="lat"]').inputValue(), String(picked.lat));
+  // Back in the force layout the picture is as it was before the map was shown (an edit made on
+  // the map warm-starts from the force layout's positions, not from the map's).
+  await page.evaluate(() => window.entente.setLayout('force'));
+  await settle(page);
+  const forceAfter = await layoutPositions(page);
+  const span = Math.max(...Object.values(forceBefore).map((p) => p[0])) - Math.min(...Object.values(forceBefore).map((p) => p[0]));
+  const most = Math.max(...Object.keys(forceBefore).map((id) => Math.hypot(forceAfter[id][0] - forceBefore[id][0], forceAfter[id][1] - forceBefore[id][1])));
+  console.log(`# back in the force layout after the pick: the actors moved at most ${most.toFixed(1)} layout units on a ${span.toFixed(0)}-unit-wide picture`);
+  assert.ok(most < 0.1 * span, `an actor moved ${most} of ${span} layout units`);
+  await page.evaluate(() => window.entente.setLayout('map'));
+  await settle(page);
 
   // Undone like any other step.
   await page.click('#undo');
@@ -459,12 +477,7 @@ test('over 2,000 actors (the layout in the worker) an edit continues from where 
   const bar = page.locator('#layout-progress');
   await bar.waitFor({ state: 'hidden', timeout: 120000 });
   await settle(page);
-  // Positions in layout units (the view may fit itself again after the edit).
-  const layoutPositions = () => page.evaluate(() => {
-    const { view } = window.entente.state();
-    return Object.fromEntries(window.entente.nodes().map((n) => [n.id, [(n.x - view.tx) / view.scale, (n.y - view.ty) / view.scale]]));
-  });
-  const start = await layoutPositions();
+  const start = await layoutPositions(page);
   const xs = Object.values(start).map((p) => p[0]);
   const span = Math.max(...xs) - Math.min(...xs);
   // The bar shows again for the edit's run and goes away when it ends.
@@ -485,7 +498,7 @@ test('over 2,000 actors (the layout in the worker) an edit continues from where 
   assert.equal(added.ok, true, JSON.stringify(added));
   await page.waitForFunction(() => window.__warm === 'done', null, { timeout: 120000 });
   await settle(page);
-  const end = await layoutPositions();
+  const end = await layoutPositions(page);
   const moves = Object.keys(start).map((id) => Math.hypot(end[id][0] - start[id][0], end[id][1] - start[id][1])).sort((a, b) => a - b);
   const median = moves[moves.length >> 1], most = moves[moves.length - 1];
   const fromPartner = Math.hypot(end.NEW[0] - end[partner][0], end.NEW[1] - end[partner][1]);
