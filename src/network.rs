@@ -186,6 +186,33 @@ impl Network {
         }
     }
 
+    /// Applies an editor's patch ([`crate::edit::Editor::patch`]), checked by the validator's
+    /// rules on the records it touches, and indexes the dataset again: an edit without reading
+    /// the whole dataset again.
+    ///
+    /// # Errors
+    /// The change or the rule that refused; nothing changes then.
+    pub fn apply_patch(&mut self, patch: Vec<crate::edit::Change>) -> Result<(), LoadError> {
+        crate::edit::apply_checked(&mut self.dataset, patch)?;
+        let dataset = std::mem::replace(&mut self.dataset, Network::empty().dataset);
+        *self = Network::from_valid(dataset);
+        Ok(())
+    }
+
+    /// A network of no actors: a placeholder while a network is rebuilt, never shown.
+    pub(crate) fn empty() -> Network {
+        Network::from_valid(Dataset {
+            format: String::new(),
+            title: String::new(),
+            description: None,
+            provenance: None,
+            edited: None,
+            actors: Vec::new(),
+            ties: Vec::new(),
+            story: None,
+        })
+    }
+
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }

@@ -5,7 +5,7 @@ import { fitting } from './geometry.js';
 
 const RING_GAP = 120;        // layout units between ego rings, at least
 const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
-const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
+export const MAP_SCALE = 320;      // layout units per Equal Earth unit (the world is about 1730 wide)
 const MAP_SEPARATION = 34;   // no two actors closer than this on the map (layout units)...
 const MAP_SEPARATION_PX = 30; // ...nor than this on the screen, at the scale that fits the map
 const EASE_MS = 600;
@@ -90,6 +90,8 @@ export function installLayouts(app) {
     worldOutline: () => state.world?.rings ?? null,
     /** The map's true places of the actors, in layout units, while the map is shown. */
     mapHomes: () => (app.ui.layout === 'map' ? state.homes?.xy ?? null : null),
+    /** The force layout's positions kept while another layout is shown (one pair per actor), else null. */
+    forcePositions: () => (app.ui.layout !== 'force' && state.forceSnapshot?.length === 2 * app.frame.actors.length ? state.forceSnapshot : null),
     /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
     fromWorker(positions) {
       if (app.ui.layout === 'force') {

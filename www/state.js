@@ -201,19 +201,19 @@ export function createState({ memory, requestFrame }) {
 
     /**
      * Puts an edited dataset on screen (edit.js): `next` an Entente handle (the one before is
-     * freed), `text` its JSON, `name` the edited copy's name, `positions` (two per actor) the warm
+     * freed unless it is the same, changed in place), `text` its JSON or a function that makes it, `name` the edited copy's name, `positions` (two per actor) the warm
      * start. The filters, layout, focus and selection stay (by actor id); the layout moves a little.
      */
-    editDataset(next, { text, name, positions, step, kind }) {
+    editDataset(next, { text, name, positions, step, kind, actors: given }) {
       const c = cur();
       const idOf = (i) => (i >= 0 ? frame.actors[i]?.id : undefined);
       const kept = { pinned: idOf(c.pinned), ego: idOf(c.ego), tie: c.tie >= 0 ? tieIds(c.tie) : null };
-      core?.free();
+      if (next !== core) core?.free();
       core = next;
       source = name;
       sourceText = text;
       sourceBytes = null;
-      const actors = core.actors();
+      const actors = given ?? core.actors();
       core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined, [...c.hiddenSources]);
       core.setPositions(positions);
       core.reheat(0.05);
@@ -522,7 +522,10 @@ export function createState({ memory, requestFrame }) {
     get core() { return core; },
     get source() { return source; },
     /** The Entente JSON text of the dataset on screen (what the exporters read). */
+    // An edited copy's text is made when first asked for (edit.js passes a function); a file
+    // that came as bytes is decoded then.
     get sourceText() {
+      if (typeof sourceText === 'function') sourceText = sourceText();
       if (sourceText === null && sourceBytes !== null) {
         sourceText = new TextDecoder().decode(sourceBytes);
         sourceBytes = null;

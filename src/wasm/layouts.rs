@@ -1,7 +1,7 @@
 //! The page's other layouts on the `Entente` handle: ego rings, the map, and showing them.
 
 use super::{js_error_in, Entente};
-use crate::layout::geo::project_lon_lat;
+use crate::layout::geo::{equal_earth_inverse, project_lon_lat};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -49,4 +49,14 @@ impl Entente {
 #[wasm_bindgen(js_name = projectLonLat)]
 pub fn project(lon_lat: &[f32], scale: f32) -> Vec<f32> {
     project_lon_lat(lon_lat, scale)
+}
+
+/// The longitude and latitude (degrees) at `(x, y)` of the map layout drawn at `scale`, y down:
+/// `[lon, lat]`, or `undefined` for a point off the map (or a scale that is not positive).
+#[wasm_bindgen(js_name = unprojectLonLat)]
+pub fn unproject(x: f64, y: f64, scale: f64) -> Option<Vec<f64>> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return None;
+    }
+    equal_earth_inverse(x / scale, y / scale).map(|(lon, lat)| vec![lon, lat])
 }

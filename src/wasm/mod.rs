@@ -128,6 +128,19 @@ impl Entente {
         Ok(())
     }
 
+    /// Applies an edit made in the importers' module (`DatasetEditor.patch()`, a JSON list of
+    /// changes), checked by the validator's rules on the records it touches, without reading the
+    /// whole dataset again; the layout starts anew (the page gives the warm start). On error
+    /// nothing changes.
+    #[wasm_bindgen(js_name = applyPatch)]
+    pub fn apply_patch(&mut self, patch: &str) -> Result<(), JsError> {
+        let patch: Vec<crate::edit::Change> =
+            serde_json::from_str(patch).map_err(|e| JsError::new(&format!("applyPatch: {e}")))?;
+        self.session
+            .apply_patch(patch)
+            .map_err(js_error_in("applyPatch"))
+    }
+
     /// Every actor: `[{id, name, short?, type, iso3?, lat, lon, base?}]`.
     pub fn actors(&self) -> Result<JsValue, JsError> {
         to_js_via_json(&self.session.network().dataset().actors)
