@@ -8,6 +8,7 @@ mod explore;
 mod layouts;
 
 pub use error::SessionError;
+pub use layouts::map_layout;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions};

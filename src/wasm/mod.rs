@@ -40,6 +40,8 @@ pub mod edit;
 pub mod events;
 #[cfg(feature = "core-exports")]
 mod explore;
+#[cfg(feature = "chart-exports")]
+pub mod geo;
 #[cfg(feature = "core-exports")]
 mod guard;
 #[cfg(feature = "io-exports")]
