@@ -139,8 +139,8 @@ need_networkx() {
 
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
 # The page's wasm modules from one crate: the core (pkg/entente.js), loaded with the page; the
-# importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart
-# (pkg/entente_chart.js), after the first picture; the standalone force layout
+# importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart,
+# the ego rings and the map (pkg/entente_chart.js), after the first picture; the standalone force layout
 # (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API.
 build_web() {
   mkdir -p target/web
