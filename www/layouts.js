@@ -2,6 +2,7 @@
 
 import { chartModule } from './chart-module.js';
 import { fitting } from './geometry.js';
+import { useGuides } from './scene.js';
 
 const RING_GAP = 120;        // layout units between ego rings, at least
 const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
@@ -41,7 +42,8 @@ export function installLayouts(app) {
       apply(targetOf(app, state));
       return;
     }
-    chartModule().then((m) => {
+    Promise.all([chartModule(), import('./guides.js')]).then(([m, g]) => {
+      useGuides(g);
       state.geo = m;
       if (app.ui.layout !== 'force') apply(targetOf(app, state));
     }, (err) => app.showError(`The ${app.ui.layout === 'map' ? 'map' : 'ego rings'} could not be loaded: ${err.message}`));
