@@ -60,7 +60,9 @@ async function openOnce(browser, base, file) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}?data=fixtures/${file}`);
   await page.waitForFunction(() => performance.getEntriesByName('entente:painted').length > 0, null, { timeout: 180000, polling: 20 });
-  // Hover the centre actor (pinned at the origin, so it stays put while the worker lays out the rest).
+  // Hover the centre actor (pinned at the origin, so it stays put while the worker lays out the rest),
+  // once the public API (installed after the first picture) can say where it is.
+  await page.waitForFunction(() => typeof window.entente?.nodes === 'function', null, { timeout: 180000, polling: 20 });
   const centre = await page.evaluate(() => {
     const nodes = window.entente.nodes();
     const c = nodes.reduce((a, b) => (b.ties > a.ties ? b : a));

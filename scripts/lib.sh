@@ -191,4 +191,6 @@ build_site() {
   for file in target/site/*.css; do
     node_modules/.bin/esbuild "$file" --minify --log-level=warning --outfile="$file" --allow-overwrite
   done
+  # Every module of the first picture and the core's wasm preloaded at once (scripts/preload.mjs).
+  node scripts/preload.mjs target/site
 }

@@ -9,6 +9,7 @@ mod layouts;
 
 pub use error::SessionError;
 pub use layouts::map_layout;
+pub use explore::TieColumns;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions};

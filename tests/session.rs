@@ -192,6 +192,32 @@ fn hops_cross_only_the_visible_ties() {
 }
 
 #[test]
+fn the_tie_columns_give_the_tie_tables_figures_in_the_order_of_the_visible_ties() {
+    let mut s = pakistan();
+    for filter in [
+        Filter::default(),
+        Filter {
+            until: Some("2020-12-31".parse().unwrap()),
+            ..kinds(&[Kind::Defense, Kind::Diplomatic])
+        },
+    ] {
+        s.set_filter(filter).unwrap();
+        let table = s.tie_table();
+        let columns = s.tie_columns();
+        assert!(!table.is_empty());
+        assert_eq!(columns.events.len(), s.visible().ties.len());
+        assert_eq!(columns.citations.len(), table.len());
+        let dates: Vec<&str> = columns.dates.lines().collect();
+        assert_eq!(dates.len(), table.len());
+        for (k, row) in table.iter().enumerate() {
+            assert_eq!(columns.events[k] as usize, row.events);
+            assert_eq!(columns.citations[k] as usize, row.citations);
+            assert_eq!(dates[k], format!("{} {}", row.first, row.last));
+        }
+    }
+}
+
+#[test]
 fn the_tie_table_has_one_row_per_visible_tie_in_their_order() {
     let mut s = pakistan();
     let filter = Filter {

@@ -3,7 +3,7 @@
 
 use entente::model::{ActorType, Kind, KindSet, Tone};
 use entente::wasm::{style, Entente};
-use js_sys::{Array, Error, Reflect};
+use js_sys::{Array, Error, Reflect, Uint32Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -204,24 +204,21 @@ fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
 }
 
 #[wasm_bindgen_test]
-fn the_tie_table_crosses_as_one_array_in_the_order_of_the_visible_ties() {
+fn the_tie_table_crosses_as_columns_in_the_order_of_the_visible_ties() {
     let mut e = Entente::new(MINIMAL).unwrap();
-    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
-    assert_eq!(table.length(), 2);
-    let row = table.get(0);
-    assert_eq!(get(&row, "tie").as_f64().unwrap(), 0.0);
-    assert_eq!(get(&row, "sourceName").as_string().unwrap(), "Pakistan");
-    assert_eq!(get(&row, "events").as_f64().unwrap(), 2.0);
-    assert_eq!(get(&row, "first").as_string().unwrap(), "2018-07");
-    assert_eq!(get(&row, "last").as_string().unwrap(), "2021-03");
-    assert_eq!(get(&row, "tone").as_string().unwrap(), "strained");
-    let kinds: Array = get(&row, "kinds").dyn_into().unwrap();
-    assert_eq!(kinds.get(0).as_string().unwrap(), "defense");
+    let columns = e.tie_columns().unwrap();
+    let events: Uint32Array = get(&columns, "events").dyn_into().unwrap();
+    let citations: Uint32Array = get(&columns, "citations").dyn_into().unwrap();
+    let dates = get(&columns, "dates").as_string().unwrap();
+    assert_eq!(events.length(), 2);
+    assert_eq!(citations.length(), 2);
+    assert_eq!(events.get_index(0), 2);
+    assert_eq!(dates.lines().next(), Some("2018-07 2021-03"));
     let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
     e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None)
         .unwrap();
-    let table: Array = e.tie_table().unwrap().dyn_into().unwrap();
-    assert_eq!(table.length() as usize, e.visible_ties().len());
+    let events: Uint32Array = get(&e.tie_columns().unwrap(), "events").dyn_into().unwrap();
+    assert_eq!(events.length() as usize, e.visible_ties().len());
 }
 
 #[wasm_bindgen_test]

@@ -1,8 +1,24 @@
 // Which backend draws a frame: Canvas 2D (render.js), or WebGL2 (webgl.js, fetched on first use) for a picture of many ties on a GPU; `?renderer=webgl` or `?renderer=canvas` forces one.
 
+import { onCpu } from './gpu.js';
+
 /** From this many ties shown, a frame is drawn with WebGL2 where the browser has it on a GPU (on
  *  a rasteriser on the CPU such as SwiftShader, Canvas 2D is faster: only `?renderer=webgl` uses it). */
 export const WEBGL_FROM_TIES = 2000;
+
+/** Whether this browser's WebGL2 runs on a GPU, from a scratch context's renderer name (the
+ *  context is let go at once): on a CPU rasteriser the WebGL module is not even fetched. */
+function onGpu() {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const cpu = onCpu(gl);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !cpu;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * @param {HTMLCanvasElement} canvas the page's canvas (input, focus, and the overlay over WebGL)
@@ -27,7 +43,10 @@ export function makeBackends(canvas, requestFrame) {
     get webgl() { return webgl; },
     pick(ties) {
       const wanted = forced ? forced === 'webgl' : ties >= WEBGL_FROM_TIES;
-      if (wanted && state === 'none') load();
+      if (wanted && state === 'none') {
+        if (forced || onGpu()) load();
+        else state = 'unavailable';
+      }
       if (wanted && state === 'loading') return 'wait';
       const use = wanted && state === 'ready' && webgl.usable && (forced === 'webgl' || !webgl.software);
       if (!use) webgl?.hide();

@@ -25,6 +25,23 @@ export function textWidth(font, text) {
   return measurer.measureText(text).width;
 }
 
+/** font → character → its advance: summed, a quick estimate of a name's width (kerning and
+ *  ligatures make the true width differ by a few per cent). */
+const advances = new Map();
+/** A width that `text` in `font` is surely not narrower than: 80 % of the sum of its characters'
+ *  advances, measured once per character. */
+function widthAtLeast(font, text) {
+  let byChar = advances.get(font);
+  if (!byChar) advances.set(font, (byChar = new Map()));
+  let sum = 0;
+  for (const ch of text) {
+    let w = byChar.get(ch);
+    if (w === undefined) byChar.set(ch, (w = textWidth(font, ch)));
+    sum += w;
+  }
+  return 0.8 * sum;
+}
+
 /** How far below the middle of the em box (where the canvas puts a label's y) the alphabetic
  *  baseline is in `font`: what a backend that writes baselines (svg.js) adds to y. */
 export function baselineBelowMiddle(font) {
@@ -70,12 +87,9 @@ const cellKey = (cx, cy) => (cx + 32768) * 65536 + (cy + 32768);
 /** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only. */
 class BoxGrid {
   constructor(cell = 96) { this.cell = cell; this.cells = new Map(); }
-  #range(b) {
-    const c = this.cell;
-    return [Math.floor(b.x / c), Math.floor((b.x + b.w) / c), Math.floor(b.y / c), Math.floor((b.y + b.h) / c)];
-  }
   overlaps(b) {
-    const [cx0, cx1, cy0, cy1] = this.#range(b);
+    const c = this.cell;
+    const cx0 = Math.floor(b.x / c), cx1 = Math.floor((b.x + b.w) / c), cy0 = Math.floor(b.y / c), cy1 = Math.floor((b.y + b.h) / c);
     for (let cx = cx0; cx <= cx1; cx++) {
       for (let cy = cy0; cy <= cy1; cy++) {
         for (const o of this.cells.get(cellKey(cx, cy)) ?? []) {
@@ -86,7 +100,8 @@ class BoxGrid {
     return false;
   }
   add(b) {
-    const [cx0, cx1, cy0, cy1] = this.#range(b);
+    const c = this.cell;
+    const cx0 = Math.floor(b.x / c), cx1 = Math.floor((b.x + b.w) / c), cy0 = Math.floor(b.y / c), cy1 = Math.floor((b.y + b.h) / c);
     for (let cx = cx0; cx <= cx1; cx++) {
       for (let cy = cy0; cy <= cy1; cy++) {
         const key = cellKey(cx, cy);
@@ -95,6 +110,21 @@ class BoxGrid {
       }
     }
   }
+}
+
+/** The actors with ties, by number of ties (most first), then by index; kept for the last degrees
+ *  array seen (a new array whenever they change). */
+let byDegree = { degrees: null, order: new Uint32Array(0) };
+function degreeOrder(degrees) {
+  if (byDegree.degrees !== degrees) {
+    let count = 0;
+    for (let i = 0; i < degrees.length; i++) if (degrees[i] > 0) count++;
+    const order = new Uint32Array(count);
+    for (let i = 0, k = 0; i < degrees.length; i++) if (degrees[i] > 0) order[k++] = i;
+    order.sort((a, b) => degrees[b] - degrees[a] || a - b);
+    byDegree = { degrees, order };
+  }
+  return byDegree.order;
 }
 
 /** Labels by priority (the focus, the actors lit around it, then by number of ties). Up to
@@ -108,23 +138,23 @@ export function placeLabels(frame, view, em, at, obstacles = []) {
   for (let i = 0; i < frame.actors.length; i++) if (frame.degrees[i] > 0) shownCount++;
   const every = shownCount <= EVERY_LABEL_UP_TO;
   // Only the actors whose label could show: the ones on (or just beside) the canvas; with every
-  // label, the actors whose disc is on the canvas.
-  const order = [];
+  // label, the actors whose disc is on the canvas. Tried in the order of their rank: the focus,
+  // the actors lit around it, those in the focus neighbourhood, each tier by number of ties (most
+  // first), then by index. The order by ties is kept from frame to frame: no sort per frame.
+  const tiers = Array.from({ length: 8 }, () => []);
   const shown = [];
-  const rank = new Float64Array(frame.actors.length);
-  for (let i = 0; i < frame.actors.length; i++) {
-    if (frame.degrees[i] === 0) continue;
+  for (const i of degreeOrder(frame.degrees)) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     if (every) {
       if (x + r < 0 || y + r < 0 || x - r > view.width || y - r > view.height) continue;
       shown.push(i);
       if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
     } else if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) continue;
-    rank[i] = (i === em.focus ? 4e9 : 0) + (lit && em.near.has(i) ? 2e9 : 0) + (em.inEgo(i) ? 1e9 : 0) + frame.degrees[i];
-    order.push(i);
+    tiers[(i === em.focus ? 4 : 0) + (lit && em.near.has(i) ? 2 : 0) + (em.inEgo(i) ? 1 : 0)].push(i);
   }
-  order.sort((a, b) => rank[b] - rank[a] || a - b);
-  const keep = order.filter((i) => rank[i] >= 2e9).length;
+  if (every) shown.sort((a, b) => a - b);
+  const order = tiers.reverse().flat();
+  const keep = tiers.slice(0, 6).reduce((sum, t) => sum + t.length, 0);
   const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles)
     : byPriority(order, frame, view, em, at, font);
   for (const b of boxes) b.alpha = actorLit(em, b.i) ? 1 : LABEL_DIM;
@@ -159,9 +189,15 @@ function byPriority(order, frame, view, em, at, font) {
   for (const i of order) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     const right = x + r + 4;
-    // Where even the start of a label would overlap one already placed, measure nothing.
+    // Where even the start of a label would overlap one already placed, measure nothing; nor where
+    // a box as wide as the label surely is would (a label that surely fits on the right).
     if (right + 16 <= view.width && grid.overlaps({ x: right, y: y - 8, w: 16, h: 16 })) continue;
-    const { text, w } = fitLabel(font, frame.actors[i].name, i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX);
+    const max = i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX;
+    if (right + max + 4 <= view.width) {
+      const atLeast = Math.min(widthAtLeast(font, frame.actors[i].name), 0.8 * max);
+      if (grid.overlaps({ x: right, y: y - 8, w: atLeast + 4, h: LABEL_H })) continue;
+    }
+    const { text, w } = fitLabel(font, frame.actors[i].name, max);
     // Right of the actor, or left of it when the right would run off the canvas.
     const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
     const box = { i, text, x: bx, y: y - 8, w: w + 4, h: LABEL_H };

@@ -11,7 +11,8 @@ import { installLayouts } from './layouts.js';
 import { installLarge } from './large.js';
 import { installLegend } from './filters.js';
 import { fitting, centring } from './geometry.js';
-import { makeTexture, makeLayers } from './texture.js';
+import { makeTexture } from './texture.js';
+import { makeLayers } from './layers.js';
 import { makeLater, mark } from './later.js';
 import { makeBackends } from './backend.js';
 
@@ -40,7 +41,7 @@ function io() {
   ioInstalled ??= import('./io.js').then((m) => m.installIo(app, loadText));
   return ioInstalled;
 }
-/** What the last frame drew: `{labels, textured, layer, backend}` (render.js, texture.js, webgl.js). */
+/** What the last frame drew: `{labels, textured, layer, stale, backend}` (render.js, texture.js, webgl.js). */
 let drawn = null;
 /** The layouts' handle (layouts.js): the world outline and the worker's positions. */
 let layouts = null;
@@ -48,8 +49,9 @@ let layouts = null;
 const positionsVersion = changeCounter();
 // Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
 const texture = makeTexture(canvas, requestFrame);
-// A large picture's ties and actors, lit or dimmed, drawn once per scene and view (texture.js).
-const layers = makeLayers();
+// A large picture's ties and actors, painted once per scene and view, in the paint worker where it can
+// be (layers.js); `?painter=main` paints them on the main thread.
+const layers = makeLayers({ onPainted: () => { pace.retry?.(); requestFrame(); }, inWorker: new URLSearchParams(location.search).get('painter') !== 'main' });
 // Canvas 2D, or WebGL2 for a picture of many ties (backend.js); a change of backend starts the texture anew.
 const backends = makeBackends(canvas, requestFrame);
 let lastBackend = '', backendChanges = 0;
@@ -57,9 +59,10 @@ let lastBackend = '', backendChanges = 0;
 const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
 // A dataset was loaded and its first picture is not drawn yet.
 let awaitingPicture = false;
-// A large picture that the worker moves is drawn anew at most 1/PACE of the time: the worker's
-// positions wait (`pending`) until then, so hover, input and idle work get the rest, and what is
-// drawn is what hit-testing sees.
+// A large picture that the worker moves is drawn anew at most 1/PACE of the time, and never while
+// the paint worker still paints the last positions' layer: the worker's positions wait (`pending`)
+// until then, so hover, input and idle work get the rest, and what is drawn is what hit-testing sees
+// (but for one layer's painting, when the layer drawn is the last one, moved).
 const PACE = 4;
 const pace = { pending: null, until: 0, timer: 0, fresh: false };
 
@@ -94,7 +97,9 @@ function makeApp(state) {
     canvas,
     stage,
     defaultSource: DEFAULT_DATA,
-    /** What the last frame drew: `{labels, textured, layer, backend}` (backend: 'webgl' or 'canvas'). */
+    /** Where a large picture's layers are painted: 'worker' or 'main' (layers.js). */
+    painter: () => layers.painter(),
+    /** What the last frame drew: `{labels, textured, layer, stale, backend}` (backend: 'webgl' or 'canvas'). */
     get drawn() { return drawn; },
     /** The map's land outline in layout units once fetched, else null (drawn by the scene). */
     worldOutline: () => layouts?.worldOutline() ?? null,
@@ -163,7 +168,7 @@ function tick() {
     pace.until = performance.now() + (PACE - 1) * (performance.now() - start);
   }
   app.emit('frame');
-  if (awaitingPicture && app.view.width > 1) {
+  if (awaitingPicture && app.view.width > 1 && !drawn.stale) {
     // The first picture of a dataset is drawn: on screen at the next frame; then the rest follows.
     awaitingPicture = false;
     mark('drawn');
@@ -183,6 +188,8 @@ function pacedWorker(target) {
     const large = app.frame.edges.length / 2 >= LAYERS_FROM_TIES;
     const wait = pace.until - performance.now();
     clearTimeout(pace.timer);
+    // While the paint worker paints the last positions' layer, the next wait for it (layers.js).
+    if (large && layers.busy() && !done) return;
     if (large && wait > 0 && !done) {
       pace.timer = setTimeout(apply, wait);
       return;
@@ -193,6 +200,7 @@ function pacedWorker(target) {
     target.fromWorker(positions);
   };
   app.on('load', () => { pace.pending = null; });
+  pace.retry = () => apply();
   return { fromWorker(positions, done) { pace.pending = positions; apply(done); } };
 }
 
@@ -259,7 +267,7 @@ async function main() {
   }
   app = makeApp(createState({ memory: wasm.memory, requestFrame }));
   // An edit keeps the view where the person has it (edit.js, the editDataset action).
-  app.on('load', ({ edit } = {}) => { showMeta(); showCounts(); if (!edit) autoFit(true); });
+  app.on('load', ({ edit } = {}) => { showMeta(); showCounts(); if (!edit) { layers.forget(); autoFit(true); } });
   app.on('filter', showCounts);
   // A large dataset's single-source flags follow its first picture (state.js).
   const single = () => { if (!app.frame.single) app.later('single', () => { app.actions.deriveSingleSources(); mark('single'); }); };

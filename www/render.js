@@ -2,23 +2,24 @@
 
 import { buildScene } from './scene.js';
 import { themeColours } from './theme.js';
+import { paintItems, shapePath, CHUNK } from './paint-items.js';
+
+export { shapePath, CHUNK };
 
 /** From this many ties shown, the picture is painted over a cached layer (see `paint`). */
 export const LAYERS_FROM_TIES = 1000;
-/** Items per path: one call per chunk instead of one per item, but no giant path, which
- *  Chromium's raster handles far slower. */
-export const CHUNK = 64;
 
 /**
  * Draws one frame on the page's canvas: the scene of (frame, ui, view), over the cached layers
- * `layers` (texture.js `makeLayers`, valid while `layerKey` is the same) when it is large.
- * @returns {{labels: object[], layer: 'all' | 'dim' | null}} the placed label boxes, and the
- *   layer drawn over (null: none).
+ * layer of `layers` (layers.js `makeLayers`, for `layerKey`) when it is large.
+ * @returns {{labels: object[], layer: 'all' | 'dim' | null, stale: boolean}} the placed label
+ *   boxes, the layer drawn over (null: none), and whether that layer was the last one painted,
+ *   moved, while the one for this frame is painted in the worker.
  */
 export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}) {
   const scene = buildScene(frame, ui, view);
-  const layer = paint(ctx, scene, view.dpr, layers ? { layers, key: layerKey } : null);
-  return { labels: scene.labels.boxes, layer };
+  const { layer, stale } = paint(ctx, scene, view.dpr, layers ? { layers, key: layerKey, view } : null);
+  return { labels: scene.labels.boxes, layer, stale };
 }
 
 /** The view the screen is drawn with: the app's view transform and size, the theme's colours,
@@ -39,7 +40,8 @@ function overCanvas(canvas, element) {
   return [{ x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height }];
 }
 
-/** Paints `scene` at `dpr` device pixels per CSS pixel; returns the layer used ('all', 'dim', null). */
+/** Paints `scene` at `dpr` device pixels per CSS pixel, over a layer of `cached` ({layers, key,
+ *  view}) when it is large; returns `{layer, stale}` as `draw` does. */
 export function paint(ctx, scene, dpr, cached = null) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
@@ -47,27 +49,22 @@ export function paint(ctx, scene, dpr, cached = null) {
   ctx.fillRect(0, 0, scene.width, scene.height);
   if (scene.outline) paintOutline(ctx, scene.outline);
   paintGuides(ctx, scene);
-  let layer = null;
+  let layer = null, stale = false;
   if (cached && scene.tieCount >= LAYERS_FROM_TIES) {
-    // A large picture: every tie and actor, all at full strength or all dimmed, comes from a
-    // cached layer, and only what is lit is painted over it. A hover then costs the few ties of
-    // one actor, not the whole picture.
+    // A large picture: every tie and actor, at full strength or all faded, comes from a cached
+    // layer (layers.js), and only what is lit is painted over it. A hover then costs the few ties
+    // of one actor, not the whole picture.
     layer = scene.emphasised ? 'dim' : 'all';
-    // The dimmed layer is the full-strength one faded, when that is at hand: a copy, not a raster
-    // of every tie, so that the first hover of a large picture answers at once.
-    const fade = layer === 'dim' && cached.layers.has('all', cached.key);
-    const base = cached.layers.picture(layer, cached.key, scene.width, scene.height, dpr, fade
-      ? (c) => fadedCopy(c, cached.layers.picture('all', cached.key, scene.width, scene.height, dpr, null), scene.dim.tieAlpha)
-      : (c) => paintItems(c, scene, layer));
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(base, 0, 0);
+    const base = cached.layers.layer(cached.key, scene, cached.view);
+    stale = !base.exact;
+    drawLayer(ctx, base, cached.view, layer === 'dim' ? scene.dim.tieAlpha : 1);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (scene.emphasised) paintItems(ctx, scene, 'lit');
   } else {
     paintItems(ctx, scene, 'all');
   }
   paintTop(ctx, scene);
-  return layer;
+  return { layer, stale };
 }
 
 /** What a WebGL backend (webgl.js) leaves to Canvas 2D, on a canvas over its picture: the map's
@@ -175,11 +172,13 @@ function paintChanges(ctx, changes) {
   ctx.globalAlpha = 1;
 }
 
-/** Paints `layer` (a canvas at the device's pixels) at opacity `alpha`. */
-function fadedCopy(ctx, layer, alpha) {
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
+/** Draws a layer (layers.js) at opacity `alpha`, moved from the view it was painted in to `view`
+ *  (the same view: in place). */
+function drawLayer(ctx, base, view, alpha) {
+  const k = view.scale / base.view.scale;
+  ctx.setTransform(k, 0, 0, k, view.dpr * (view.tx - base.view.tx * k), view.dpr * (view.ty - base.view.ty * k));
   ctx.globalAlpha = alpha;
-  ctx.drawImage(layer, 0, 0);
+  ctx.drawImage(base.image, 0, 0);
   ctx.globalAlpha = 1;
 }
 
@@ -199,74 +198,6 @@ function paintOutline(ctx, outline) {
   ctx.setLineDash([]);
   ctx.stroke();
   ctx.globalAlpha = 1;
-}
-
-/** Ties, rings and actors: `pass` 'all' as the scene says, 'dim' every one dimmed (the layer
- *  under an emphasis), 'lit' only the lit ones. */
-function paintItems(ctx, scene, pass) {
-  const dim = pass === 'dim';
-  ctx.lineCap = 'butt';
-  for (const b of scene.ties) {
-    if (pass === 'lit' && !b.lit) continue;
-    ctx.globalAlpha = dim ? scene.dim.tieAlpha : b.alpha;
-    ctx.lineWidth = dim ? scene.dim.tieWidth : b.width;
-    ctx.strokeStyle = b.colour;
-    ctx.setLineDash(b.dash);
-    for (let a = 0; a < b.xy.length; a += 4 * CHUNK) {
-      ctx.beginPath();
-      for (let k = a, end = Math.min(b.xy.length, a + 4 * CHUNK); k < end; k += 4) {
-        ctx.moveTo(b.xy[k], b.xy[k + 1]);
-        ctx.lineTo(b.xy[k + 2], b.xy[k + 3]);
-      }
-      ctx.stroke();
-    }
-  }
-  ctx.setLineDash([]);
-  for (const b of scene.rings) {
-    if (pass === 'lit' && !b.lit) continue;
-    ctx.globalAlpha = dim ? scene.dim.ringAlpha : b.alpha;
-    ctx.lineWidth = b.width;
-    ctx.fillStyle = b.fill;
-    ctx.strokeStyle = b.stroke;
-    for (let a = 0; a < b.xy.length; a += 2 * CHUNK) {
-      ctx.beginPath();
-      for (let k = a, end = Math.min(b.xy.length, a + 2 * CHUNK); k < end; k += 2) {
-        ctx.moveTo(b.xy[k] + b.r, b.xy[k + 1]);
-        ctx.arc(b.xy[k], b.xy[k + 1], b.r, 0, Math.PI * 2);
-      }
-      ctx.fill();
-      ctx.stroke();
-    }
-  }
-  for (const b of scene.actors) {
-    if (pass === 'lit' && !b.lit) continue;
-    ctx.globalAlpha = dim ? scene.dim.actorAlpha : b.alpha;
-    ctx.lineWidth = b.width;
-    ctx.fillStyle = b.fill;
-    ctx.strokeStyle = b.stroke;
-    for (let a = 0; a < b.xyr.length; a += 3 * CHUNK) {
-      ctx.beginPath();
-      for (let k = a, end = Math.min(b.xyr.length, a + 3 * CHUNK); k < end; k += 3) shapePath(ctx, b.shape, b.xyr[k], b.xyr[k + 1], b.xyr[k + 2]);
-      ctx.fill();
-      ctx.stroke();
-    }
-  }
-  ctx.globalAlpha = 1;
-}
-
-/** Adds the outline of an actor's shape to the current path of `ctx` (a new subpath). */
-export function shapePath(ctx, shape, x, y, r) {
-  if (shape === 'square') {
-    ctx.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76);
-  } else if (shape === 'triangle') {
-    ctx.moveTo(x, y - r * 1.15);
-    ctx.lineTo(x + r * 1.05, y + r * 0.7);
-    ctx.lineTo(x - r * 1.05, y + r * 0.7);
-    ctx.closePath();
-  } else {
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-  }
 }
 
 function paintFocus(ctx, f) {

@@ -127,6 +127,7 @@ export function createState({ memory, requestFrame }) {
     const degrees = core.degrees();
     const radii = Float32Array.from(degrees, radiusFor);
     core.setRadii(radii);
+    let at = positions();
     frame = {
       actors,
       ties: core.visibleTies(),
@@ -135,7 +136,13 @@ export function createState({ memory, requestFrame }) {
       tones: core.visibleTones(),
       degrees,
       radii,
-      positions: positions(),
+      // A view of the core's positions in the wasm memory: made again when a call into the core
+      // has grown the memory (which detaches the old view, whose reads then give undefined).
+      get positions() {
+        if (at.buffer.byteLength === 0 && at.buffer !== memory.buffer) at = positions();
+        return at;
+      },
+      set positions(next) { at = next; },
       // A large dataset's flags follow its first picture (deriveSingleSources).
       single: actors.length > WORKER_FROM_ACTORS ? null : core.singleSourced(),
       egoHops: null,

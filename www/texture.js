@@ -1,41 +1,13 @@
-// Cached pictures of a large graph. The raster of thousands of anti-aliased lines is most of a
-// large frame's cost (bench/render); a copy of a canvas costs a few milliseconds. Two caches:
-// - the texture: while only the view moves (pan, zoom, pinch), a frame shows the last full drawing
-//   moved and scaled (as Cytoscape.js's textureOnViewport does); the full drawing follows once the
-//   view rests;
-// - the layers: every tie and actor at full strength, or all dimmed, drawn once per scene and view;
-//   render.js draws a frame over one of them, and a hover adds only what it lights.
-// Both are told by the caller when the picture changed (a key); neither looks at the data.
+// The texture of a large graph: while only the view moves (pan, zoom, pinch), a frame shows the last
+// full drawing moved and scaled (as Cytoscape.js's textureOnViewport does); the full drawing follows
+// once the view rests. The raster of thousands of anti-aliased lines is most of a large frame's cost
+// (bench/render); a copy of a canvas costs a few milliseconds. Told by the caller when the picture
+// changed (a key); it does not look at the data. (The layers under a full drawing: layers.js.)
 
 /** From this many ties shown, view-only frames use the texture. */
 export const TEXTURE_FROM_TIES = 1000;
 /** The full drawing comes back this long after the last view change. */
 export const REST_MS = 150;
-
-/** @returns {{picture(pass, key, width, height, dpr, paint): HTMLCanvasElement, has(pass, key): boolean}}
- *  `picture` gives the layer `pass` ('all' or 'dim') of `width` × `height` CSS pixels, painting it
- *  with `paint(ctx)` unless it was last painted under the same `key` (render.js); `has` says
- *  whether it holds `pass` painted under `key`. */
-export function makeLayers() {
-  const cache = new Map();
-  return {
-    has: (pass, key) => cache.get(pass)?.key === key,
-    picture(pass, key, width, height, dpr, paint) {
-      let entry = cache.get(pass);
-      if (!entry) cache.set(pass, (entry = { canvas: document.createElement('canvas'), key: null }));
-      if (entry.key !== key) {
-        const c = entry.canvas;
-        c.width = Math.round(width * dpr);
-        c.height = Math.round(height * dpr);
-        const ctx = c.getContext('2d');
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        paint(ctx);
-        entry.key = key;
-      }
-      return entry.canvas;
-    },
-  };
-}
 
 /**
  * @param {HTMLCanvasElement} canvas the page's canvas

@@ -1,6 +1,6 @@
 // The table of the ties shown, for screen readers and keyboards: one page of rows in the document, the whole count announced, paging, "go to tie" and a search that bring any tie into it.
 
-import { KINDS } from './kinds.js';
+import { KINDS, TONES } from './kinds.js';
 import { el } from './dom.js';
 
 /** Rows in the document at a time. */
@@ -33,6 +33,27 @@ function buildControls() {
   return { nav, first, previous, next, last, position, goInput, go, findInput, find };
 }
 
+/** The table over the frame's visible ties and the core's columns: `length`, `at(k)` the record
+ *  of row k (`{tie, source, sourceName, target, targetName, kinds, tone, events, first, last,
+ *  citations}`), `names(k)` its two actors' names. */
+function tableOf(frame, columns) {
+  const { ties, edges, kinds, tones, actors } = frame;
+  const dates = columns.dates.split('\n');
+  const actor = (k, end) => actors[edges[2 * k + end]];
+  return {
+    length: ties.length,
+    names: (k) => [actor(k, 0).name, actor(k, 1).name],
+    at(k) {
+      const [first = '', last = ''] = dates[k].split(' ');
+      return {
+        tie: ties[k], source: actor(k, 0).id, sourceName: actor(k, 0).name, target: actor(k, 1).id, targetName: actor(k, 1).name,
+        kinds: KINDS.filter((kd) => kinds[k] & kd.bit).map((kd) => kd.key), tone: TONES[tones[k]]?.key ?? '',
+        events: columns.events[k], first, last, citations: columns.citations[k],
+      };
+    },
+  };
+}
+
 /** One row of the table: the tie's two actors as row headers, its figures, its evidence button. */
 function rowElement(app, d, index) {
   const n = d.events;
@@ -57,7 +78,7 @@ function rowElement(app, d, index) {
 }
 
 /**
- * The table of ties in `#table-view`: built once per load or filter change from one `tieTable()`
+ * The table of ties in `#table-view`: built once per load or filter change from one `tieColumns()`
  * call, in idle time after the picture (main.js `later`); only one page of rows is in the document.
  * @param {object} app the application context from main.js
  * @param {{announce: (text: string) => void}} a11y the live region (a11y.js)
@@ -69,7 +90,9 @@ export function installTieTable(app, { announce }) {
   table.tHead.rows[0].setAttribute('aria-rowindex', '1');
   const ui = buildControls();
   section.insertBefore(ui.nav, table);
-  let rows = [];
+  // The table: the frame's visible ties (their actors, kinds and tones) and the core's columns
+  // (`tieColumns`: events, reports, first and last dates); a row's record is made when shown.
+  let rows = { length: 0 };
   let rowOfTie = new Map();
   let start = 0; // the first row shown
 
@@ -81,7 +104,10 @@ export function installTieTable(app, { announce }) {
   /** Puts the page starting at `from` (clamped) in the document. */
   function show(from) {
     start = Math.min(Math.max(0, from), lastStart());
-    body.replaceChildren(...rows.slice(start, start + PAGE_ROWS).map((d, k) => rowElement(app, d, start + k)));
+    const end = Math.min(rows.length, start + PAGE_ROWS);
+    const shown = [];
+    for (let k = start; k < end; k++) shown.push(rowElement(app, rows.at(k), k));
+    body.replaceChildren(...shown);
     ui.position.textContent = positionText();
     ui.first.disabled = ui.previous.disabled = start === 0;
     ui.next.disabled = ui.last.disabled = start >= lastStart();
@@ -91,7 +117,7 @@ export function installTieTable(app, { announce }) {
   function bring(index, focus) {
     if (index < start || index >= start + PAGE_ROWS) show(Math.floor(index / PAGE_ROWS) * PAGE_ROWS);
     if (!focus) return;
-    const d = rows[index];
+    const d = rows.at(index);
     body.rows[index - start]?.cells[0].focus();
     announce(`Tie ${count(index + 1)} of ${count(rows.length)}: ${d.sourceName} — ${d.targetName}`);
   }
@@ -102,8 +128,8 @@ export function installTieTable(app, { announce }) {
   }
 
   function build() {
-    rows = app.core.tieTable();
-    rowOfTie = new Map(rows.map((d, k) => [d.tie, k]));
+    rows = tableOf(app.frame, app.core.tieColumns());
+    rowOfTie = new Map(Array.from(app.frame.ties, (t, k) => [t, k]));
     const n = rows.length;
     table.setAttribute('aria-rowcount', String(n + 1));
     table.caption.textContent = `${count(n)} ties shown, with their evidence`;
@@ -130,8 +156,7 @@ export function installTieTable(app, { announce }) {
     const focused = body.contains(document.activeElement) ? start + document.activeElement.closest('tr').sectionRowIndex : start - 1;
     for (let step = 1; step <= rows.length; step++) {
       const k = (focused + step) % rows.length;
-      const d = rows[k];
-      if (d.sourceName.toLowerCase().includes(q) || d.targetName.toLowerCase().includes(q)) {
+      if (rows.names(k).some((name) => name.toLowerCase().includes(q))) {
         bring(k, true);
         return;
       }
@@ -154,11 +179,14 @@ export function installTieTable(app, { announce }) {
     const { tie, pinned } = app.ui;
     if (tie >= 0 && rowOfTie.has(tie)) bring(rowOfTie.get(tie), false);
     else if (pinned >= 0) {
-      const id = app.frame.actors[pinned].id;
-      const here = (d) => d.source === id || d.target === id;
-      if (!rows.slice(start, start + PAGE_ROWS).some(here)) {
-        const k = rows.findIndex(here);
-        if (k >= 0) bring(k, false);
+      const e = app.frame.edges;
+      const here = (k) => e[2 * k] === pinned || e[2 * k + 1] === pinned;
+      let onPage = false;
+      for (let k = start; k < Math.min(rows.length, start + PAGE_ROWS); k++) onPage ||= here(k);
+      if (!onPage) {
+        let k = 0;
+        while (k < rows.length && !here(k)) k++;
+        if (k < rows.length) bring(k, false);
       }
     }
   });

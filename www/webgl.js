@@ -5,9 +5,7 @@ import { paintOver } from './render.js';
 import { rgba } from './gl-util.js';
 import { makeTies } from './gl-ties.js';
 import { makeActors } from './gl-actors.js';
-
-/** The renderer names of WebGL on the CPU. */
-const SOFTWARE = /swiftshader|llvmpipe|softpipe|software/i;
+import { onCpu } from './gpu.js';
 const ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false };
 
 /**
@@ -32,13 +30,11 @@ export function makeRenderer(canvas) {
     console.warn(`WebGL2 is there but cannot draw here, Canvas 2D draws instead: ${err.message}`);
     return null;
   }
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   return {
     gl,
     restore,
     /** A rasteriser on the CPU (SwiftShader, llvmpipe), on which Canvas 2D draws faster (bench/render webgl). */
-    software: SOFTWARE.test(name),
+    software: onCpu(gl),
     draw(scene, dpr) {
       const w = Math.max(1, Math.round(scene.width * dpr)), h = Math.max(1, Math.round(scene.height * dpr));
       if (canvas.width !== w) canvas.width = w;

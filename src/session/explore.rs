@@ -3,6 +3,17 @@
 use super::{Session, SessionError};
 use crate::chart::{events_per_year, YearCounts};
 use crate::evidence::{hops, single_sourced, tie_detail, TieDetail, TieRow};
+use std::fmt::Write as _;
+
+/// The table of ties in columns ([`Session::tie_columns`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieColumns {
+    pub events: Vec<u32>,
+    pub citations: Vec<u32>,
+    /// One line per visible tie: the first and last dates shown, apart by a space (an empty
+    /// line for a tie with none).
+    pub dates: String,
+}
 
 impl Session {
     /// For each visible tie, whether the events shown rest on a single report.
@@ -32,6 +43,38 @@ impl Session {
             .iter()
             .filter_map(|&t| TieRow::of(tie_detail(&self.network, t, &self.filter)?))
             .collect()
+    }
+
+    /// The table of ties in columns, for a page that has each visible tie's actors, kinds and
+    /// tone already: per visible tie, in their order, the number of events shown, the distinct
+    /// reports they cite, and the dates of the first and last of them (`dates`: one line per tie,
+    /// `first last`). The same figures as [`Session::tie_table`], without a record per row.
+    ///
+    /// # Complexity
+    /// O(events of the visible ties).
+    pub fn tie_columns(&self) -> TieColumns {
+        let ties = &self.shown.visible.ties;
+        let mut out = TieColumns {
+            events: Vec::with_capacity(ties.len()),
+            citations: Vec::with_capacity(ties.len()),
+            dates: String::with_capacity(ties.len() * 16),
+        };
+        for &t in ties {
+            let d = tie_detail(&self.network, t, &self.filter);
+            let (events, citations) = d.as_ref().map_or((0, 0), |d| (d.events.len(), d.citations));
+            out.events.push(u32::try_from(events).unwrap_or(u32::MAX));
+            out.citations
+                .push(u32::try_from(citations).unwrap_or(u32::MAX));
+            if let Some((first, last)) = d
+                .as_ref()
+                .and_then(|d| Some((d.events.first()?.date, d.events.last()?.date)))
+            {
+                // Writing to a String cannot fail.
+                let _ = write!(out.dates, "{first} {last}");
+            }
+            out.dates.push('\n');
+        }
+        out
     }
 
     /// Hop distance of every actor from `actor` over the visible ties, up to `max_hops`

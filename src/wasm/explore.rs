@@ -1,6 +1,6 @@
 //! Bindings for exploring: tie hit-testing, evidence per tie, the table of ties, neighbourhoods and events per year.
 
-use super::{js_error_in, to_js, to_js_via_json, Entente};
+use super::{js_error_in, to_js, Entente};
 use crate::chart::describe;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -44,12 +44,26 @@ impl Entente {
         }
     }
 
-    /// Every visible tie in one call, in the order of `visibleTies()`: `[{tie, source,
-    /// sourceName, target, targetName, kinds, tone, events, first, last, citations}]`, `events`
-    /// the number of events shown and `first`/`last` the dates of the first and last of them.
-    #[wasm_bindgen(js_name = tieTable)]
-    pub fn tie_table(&self) -> Result<JsValue, JsError> {
-        to_js_via_json(&self.session.tie_table())
+    /// The table of ties in columns, in the order of `visibleTies()` (whose actors, kinds and
+    /// tones the page has): `{events: Uint32Array, citations: Uint32Array, dates: string}`,
+    /// `dates` one line per tie, `first last`. One call and three values for the whole table.
+    #[wasm_bindgen(js_name = tieColumns)]
+    pub fn tie_columns(&self) -> Result<JsValue, JsError> {
+        let c = self.session.tie_columns();
+        let out = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| {
+            js_sys::Reflect::set(&out, &JsValue::from_str(key), value).map(|_| ())
+        };
+        set("events", &js_sys::Uint32Array::from(&c.events[..]).into())
+            .and_then(|()| {
+                set(
+                    "citations",
+                    &js_sys::Uint32Array::from(&c.citations[..]).into(),
+                )
+            })
+            .and_then(|()| set("dates", &JsValue::from_str(&c.dates)))
+            .map_err(|e| JsError::new(&format!("tieColumns: {e:?}")))?;
+        Ok(out.into())
     }
 
     /// Hop distance of every actor from `actor` over the visible ties, up to `max_hops`

@@ -91,13 +91,14 @@ export async function open(browser, url, options = {}, setup = null) {
   return { page, context, errors };
 }
 
-/** Waits until the layout has settled (positions stop changing). */
+/** Waits until the layout has settled (positions stop changing) and the last frame drew its own
+ *  layer, not the last one moved while the paint worker paints it (layers.js). */
 export async function settle(page) {
   await page.waitForFunction(() => {
     const now = JSON.stringify(window.entente.nodes().map((n) => [Math.round(n.x), Math.round(n.y)]));
     const same = window.__lastNodes === now;
     window.__lastNodes = now;
-    return same;
+    return same && !window.entente.state().view.stale;
   }, null, { polling: 250, timeout: 60000 });
 }
 

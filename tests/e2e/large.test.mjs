@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, hoverMoving, ROOT, SITE, ARTIFACTS } from './harness.mjs';
+import { start, open, hoverMoving, settle, ROOT, SITE, ARTIFACTS } from './harness.mjs';
 import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const ACTORS = 5000;
@@ -137,10 +137,11 @@ test('hovering a large picture in Canvas 2D draws the actor\'s ties over a cache
   });
   // The pointer off every actor: the whole picture at full strength, from the 'all' layer.
   await page.mouse.move(3, 400);
-  await page.waitForFunction(() => window.entente.state().view.layer === 'all' && !window.entente.state().view.textured);
+  // The layer painted for this very view (not the last one moved, while the paint worker paints it).
+  await page.waitForFunction(() => window.entente.state().view.layer === 'all' && !window.entente.state().view.textured && !window.entente.state().view.stale);
   const all = await bright();
   await hoverMoving(page, 'A00007');
-  await page.waitForFunction(() => window.entente.state().view.layer === 'dim');
+  await page.waitForFunction(() => window.entente.state().view.layer === 'dim' && !window.entente.state().view.stale);
   const lit = await bright();
   const ties = (await page.evaluate(() => window.entente.ties('A00007'))).length;
   assert.ok(ties >= 5, `A00007 has ${ties} ties`);
@@ -149,7 +150,7 @@ test('hovering a large picture in Canvas 2D draws the actor\'s ties over a cache
   // Leaving the actor brings the full-strength picture back (the auto-fit may still be easing
   // by a fraction of a pixel, hence within 2 %).
   await page.mouse.move(3, 400);
-  await page.waitForFunction(() => window.entente.state().view.layer === 'all');
+  await page.waitForFunction(() => window.entente.state().view.layer === 'all' && !window.entente.state().view.stale);
   const again = await bright();
   assert.ok(Math.abs(again - all) < 0.02 * all, `${again} vs ${all}`);
   assert.deepEqual(errors, []);
@@ -213,4 +214,45 @@ test('in the worker\'s layout, an actor dragged and released with a double click
   await page.screenshot({ path: join(ARTIFACTS, 'large-released.png') });
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// A large picture's layer (every tie, ring and actor) is painted in the paint worker, so that the
+// main thread stays free for hover and input; it must be the picture the main thread would paint.
+test('a large picture\'s layer painted in the paint worker is the one the main thread paints, and without OffscreenCanvas the main thread paints it', async () => {
+  const picture = async (url, setup = null) => {
+    const { page, context, errors } = await open(env.browser, url, {}, setup);
+    await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 60000 });
+    await settle(page);
+    await page.mouse.move(3, 400);
+    await page.waitForFunction(() => {
+      const v = window.entente.state().view;
+      return v.layer === 'all' && !v.textured && !v.stale;
+    });
+    const shot = await page.evaluate(() => {
+      const c = document.getElementById('network');
+      return { painter: window.entente.state().view.painter, data: Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data) };
+    });
+    assert.deepEqual(errors, []);
+    await context.close();
+    return shot;
+  };
+  const worker = await picture(`${env.base}?data=fixtures/large.json&renderer=canvas`);
+  const main = await picture(`${env.base}?data=fixtures/large.json&renderer=canvas&painter=main`);
+  const none = await picture(`${env.base}?data=fixtures/large.json&renderer=canvas`, (ctx) => ctx.addInitScript(() => { delete window.OffscreenCanvas; }));
+  assert.equal(worker.painter, 'worker');
+  assert.equal(main.painter, 'main');
+  assert.equal(none.painter, 'main');
+  // The same layout (seeded), the same picture: pixels that differ by more than a rounding.
+  const differ = (a, b) => {
+    let n = 0, ink = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 24) n++;
+      if (a[i] + a[i + 1] + a[i + 2] < 600) ink++;
+    }
+    return { n, ink };
+  };
+  const d = differ(worker.data, main.data);
+  assert.ok(d.ink > 5000, `the picture has ink (${d.ink} dark pixels)`);
+  assert.ok(d.n < 0.01 * d.ink, `${d.n} of ${d.ink} inked pixels differ between the worker's and the main thread's painting`);
+  assert.ok(differ(none.data, main.data).n < 0.01 * d.ink);
 });

@@ -43,6 +43,22 @@ test('the page shows Pakistan at the centre of its ties, with no console error',
   await context.close();
 });
 
+test('the first picture\'s modules and the core\'s wasm are preloaded at once, and each file is fetched once', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')]
+    .map((l) => new URL(l.href).pathname));
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(preloaded.includes('/render.js') && preloaded.includes('/pkg/entente.js') && preloaded.includes('/pkg/entente_bg.wasm'), preloaded.join(' '));
+  // What the page fetches after its first picture (the controls, io) is not preloaded.
+  assert.ok(!preloaded.includes('/explore.js') && !preloaded.includes('/io.js'), preloaded.join(' '));
+  for (const path of preloaded) assert.ok(fetched.includes(path), `${path} is preloaded and used`);
+  // A preload that the page's own request did not match would show as a second fetch.
+  const twice = fetched.filter((p, k) => fetched.indexOf(p) !== k);
+  assert.deepEqual(twice, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hovering Pakistan and then Turkey shows their ties and cited evidence', async () => {
   const { page, context, errors } = await open(env.browser, env.base);
   await settle(page);

@@ -74,7 +74,7 @@ test('every HTML file has a strict CSP and no inline script or style', () => {
     assert.deepEqual(csp['object-src'], ["'none'"], `${name}: object-src`);
     assert.deepEqual(csp['base-uri'], ["'none'"], `${name}: base-uri`);
     assert.deepEqual(csp['require-trusted-types-for'], ["'script'"], `${name}: Trusted Types required`);
-    assert.deepEqual(csp['trusted-types'], ['entente-chart', 'entente-worker', 'entente-events'], `${name}: only Entente's own policies`);
+    assert.deepEqual(csp['trusted-types'], ['entente-chart', 'entente-worker', 'entente-events', 'entente-paint'], `${name}: only Entente's own policies`);
     for (const tag of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
       assert.match(tag[0], /\bsrc=/, `${name}: inline script ${tag[0].slice(0, 60)}`);
       assert.equal(tag[1].trim(), '', `${name}: a script with a body`);
