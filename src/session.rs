@@ -8,8 +8,8 @@ mod explore;
 mod layouts;
 
 pub use error::SessionError;
-pub use layouts::map_layout;
 pub use explore::TieColumns;
+pub use layouts::map_layout;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions};
