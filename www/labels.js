@@ -131,7 +131,7 @@ function degreeOrder(degrees) {
  *  `EVERY_LABEL_UP_TO` actors shown, every actor is labelled (placement.js); above, a label that
  *  would overlap one already placed is left out until zooming in makes room. `at` holds the
  *  actors on screen (`{x, y, r}`, see scene.js). */
-export function placeLabels(frame, view, em, at, obstacles = []) {
+export function placeLabels(frame, view, em, at, obstacles = [], { quick = false } = {}) {
   const lit = em.near.size > 0;
   const font = `600 ${LABEL_PX}px ${view.font}`;
   let shownCount = 0;
@@ -155,7 +155,7 @@ export function placeLabels(frame, view, em, at, obstacles = []) {
   if (every) shown.sort((a, b) => a - b);
   const order = tiers.reverse().flat();
   const keep = tiers.slice(0, 6).reduce((sum, t) => sum + t.length, 0);
-  const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles)
+  const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles, quick)
     : byPriority(order, frame, view, em, at, font);
   for (const b of boxes) b.alpha = actorLit(em, b.i) ? 1 : LABEL_DIM;
   const leaders = [1, LABEL_DIM].map((alpha) => {

@@ -221,6 +221,11 @@ async function loadText(text, name) {
     showError(`${name} is not a valid Entente dataset — ${message}`);
     return false;
   }
+  return shown(next, start, { text, name });
+}
+
+/** Puts the core `next` (made at `start`) on screen with its source (`{text or bytes, name}`). */
+function shown(next, start, source) {
   const [parse, index] = next.loadTimes();
   performance.measure('entente:parse', { start, duration: parse });
   performance.measure('entente:index', { start: start + parse, duration: index });
@@ -228,9 +233,44 @@ async function loadText(text, name) {
   work.unpictured();
   awaitingPicture = true;
   pace.fresh = true; // the first picture paces the worker's first positions
-  app.actions.loadDataset(next, { text, name });
+  app.actions.loadDataset(next, source);
   mark('dataset');
   return true;
+}
+
+/** Whether `bytes` fetched from `url` are Entente JSON for the core: the first character after a
+ *  byte order mark and white space is `{`, or the name ends in .json and it is not `<` (as
+ *  guard.js `isJson` tells a text). */
+function looksLikeJson(url, bytes) {
+  let k = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (k < bytes.length && (bytes[k] === 0x20 || bytes[k] === 0x0a || bytes[k] === 0x0d || bytes[k] === 0x09)) k++;
+  return bytes[k] === 0x7b || (/\.json$/i.test(url.split(/[?#]/)[0]) && k < bytes.length && bytes[k] !== 0x3c);
+}
+
+/**
+ * As `loadText`, from the bytes of an Entente JSON file (`Entente.fromBytes`: no JS string made
+ * on the way). A refusal is placed as `loadText` places it, from the text decoded then.
+ */
+async function loadBytes(bytes, name) {
+  let next;
+  const start = performance.now();
+  mark('text');
+  try {
+    next = Entente.fromBytes(bytes);
+  } catch (err) {
+    let text;
+    try {
+      text = textFromBytes(bytes);
+    } catch (unread) {
+      // The bytes themselves are refused (size, not UTF-8): said as a fetched file's are.
+      showError(`Could not read ${name}: ${unread.message}`);
+      return false;
+    }
+    const located = await import('./io.js').then((m) => m.locateError(text), () => null);
+    showError(`${name} is not a valid Entente dataset — ${located ?? err.message}`);
+    return false;
+  }
+  return shown(next, start, { bytes, name });
 }
 
 /** The title, the provenance line and the counts, from the dataset and the filter. */
@@ -285,6 +325,9 @@ async function main() {
     try {
       mark('fetch');
       bytes = await fetchDataset(url, (raw) => raw);
+      // Entente JSON goes to the core as bytes, with no JS string in between (state.js decodes
+      // the text when something asks for it).
+      if (looksLikeJson(url, bytes)) return loadBytes(bytes, url);
       text = textFromBytes(bytes);
       mark('text');
     } catch (err) {

@@ -22,6 +22,9 @@ const NEIGHBOUR = 1.5;
 const SHORTER = 1.2;
 /** Placements tried again with the actors left out placed first. */
 const REPAIRS = 6;
+/** With `quick` (while the actors move), labels are moved out no further than this many rings, and
+ *  no placement is tried again. */
+const QUICK_RINGS = 4;
 
 const intersects = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -77,12 +80,14 @@ function besideDisc(x, y, r, w, h) {
  * places that qualify, the cheapest wins (fewest ties crossed, fewest other actors near, the
  * longest text, the preferred side). `shown` lists every actor drawn. Actors left without a label
  * join the leading group (the first `keep` of `order`) in another try. No label
- * covers one of the `obstacles` (boxes: the ego rings' captions).
+ * covers one of the `obstacles` (boxes: the ego rings' captions). `quick` (while the actors move):
+ * one try, and labels moved out only as far as `QUICK_RINGS` rings.
  * @returns {{i, text, x, y, w, h, leader?: number[]}[]} boxes; `leader` is [x1, y1, x2, y2], from the
  *   box to the disc's edge.
  */
-export function placeEvery(order, keep, shown, at, edges, view, texts, h, obstacles = []) {
-  let best = place(order, keep, shown, at, edges, view, texts, h, obstacles);
+export function placeEvery(order, keep, shown, at, edges, view, texts, h, obstacles = [], quick = false) {
+  let best = place(order, keep, shown, at, edges, view, texts, h, obstacles, quick);
+  if (quick) return best;
   // Actors left without a label join the leading group next time, which places its labels (moved
   // out if need be) before the others take the places beside their discs.
   let lead = order.slice(0, keep);
@@ -96,7 +101,7 @@ export function placeEvery(order, keep, shown, at, edges, view, texts, h, obstac
   return best;
 }
 
-function place(order, keep, shown, at, edges, view, texts, h, obstacles) {
+function place(order, keep, shown, at, edges, view, texts, h, obstacles, quick = false) {
   const W = view.width, H = view.height;
   const boxes = [], leaders = [];
   const inside = (b) => b.x >= EDGE && b.y >= EDGE && b.x + b.w <= W - EDGE && b.y + b.h <= H - EDGE;
@@ -148,7 +153,7 @@ function place(order, keep, shown, at, edges, view, texts, h, obstacles) {
   const moved = (i, strict) => {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     const choices = [...texts(i)].reverse();
-    const far = Math.hypot(W, H);
+    const far = quick ? r + GAP + RING_STEP * QUICK_RINGS : Math.hypot(W, H);
     for (let ring = 1, dist = r + GAP + RING_STEP; dist < far; ring++, dist += RING_STEP * Math.max(1, ring / RINGS)) {
       let best = null, cost = Infinity;
       for (const { text, w } of choices) {

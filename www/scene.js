@@ -71,7 +71,10 @@ export function buildScene(frame, ui, view) {
     actors: actorBatches(frame, view, em, at),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
-    labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])]),
+    // While the layout moves the actors, a quicker placement (placement.js `placeEvery`): the
+    // frame after it rests places every label with the full search.
+    labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])],
+      { quick: ui.layoutStatus === 'running' || ui.dragged >= 0 }),
     changes,
   };
 }

@@ -64,6 +64,9 @@ export function createState({ memory, requestFrame }) {
   let ui = Object.freeze({ ...initialUi(), version });
   let view = Object.freeze({ scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1, manual: false });
   let core = null, frame = null, source = null, sourceText = null;
+  // The dataset's file as bytes when it came as such (main.js `loadBytes`): its text is decoded
+  // the first time something asks for it (the exporters, the editor, adding event data).
+  let sourceBytes = null;
   const stamps = new Map(); // field (or 'view', 'frame', 'core') → version of its last change
   const listeners = new Map(Object.keys(EVENTS).map((name) => [name, []]));
 
@@ -165,13 +168,15 @@ export function createState({ memory, requestFrame }) {
   }
 
   const actions = {
-    /** Puts a new dataset on screen: `next` an Entente handle (the one before is freed), `text` its JSON, `name` where it came from. */
-    loadDataset(next, { text, name }) {
+    /** Puts a new dataset on screen: `next` an Entente handle (the one before is freed), `text`
+     *  its JSON or `bytes` its file (UTF-8, checked by the core), `name` where it came from. */
+    loadDataset(next, { text = null, bytes = null, name }) {
       const keepCentre = cur().centre;
       core?.free();
       core = next;
       source = name;
       sourceText = text;
+      sourceBytes = text === null ? bytes : null;
       const actors = core.actors();
       const meta = core.meta();
       const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
@@ -184,7 +189,7 @@ export function createState({ memory, requestFrame }) {
       writeView({ manual: false });
       touched.add('core');
       commit();
-      emit('load', { text, name });
+      emit('load', { text, bytes: sourceBytes, name });
     },
 
     /**
@@ -200,6 +205,7 @@ export function createState({ memory, requestFrame }) {
       core = next;
       source = name;
       sourceText = text;
+      sourceBytes = null;
       const actors = core.actors();
       core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined);
       core.setPositions(positions);
@@ -506,7 +512,13 @@ export function createState({ memory, requestFrame }) {
     get core() { return core; },
     get source() { return source; },
     /** The Entente JSON text of the dataset on screen (what the exporters read). */
-    get sourceText() { return sourceText; },
+    get sourceText() {
+      if (sourceText === null && sourceBytes !== null) {
+        sourceText = new TextDecoder().decode(sourceBytes);
+        sourceBytes = null;
+      }
+      return sourceText;
+    },
     get version() { return version; },
     positions,
     actions: Object.freeze(actions),

@@ -111,14 +111,14 @@ export function installStore(app, loadText) {
     }));
   }
 
-  /** Keeps `text` as a Blob; where the browser refuses to store a Blob (WebKitGTK does:
-   *  "Error preparing Blob/File data to be stored"), as the text itself. */
-  async function keepText(name, text) {
-    const blob = await blobOf(text);
+  /** Keeps `data` (a text, or a file's UTF-8 bytes) as a Blob; where the browser refuses to
+   *  store a Blob (WebKitGTK does: "Error preparing Blob/File data to be stored"), as text. */
+  async function keepText(name, data) {
+    const blob = typeof data === 'string' ? await blobOf(data) : new Blob([data], { type: 'application/json' });
     try {
       await keep(name, { blob });
     } catch {
-      await keep(name, { text });
+      await keep(name, { text: typeof data === 'string' ? data : new TextDecoder().decode(data) });
     }
   }
 
@@ -128,8 +128,8 @@ export function installStore(app, loadText) {
   // (the entry may already have been written with the view before the change).
   let storing = false, changedMeanwhile = false;
   // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
-  app.on('load', ({ text, name }) => {
-    const kept = name === restoring || name === app.defaultSource ? null : text;
+  app.on('load', ({ text, bytes, name }) => {
+    const kept = name === restoring || name === app.defaultSource ? null : text ?? bytes;
     storing = true;
     changedMeanwhile = false;
     app.later(`store ${name}`, async () => {

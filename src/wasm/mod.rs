@@ -108,6 +108,16 @@ impl Entente {
         Ok(Entente { session, load_ms })
     }
 
+    /// As the constructor, from the file's bytes: checked as `textFromBytes` checks them (size
+    /// limit, UTF-8, byte order mark) and read without a JS string in between, which a 20 MB
+    /// dataset would decode and encode again. Throws what `textFromBytes` or the constructor
+    /// throws.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Entente, JsError> {
+        let text = crate::load::text_from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        Entente::new(text)
+    }
+
     /// What the constructor took, in milliseconds: `[parse and validate, index and lay out]`.
     #[wasm_bindgen(js_name = loadTimes)]
     pub fn load_times(&self) -> Vec<f64> {
