@@ -4,27 +4,48 @@ use crate::date::Date;
 use crate::model::{Event, Kind, Tone};
 use crate::network::{Filter, Network, Visible};
 use serde::Serialize;
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 
 /// How many distinct reports (outlet and date) the events cite.
 ///
 /// # Complexity
 /// O(sources).
 pub fn citations<'a>(events: impl IntoIterator<Item = &'a Event>) -> usize {
-    events
-        .into_iter()
-        .flat_map(|e| &e.sources)
-        .map(|s| (s.outlet.as_str(), s.date))
-        .collect::<HashSet<_>>()
-        .len()
+    citations_in(events, &mut Vec::new())
+}
+
+/// As [`citations`], with `scratch` for the reports (cleared first), so that a loop over many
+/// ties allocates once: most ties cite a handful of reports, which a sort counts faster than a
+/// hash set.
+///
+/// # Complexity
+/// O(s log s) for s sources.
+pub fn citations_in<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    scratch: &mut Vec<(&'a str, Date)>,
+) -> usize {
+    scratch.clear();
+    scratch.extend(
+        events
+            .into_iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| (s.outlet.as_str(), s.date)),
+    );
+    scratch.sort_unstable();
+    scratch.dedup();
+    scratch.len()
 }
 
 /// For each visible tie, whether the events the filter admits rest on a single report.
 pub fn single_sourced(network: &Network, visible: &Visible, filter: &Filter) -> Vec<bool> {
+    let mut scratch = Vec::new();
     visible
         .ties
         .iter()
-        .map(|&t| citations(network.tie(t).events.iter().filter(|e| filter.admits(e))) <= 1)
+        .map(|&t| {
+            let events = network.tie(t).events.iter().filter(|e| filter.admits(e));
+            citations_in(events, &mut scratch) <= 1
+        })
         .collect()
 }
 

@@ -83,7 +83,7 @@ export function installApi(app, extra = {}) {
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
         layoutStatus: ui.layoutStatus,
         view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null,
-          stale: Boolean(app.drawn?.stale), painter: app.painter(), backend: app.drawn?.backend ?? null },
+          stale: Boolean(app.drawn?.stale), pendingLabels: Boolean(app.drawn?.pendingLabels), painter: app.painter(), backend: app.drawn?.backend ?? null },
       };
     },
     /** Events per year by kind under the current filter, as the chart draws them. */

@@ -28,7 +28,7 @@ function baseName(app) {
 /** The scene on screen now, its view, and the band under it for `lines` of caption. */
 function picture(app) {
   const view = screenView(app);
-  const scene = buildScene({ ...app.frame, positions: app.positions() }, app.ui, view);
+  const scene = buildScene({ ...app.frame, positions: app.positions() }, app.ui, view, { complete: true });
   const lines = caption(app);
   return { view, scene, band: band(view, lines), lines };
 }

@@ -52,6 +52,13 @@ export function baselineBelowMiddle(font) {
 
 /** font → max width → name → `{text, w}`: the names repeat every frame. */
 const fitted = new Map();
+/** New names measured per frame by the priority placement, at most. */
+const MEASURES_PER_FRAME = 250;
+
+/** `fitLabel`'s answer when it has been worked out before, else undefined. */
+function fittedAlready(font, text, max) {
+  return fitted.get(font)?.get(max)?.get(text);
+}
 
 /** `text` cut to at most `max` pixels in `font` between code points, with an ellipsis, and its
  *  width: `{text, w}`. The one label cut rule. */
@@ -131,7 +138,7 @@ function degreeOrder(degrees) {
  *  `EVERY_LABEL_UP_TO` actors shown, every actor is labelled (placement.js); above, a label that
  *  would overlap one already placed is left out until zooming in makes room. `at` holds the
  *  actors on screen (`{x, y, r}`, see scene.js). */
-export function placeLabels(frame, view, em, at, obstacles = [], { quick = false } = {}) {
+export function placeLabels(frame, view, em, at, obstacles = [], { quick = false, complete = false } = {}) {
   const lit = em.near.size > 0;
   const font = `600 ${LABEL_PX}px ${view.font}`;
   let shownCount = 0;
@@ -156,7 +163,9 @@ export function placeLabels(frame, view, em, at, obstacles = [], { quick = false
   const order = tiers.reverse().flat();
   const keep = tiers.slice(0, 6).reduce((sum, t) => sum + t.length, 0);
   const boxes = every ? placeEvery(order, keep, shown, at, frame.edges, view, (i) => texts(frame, view, em, font, i), LABEL_H, obstacles, quick)
-    : byPriority(order, frame, view, em, at, font);
+    : byPriority(order, frame, view, em, at, font, complete ? Infinity : MEASURES_PER_FRAME);
+  // Names not measured yet beyond this frame's share wait for the next frames (`pending`).
+  const pending = Boolean(boxes.pending);
   for (const b of boxes) b.alpha = actorLit(em, b.i) ? 1 : LABEL_DIM;
   const leaders = [1, LABEL_DIM].map((alpha) => {
     const moved = boxes.filter((b) => b.leader && b.alpha === alpha);
@@ -164,7 +173,7 @@ export function placeLabels(frame, view, em, at, obstacles = [], { quick = false
   }).filter((l) => l.xy.length > 0);
   return {
     font, family: view.font, size: LABEL_PX, weight: 600, baseline: baselineBelowMiddle(font), colour: view.ink, halo: view.background, haloWidth: 3,
-    leaderWidth: LEADER_WIDTH, leaders, boxes,
+    leaderWidth: LEADER_WIDTH, leaders, boxes, pending,
   };
 }
 
@@ -183,8 +192,9 @@ function texts(frame, view, em, font, i) {
 }
 
 /** Labels by priority without overlap, for networks too large to label every actor. */
-function byPriority(order, frame, view, em, at, font) {
+function byPriority(order, frame, view, em, at, font, budget) {
   const boxes = [];
+  let measures = 0, pending = false;
   const grid = new BoxGrid();
   for (const i of order) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
@@ -197,7 +207,15 @@ function byPriority(order, frame, view, em, at, font) {
       const atLeast = Math.min(widthAtLeast(font, frame.actors[i].name), 0.8 * max);
       if (grid.overlaps({ x: right, y: y - 8, w: atLeast + 4, h: LABEL_H })) continue;
     }
-    const { text, w } = fitLabel(font, frame.actors[i].name, max);
+    let fit = fittedAlready(font, frame.actors[i].name, max);
+    if (fit === undefined) {
+      // A name not measured yet: at most MEASURES_PER_FRAME per frame (a zoom that brings
+      // thousands of new names into view measures them over a few frames, not in one long task).
+      if (measures >= budget) { pending = true; continue; }
+      measures++;
+      fit = fitLabel(font, frame.actors[i].name, max);
+    }
+    const { text, w } = fit;
     // Right of the actor, or left of it when the right would run off the canvas.
     const bx = right + w + 4 > view.width && x - r - 8 - w >= 0 ? x - r - 8 - w : right;
     const box = { i, text, x: bx, y: y - 8, w: w + 4, h: LABEL_H };
@@ -206,5 +224,6 @@ function byPriority(order, frame, view, em, at, font) {
     grid.add(box);
     boxes.push(box);
   }
+  if (pending) boxes.pending = true;
   return boxes;
 }

@@ -112,13 +112,23 @@ function makeApp(state) {
  *  document (the table of ties) would make slow to compute. */
 function resize([entry]) {
   const { width, height } = entry.contentRect;
-  app.actions.resizeView({ width, height, dpr: window.devicePixelRatio || 1 });
-  canvas.width = Math.round(width * app.view.dpr);
-  canvas.height = Math.round(height * app.view.dpr);
+  if (!sized(width, height)) return; // already applied (`tick` before a first picture)
   if (app.core) {
     if (!app.view.manual) autoFit(true);
     tick(); // now: a new size clears the canvas, and the frame painted next must not be blank
   }
+}
+
+/** Gives the view and the canvas the size `width` × `height` (CSS pixels); false when they have
+ *  it already. Setting the canvas's size clears it. */
+function sized(width, height) {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(width * dpr), h = Math.round(height * dpr);
+  if (app.view.width === width && app.view.height === height && app.view.dpr === dpr && canvas.width === w && canvas.height === h) return false;
+  app.actions.resizeView({ width, height, dpr });
+  canvas.width = w;
+  canvas.height = h;
+  return true;
 }
 
 /** Moves the view toward the fit of every visible actor (at once when `snap`); true while it is still easing. */
@@ -151,6 +161,13 @@ function tick() {
   const backend = backends.pick(app.frame.edges.length / 2);
   if (backend === 'wait') return;
   if (backend !== lastBackend) { lastBackend = backend; backendChanges++; }
+  if (awaitingPicture) {
+    // A dataset's title, counts and progress bar, written since the last layout, can change the
+    // canvas's size; its ResizeObserver would say so only after this frame, and a large first
+    // picture would be painted twice. Read once now, while the document is small (no table yet).
+    const box = canvas.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && sized(box.width, box.height) && !app.view.manual) autoFit(true);
+  }
   const running = app.ui.layoutStatus === 'running';
   if (running && !app.core.step(1)) app.actions.settleLayout();
   app.frame.positions = app.positions();
@@ -176,7 +193,7 @@ function tick() {
     firstDrawn();
     requestAnimationFrame(() => { mark('painted'); work.pictured(); });
   }
-  if (app.ui.layoutStatus === 'running' || easing) requestFrame();
+  if (app.ui.layoutStatus === 'running' || easing || drawn.pendingLabels) requestFrame();
 }
 
 /** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large

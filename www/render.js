@@ -12,14 +12,15 @@ export const LAYERS_FROM_TIES = 1000;
 /**
  * Draws one frame on the page's canvas: the scene of (frame, ui, view), over the cached layers
  * layer of `layers` (layers.js `makeLayers`, for `layerKey`) when it is large.
- * @returns {{labels: object[], layer: 'all' | 'dim' | null, stale: boolean}} the placed label
- *   boxes, the layer drawn over (null: none), and whether that layer was the last one painted,
- *   moved, while the one for this frame is painted in the worker.
+ * @returns {{labels: object[], layer: 'all' | 'dim' | null, stale: boolean, pendingLabels: boolean}}
+ *   the placed label boxes, the layer drawn over (null: none), whether that layer was the last
+ *   one painted, moved, while the one for this frame is painted in the worker, and whether some
+ *   labels wait for names to be measured in the next frames (labels.js).
  */
 export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}) {
   const scene = buildScene(frame, ui, view);
   const { layer, stale } = paint(ctx, scene, view.dpr, layers ? { layers, key: layerKey, view } : null);
-  return { labels: scene.labels.boxes, layer, stale };
+  return { labels: scene.labels.boxes, layer, stale, pendingLabels: scene.labels.pending };
 }
 
 /** The view the screen is drawn with: the app's view transform and size, the theme's colours,

@@ -18,7 +18,8 @@ const MANY_TIES = 2000;
 const LANE = 3.5;
 
 /**
- * The scene of one frame. Every length is in CSS pixels of the view; every batch is one style and
+ * The scene of one frame (`complete`: every label placed with the full search in this one call,
+ * as an export wants, not spread over the frames that follow). Every length is in CSS pixels of the view; every batch is one style and
  * one flat array, so that a backend draws it in a few calls (a WebGL one uploads the arrays as is).
  * @returns {{width, height, background, ink, font, emphasised, tieCount,
  *   dim: {tieAlpha, tieWidth, ringAlpha, actorAlpha},
@@ -45,7 +46,7 @@ let guides = null; // guides.js: given by layouts.js with the module that comput
  *  positions are the force layout's until that module is here too. */
 export function useGuides(module) { guides = module; }
 
-export function buildScene(frame, ui, view) {
+export function buildScene(frame, ui, view, { complete = false } = {}) {
   const em = emphasis(frame, ui);
   const at = project(frame, view);
   const { ties, rings, drawn } = tieBatches(frame, view, em, at);
@@ -74,7 +75,7 @@ export function buildScene(frame, ui, view) {
     // While the layout moves the actors, a quicker placement (placement.js `placeEvery`): the
     // frame after it rests places every label with the full search.
     labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])],
-      { quick: ui.layoutStatus === 'running' || ui.dragged >= 0 }),
+      { quick: !complete && (ui.layoutStatus === 'running' || ui.dragged >= 0), complete }),
     changes,
   };
 }

@@ -102,7 +102,7 @@ export function installWebGl(page, requestFrame) {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
       paintOver(ctx, scene, view.dpr);
-      return { labels: scene.labels.boxes, layer: null, backend: 'webgl' };
+      return { labels: scene.labels.boxes, layer: null, backend: 'webgl', pendingLabels: scene.labels.pending };
     },
     /** Canvas 2D draws the frames from now on: the WebGL canvas is hidden. */
     hide: () => show(false),

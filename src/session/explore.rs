@@ -2,7 +2,7 @@
 
 use super::{Session, SessionError};
 use crate::chart::{events_per_year, YearCounts};
-use crate::evidence::{hops, single_sourced, tie_detail, TieDetail, TieRow};
+use crate::evidence::{citations_in, hops, single_sourced, tie_detail, TieDetail, TieRow};
 use std::fmt::Write as _;
 
 /// The table of ties in columns ([`Session::tie_columns`]).
@@ -59,16 +59,27 @@ impl Session {
             citations: Vec::with_capacity(ties.len()),
             dates: String::with_capacity(ties.len() * 16),
         };
+        // What `tie_detail` would count, without making each tie's record: the visible ties'
+        // actors are admitted already, and a tie's events are in date order.
+        let mut scratch = Vec::new();
         for &t in ties {
-            let d = tie_detail(&self.network, t, &self.filter);
-            let (events, citations) = d.as_ref().map_or((0, 0), |d| (d.events.len(), d.citations));
+            let admitted = || {
+                self.network
+                    .tie(t)
+                    .events
+                    .iter()
+                    .filter(|e| self.filter.admits(e))
+            };
+            let (mut events, mut span) = (0usize, None);
+            for e in admitted() {
+                events += 1;
+                span = Some(span.map_or((e.date, e.date), |(first, _)| (first, e.date)));
+            }
+            let citations = citations_in(admitted(), &mut scratch);
             out.events.push(u32::try_from(events).unwrap_or(u32::MAX));
             out.citations
                 .push(u32::try_from(citations).unwrap_or(u32::MAX));
-            if let Some((first, last)) = d
-                .as_ref()
-                .and_then(|d| Some((d.events.first()?.date, d.events.last()?.date)))
-            {
+            if let Some((first, last)) = span {
                 // Writing to a String cannot fail.
                 let _ = write!(out.dates, "{first} {last}");
             }

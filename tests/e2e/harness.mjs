@@ -92,13 +92,15 @@ export async function open(browser, url, options = {}, setup = null) {
 }
 
 /** Waits until the layout has settled (positions stop changing) and the last frame drew its own
- *  layer, not the last one moved while the paint worker paints it (layers.js). */
+ *  layer, not the last one moved while the paint worker paints it (layers.js), with every label
+ *  it will place (none waiting for its name to be measured, labels.js). */
 export async function settle(page) {
   await page.waitForFunction(() => {
     const now = JSON.stringify(window.entente.nodes().map((n) => [Math.round(n.x), Math.round(n.y)]));
     const same = window.__lastNodes === now;
     window.__lastNodes = now;
-    return same && !window.entente.state().view.stale;
+    const { stale, pendingLabels } = window.entente.state().view;
+    return same && !stale && !pendingLabels;
   }, null, { polling: 250, timeout: 60000 });
 }
 
