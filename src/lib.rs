@@ -10,7 +10,7 @@ pub mod error;
 pub mod evidence;
 pub mod export;
 pub mod hit;
-pub mod layout;
+pub use entente_layout as layout;
 pub mod load;
 pub mod model;
 pub mod network;

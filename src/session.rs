@@ -9,6 +9,7 @@ mod layouts;
 
 pub use error::SessionError;
 pub use explore::TieColumns;
+pub use layouts::map_layout;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions};

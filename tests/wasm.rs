@@ -270,3 +270,39 @@ fn a_comparison_crosses_as_a_plain_object_and_a_bad_date_is_an_error() {
     .unwrap();
     assert_eq!(e.visible_ties().len(), 5);
 }
+
+#[wasm_bindgen_test]
+fn the_ego_rings_and_the_map_come_from_plain_values_and_refuse_bad_ones_with_an_error() {
+    use entente::wasm::geo::{map_positions, radial_positions};
+    let e = Entente::new(DATASET).unwrap();
+    let n = e.actor_count();
+    let edges = e.visible_edges();
+    let centre = e.index_of("PAK") as u32;
+    let rings = radial_positions(n, &edges, centre, 50.0).unwrap();
+    assert_eq!(rings.len(), 2 * n);
+    assert_eq!(
+        (rings[2 * centre as usize], rings[2 * centre as usize + 1]),
+        (0.0, 0.0)
+    );
+    let beyond = message_of(radial_positions(n, &[0, n as u32], 0, 50.0).unwrap_err());
+    assert!(beyond.starts_with("radial layout: "), "{beyond}");
+    let no_centre = message_of(radial_positions(n, &edges, n as u32, 50.0).unwrap_err());
+    assert!(no_centre.starts_with("radial layout: "), "{no_centre}");
+
+    let actors: Array = e.actors().unwrap().dyn_into().unwrap();
+    let lon_lat: Vec<f64> = actors
+        .iter()
+        .flat_map(|a| {
+            [
+                get(&a, "lon").as_f64().unwrap(),
+                get(&a, "lat").as_f64().unwrap(),
+            ]
+        })
+        .collect();
+    let map = map_positions(&lon_lat, &e.degrees(), 320.0, 34.0).unwrap();
+    assert_eq!(map.len(), 2 * n);
+    let (pak, usa) = (e.index_of("PAK") as usize, e.index_of("USA") as usize);
+    assert!(map[2 * usa] < map[2 * pak], "Washington west of Islamabad");
+    let short = message_of(map_positions(&lon_lat[2..], &e.degrees(), 320.0, 34.0).unwrap_err());
+    assert!(short.contains("two per actor"), "{short}");
+}

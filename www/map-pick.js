@@ -1,8 +1,9 @@
 // An actor's place picked by a click on the map layout (edit mode): the clicked layout point taken
-// back through the Equal Earth projection (the core's unprojectLonLat). Escape cancels; the
+// back through the Equal Earth projection (unprojectLonLat, in the module that computes the map:
+// chart-module.js). Escape cancels; the
 // latitude and longitude fields stay there to type into.
 
-import { unprojectLonLat } from './pkg/entente.js';
+import { chartModule } from './chart-module.js';
 import { el, announce } from './dom.js';
 import { canvasPoint, toLayout } from './geometry.js';
 import { MAP_SCALE } from './layouts.js';
@@ -19,6 +20,7 @@ const round = (deg) => Math.round(deg * 1000) / 1000;
 export function installMapPick(app) {
   const { canvas } = app;
   let active = null; // {name, onPick, onEnd, hint}
+  let geo = null; // the module with unprojectLonLat, once fetched (the map itself needs it first)
 
   function end(picked) {
     const a = active;
@@ -40,8 +42,12 @@ export function installMapPick(app) {
     e.stopImmediatePropagation();
     e.preventDefault();
     const [lx, ly] = toLayout(app.view, ...canvasPoint(canvas, e));
-    const at = unprojectLonLat(lx, ly, MAP_SCALE);
     const { name, onPick, hint } = active;
+    if (!geo) {
+      hint.textContent = `The map is still loading. Click again where ${name} is in a moment, or press Escape.`;
+      return;
+    }
+    const at = geo.unprojectLonLat(lx, ly, MAP_SCALE);
     if (!at) {
       hint.textContent = `That point is off the map. Click inside the world's outline where ${name} is, or press Escape.`;
       return;
@@ -73,5 +79,8 @@ export function installMapPick(app) {
     app.stage.append(hint);
     canvas.classList.add('picking');
     active = { name, onPick, onEnd, hint };
+    chartModule().then((m) => { geo = m; }, () => {
+      if (active?.hint === hint) hint.textContent = 'The map could not be loaded: type the latitude and longitude instead, or press Escape.';
+    });
   };
 }

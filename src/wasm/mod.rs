@@ -3,11 +3,11 @@
 //! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
 //!
 //! The page loads wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the core
-//! (feature `core-exports`: the handle, the layouts, the style table, the bytes front door) with
-//! the page; the events chart (`chart-exports`: [`chart`]) after the first picture; the
-//! importers and exporters (`io-exports`: [`io`]) on first use; the standalone `ForceLayout`
-//! (`layout-exports`: [`force`]) in the large-graph worker and for the public API. Native builds
-//! and the tests have them all.
+//! (feature `core-exports`: the handle, the force layout, the style table, the bytes front door)
+//! with the page; the events chart, the ego rings and the map (`chart-exports`: [`chart`],
+//! [`geo`]) after the first picture; the importers and exporters (`io-exports`: [`io`]) on first
+//! use; the standalone `ForceLayout` (`layout-exports`: [`force`]) in the large-graph worker and
+//! for the public API. Native builds and the tests have them all.
 //!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
@@ -40,6 +40,8 @@ pub mod edit;
 pub mod events;
 #[cfg(feature = "core-exports")]
 mod explore;
+#[cfg(feature = "chart-exports")]
+pub mod geo;
 #[cfg(feature = "core-exports")]
 mod guard;
 #[cfg(feature = "io-exports")]
@@ -317,7 +319,15 @@ fn to_js_via_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Js
     js_sys::JSON::parse(&text).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
-#[cfg(any(feature = "core-exports", feature = "io-exports"))]
+/// A value for JS. The core makes it by `JSON.parse` of serde_json's text, as [`to_js_via_json`]
+/// (the same values for the page's types): serde-wasm-bindgen's serializer would be a second one
+/// in the first load (measured: see the README's page weight).
+#[cfg(feature = "core-exports")]
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    to_js_via_json(value)
+}
+
+#[cfg(all(feature = "io-exports", not(feature = "core-exports")))]
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let s = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&s).map_err(js_error)
