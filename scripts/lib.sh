@@ -139,35 +139,45 @@ need_networkx() {
 
 # Builds the wasm core and lays out www/ for serving: www/pkg (generated) and www/data (copied).
 # The page's wasm modules from one crate: the core (pkg/entente.js), loaded with the page; the
-# importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart
-# (pkg/entente_chart.js), after the first picture; the standalone force layout
+# importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart,
+# the ego rings and the map (pkg/entente_chart.js), after the first picture; the standalone force layout
 # (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API.
 build_web() {
   mkdir -p target/web
-  local name feature
+  local name feature profile level
   for name in entente:core-exports entente_io:io-exports entente_chart:chart-exports \
       entente_layout:layout-exports; do
     feature=${name#*:}
     name=${name%%:*}
-    say "building the wasm module $name (release, feature $feature)"
+    # The core is the first load: built with the profile `core` (Cargo.toml: the crate for size,
+    # the layouts of the crate entente-layout at opt-level 3); the others with `release`.
+    profile=release
+    if [ "$name" = entente ]; then profile=core; fi
+    say "building the wasm module $name (profile $profile, feature $feature)"
     if [ "$name" = entente_layout ]; then
       # The standalone layout alone is built with wasm SIMD (the charge force's inner loop,
-      # src/layout/many_body.rs), in a target directory of its own so that the other modules'
+      # layout/src/many_body.rs), in a target directory of its own so that the other modules'
       # builds are not invalidated by the different flags; the core keeps the scalar loop.
       CARGO_TARGET_DIR=target/simd RUSTFLAGS="-C target-feature=+simd128" \
-        cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
-      cp target/simd/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
+        cargo build --profile "$profile" --target wasm32-unknown-unknown --no-default-features --features "$feature"
+      cp "target/simd/wasm32-unknown-unknown/$profile/entente.wasm" "target/web/$name.wasm"
     else
-      cargo build --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
-      cp target/wasm32-unknown-unknown/release/entente.wasm "target/web/$name.wasm"
+      cargo build --profile "$profile" --target wasm32-unknown-unknown --no-default-features --features "$feature"
+      cp "target/wasm32-unknown-unknown/$profile/entente.wasm" "target/web/$name.wasm"
     fi
   done
   rm -rf www/pkg
   for name in entente entente_io entente_chart entente_layout; do
     wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" "target/web/$name.wasm"
     if [ -x node_modules/.bin/wasm-opt ]; then
-      node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-        --enable-sign-ext --enable-mutable-globals --enable-simd \
+      # The core, the first load, for size (-Os: 0.5 KB gzip less than -O3, the layout's tick as
+      # fast: bench/core-speed.mjs); the others for speed. The custom sections the browser does not
+      # read (producers, target features) are dropped. SIMD for the layout module.
+      level=-O3
+      if [ "$name" = entente ]; then level=-Os; fi
+      node_modules/.bin/wasm-opt "$level" --strip-producers --strip-target-features \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+        --enable-simd \
         "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
     fi
   done
@@ -200,6 +210,11 @@ build_site() {
   for file in target/site/*.css; do
     node_modules/.bin/esbuild "$file" --minify --log-level=warning --outfile="$file" --allow-overwrite
   done
+  # The shipped datasets without their indentation: the same JSON values, 0.7 KB less of the first
+  # load (gzip -9). data/ keeps them indented for reading; the test fixtures are served as written.
+  node -e 'const fs = require("fs");
+    for (const f of process.argv.slice(1)) fs.writeFileSync(f, JSON.stringify(JSON.parse(fs.readFileSync(f, "utf8"))));' \
+    target/site/data/*.json
   # Every module of the first picture and the core's wasm preloaded at once (scripts/preload.mjs).
   node scripts/preload.mjs target/site
 }

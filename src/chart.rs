@@ -46,7 +46,7 @@ pub fn events_per_year(network: &Network, filter: &Filter) -> YearCounts {
     let all_time = Filter {
         until: None,
         since: None,
-        ..*filter
+        ..filter.clone()
     };
     let mut counts = vec![[0u32; Kind::COUNT]; (last.year() - first.year() + 1) as usize];
     for &t in &network.visible(&all_time).ties {

@@ -149,7 +149,10 @@ pub fn compare(network: &Network, a: Date, b: Date, filter: &Filter) -> Comparis
         let mut new_events = 0;
         let mut evidence = Vec::new();
         for (i, e) in network.tie(tie).events.iter().enumerate() {
-            if !filter.kinds.contains(e.kind) || filter.tones & e.tone.bit() == 0 {
+            if !filter.kinds.contains(e.kind)
+                || filter.tones & e.tone.bit() == 0
+                || !filter.shows_origin(e)
+            {
                 continue;
             }
             let (in_a, in_b) = (e.in_force(a), e.in_force(b));

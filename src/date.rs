@@ -64,6 +64,15 @@ impl Date {
         ok.then_some(Date { year, month, day })
     }
 
+    /// A date known to the month. Returns `None` for a month not in 1–12.
+    pub fn year_month(year: i32, month: u8) -> Option<Date> {
+        (1..=12).contains(&month).then_some(Date {
+            year,
+            month,
+            day: 0,
+        })
+    }
+
     /// A date known to the year only.
     pub fn year_only(year: i32) -> Date {
         Date {

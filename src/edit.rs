@@ -11,12 +11,38 @@ pub use warn::{warnings, Warning};
 
 use crate::date::Date;
 use crate::error::LoadError;
-use crate::load::validate;
+use crate::load::validate_touched;
 use crate::model::{Dataset, Event};
 use serde::{Deserialize, Serialize};
 
 /// How many steps the history keeps; the oldest go first.
 pub const MAX_HISTORY: usize = 500;
+
+/// Applies `changes` to `d`, a valid dataset, if it stays valid (the validator's rules on the
+/// records they touch). Returns the changes that undo them and the patch for the page's core
+/// ([`Editor::patch`]).
+///
+/// # Errors
+/// The first change that names a record `d` lacks, or the first broken rule; `d` is then
+/// unchanged.
+pub fn apply_checked(
+    d: &mut Dataset,
+    changes: Vec<Change>,
+) -> Result<(Vec<Change>, Vec<Change>), LoadError> {
+    let mut b = op::Builder::new(d);
+    for c in changes {
+        if let Err(e) = b.push(c) {
+            b.abort();
+            return Err(e);
+        }
+    }
+    if let Err(e) = validate_touched(b.d, &b.touched) {
+        b.abort();
+        return Err(e);
+    }
+    let patch = std::mem::take(&mut b.patch);
+    Ok((b.finish(), patch))
+}
 
 /// One step of the history: its name ("added event PAK–TUR 2021-06") and the changes that
 /// take it back (or, on the redo list, do it again), in the order to apply them.
@@ -47,6 +73,8 @@ pub struct Editor {
     dataset: Dataset,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The last edit, undo or redo as the page's core applies it (see [`Editor::patch`]).
+    patch: Vec<Change>,
 }
 
 impl Editor {
@@ -61,6 +89,7 @@ impl Editor {
             dataset,
             undo,
             redo,
+            patch: Vec::new(),
         }
     }
 
@@ -80,7 +109,8 @@ impl Editor {
     /// field of the edited record; the dataset is then unchanged.
     ///
     /// # Complexity
-    /// The op's changes plus one validation of the whole dataset: O(actors + ties + events).
+    /// The op's changes plus the validator's rules on the records they touch: a scan of the
+    /// ids, O(actors + ties), without allocation.
     pub fn apply(&mut self, op: Op, today: Date) -> Result<Outcome, EditError> {
         let mut b = op::Builder::new(&mut self.dataset);
         let planned = b.push(Change::SetEdited {
@@ -96,11 +126,12 @@ impl Editor {
                 return Err(EditError { error, field });
             }
         };
-        if let Err(error) = validate(b.d) {
+        if let Err(error) = validate_touched(b.d, &b.touched) {
             b.abort();
             let field = record.field(&error.path).map(str::to_string);
             return Err(EditError { error, field });
         }
+        self.patch = std::mem::take(&mut b.patch);
         let changes = b.finish();
         let warnings = warnings(&self.dataset, record);
         self.push_undo(Step {
@@ -169,12 +200,25 @@ impl Editor {
 
     /// A step's changes applied, and the dataset checked; undone again if either fails.
     fn replay(&mut self, step: &Step) -> Result<Vec<Change>, LoadError> {
-        let back = apply_all(&mut self.dataset, step.changes.clone())?;
-        if let Err(e) = validate(&self.dataset) {
-            change::roll_back(&mut self.dataset, back.into_iter().rev().collect());
-            return Err(e);
-        }
+        let (back, patch) = apply_checked(&mut self.dataset, step.changes.clone())?;
+        self.patch = patch;
         Ok(back)
+    }
+
+    /// Applies changes kept after the history was (an autosave's log of the last edits),
+    /// checked as an edit is; the history is unchanged.
+    ///
+    /// # Errors
+    /// As [`Editor::undo`]; the dataset is then unchanged.
+    pub fn catch_up(&mut self, changes: Vec<Change>) -> Result<(), LoadError> {
+        self.patch = apply_checked(&mut self.dataset, changes)?.1;
+        Ok(())
+    }
+
+    /// The last edit, undo or redo (or catch-up) as changes for a copy of the dataset whose
+    /// events are in date order, as the page's core keeps them: see [`Change::ReplaceTie`].
+    pub fn patch(&self) -> &[Change] {
+        &self.patch
     }
 
     /// The events of the tie of `a` and `b` (either order) in the dataset's order: the index

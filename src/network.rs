@@ -5,11 +5,12 @@ use crate::date::Date;
 use crate::error::LoadError;
 use crate::load::validate;
 use crate::model::{Actor, ActorType, Dataset, Event, Kind, KindSet, Tie, Tone};
+use crate::origin;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Which events count: by kind, tone, actor type, and up to which date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which events count: by kind, tone, actor type, source dataset, and up to which date.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
     pub kinds: KindSet,
     /// [`Tone::bit`] set for each tone shown.
@@ -22,6 +23,8 @@ pub struct Filter {
     /// With a date, the filter is a window instead: only events dated in `[since, until]`
     /// (lasting or not; `until` `None` for no upper bound). `None`: as of `until`.
     pub since: Option<Date>,
+    /// The source datasets hidden ([`origin::of`]; "" is the dataset's own events).
+    pub hidden: Vec<String>,
 }
 
 impl Default for Filter {
@@ -32,6 +35,7 @@ impl Default for Filter {
             actor_types: ActorType::MASK,
             until: None,
             since: None,
+            hidden: Vec::new(),
         }
     }
 }
@@ -45,6 +49,12 @@ impl Filter {
                 Some(s) => s <= e.date && self.until.is_none_or(|u| e.date <= u),
                 None => self.until.is_none_or(|u| e.in_force(u)),
             }
+            && self.shows_origin(e)
+    }
+
+    /// Whether the event's source dataset is not hidden.
+    pub fn shows_origin(&self, e: &Event) -> bool {
+        self.hidden.is_empty() || !self.hidden.iter().any(|h| h == origin::of(e))
     }
 
     /// The filter of the page's masks, each cut to the bits of known kinds, tones and types.
@@ -55,12 +65,18 @@ impl Filter {
             actor_types: actor_types & ActorType::MASK,
             until,
             since: None,
+            hidden: Vec::new(),
         }
     }
 
     /// The same filter as a window: events dated in `[since, until]`.
     pub fn between(self, since: Option<Date>) -> Filter {
         Filter { since, ..self }
+    }
+
+    /// The same filter with the source datasets `hidden` hidden.
+    pub fn hiding(self, hidden: Vec<String>) -> Filter {
+        Filter { hidden, ..self }
     }
 
     /// Whether an actor's type passes the filter.
@@ -168,6 +184,33 @@ impl Network {
             adj_start,
             adj_ties,
         }
+    }
+
+    /// Applies an editor's patch ([`crate::edit::Editor::patch`]), checked by the validator's
+    /// rules on the records it touches, and indexes the dataset again: an edit without reading
+    /// the whole dataset again.
+    ///
+    /// # Errors
+    /// The change or the rule that refused; nothing changes then.
+    pub fn apply_patch(&mut self, patch: Vec<crate::edit::Change>) -> Result<(), LoadError> {
+        crate::edit::apply_checked(&mut self.dataset, patch)?;
+        let dataset = std::mem::replace(&mut self.dataset, Network::empty().dataset);
+        *self = Network::from_valid(dataset);
+        Ok(())
+    }
+
+    /// A network of no actors: a placeholder while a network is rebuilt, never shown.
+    pub(crate) fn empty() -> Network {
+        Network::from_valid(Dataset {
+            format: String::new(),
+            title: String::new(),
+            description: None,
+            provenance: None,
+            edited: None,
+            actors: Vec::new(),
+            ties: Vec::new(),
+            story: None,
+        })
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -308,6 +351,12 @@ impl Network {
             .iter()
             .filter(|e| filter.admits(e))
             .collect()
+    }
+
+    /// Each source dataset of the events with its number of events, the dataset's own ("")
+    /// first; see [`origin::count`].
+    pub fn source_datasets(&self) -> Vec<(&str, usize)> {
+        origin::count(self.dataset.ties.iter().flat_map(|t| &t.events))
     }
 
     /// Whether an actor is of a type the filter shows.

@@ -9,6 +9,7 @@ mod layouts;
 
 pub use error::SessionError;
 pub use explore::TieColumns;
+pub use layouts::map_layout;
 
 use crate::hit;
 use crate::layout::{ForceLayout, ForceOptions};
@@ -126,6 +127,20 @@ impl Session {
         };
         session.apply_visibility()?;
         Ok(session)
+    }
+
+    /// The network with an editor's patch applied ([`Network::apply_patch`]), then laid out
+    /// and filtered as a new session is (the page sets its filter and warm start after).
+    ///
+    /// # Errors
+    /// The patch refused; nothing changes then. (A new session's only error, a layout refusing
+    /// more than [`crate::layout::MAX_NODES`] actors, cannot follow: a valid dataset has at most
+    /// [`crate::load::limits::MAX_ACTORS`].)
+    pub fn apply_patch(&mut self, patch: Vec<crate::edit::Change>) -> Result<(), SessionError> {
+        self.network.apply_patch(patch)?;
+        let network = std::mem::replace(&mut self.network, Network::empty());
+        *self = Session::new(network)?;
+        Ok(())
     }
 
     pub fn network(&self) -> &Network {

@@ -7,6 +7,7 @@ use entente::edit::{Change, Editor, Op, MAX_HISTORY};
 use entente::error::ErrorKind;
 use entente::load::from_json;
 use entente::model::{Actor, ActorType, Dataset, Event, Kind, Source, Tone};
+use entente::network::Network;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -596,6 +597,31 @@ proptest! {
         prop_assert_eq!(json(e.dataset()), edited.clone());
         // What the editor makes loads again as the same dataset.
         prop_assert_eq!(json(&from_json(&edited).unwrap()), edited);
+    }
+
+    /// The page's core, its events in date order, follows every edit, undo and redo by the
+    /// editor's patch alone: it holds what reading the editor's whole dataset again gives.
+    #[test]
+    fn the_cores_copy_follows_by_patches(
+        shipped in any::<bool>(),
+        picks in prop::collection::vec((pick(), 0u8..4), 1..16),
+    ) {
+        let d = if shipped { read("data/pakistan-2021.json") } else { minimal() };
+        let mut core = Network::from_json(&json(&d)).unwrap();
+        let mut e = Editor::new(d);
+        for (p, then) in &picks {
+            let op = op_of(e.dataset(), p);
+            let moved = match then {
+                0 => e.undo().unwrap().is_some(),
+                1 => e.redo().unwrap().is_some(),
+                _ => e.apply(op, today()).is_ok(),
+            };
+            if moved {
+                core.apply_patch(e.patch().to_vec()).unwrap();
+            }
+            let whole = Network::from_json(&json(e.dataset())).unwrap();
+            prop_assert_eq!(core.dataset(), whole.dataset(), "after {:?}", p);
+        }
     }
 }
 

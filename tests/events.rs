@@ -615,3 +615,93 @@ fn names_the_dataset_does_not_have_become_new_actors_when_added() {
         "Added 3 events from Correlates of War: dyadic_mid_4.02.csv, onto 2 existing ties and 1 new tie; matched to actors already shown: Pakistan, India, Afghanistan; new actors: COW 999"
     );
 }
+
+#[test]
+fn gdelt_bytes_that_are_not_utf8_are_latin_1_and_blank_lines_are_skipped() {
+    let text = String::from_utf8(fixture("gdelt1.export.CSV")).unwrap();
+    let first = text.lines().next().unwrap();
+    // A Latin-1 "é" (0xE9) in a place name no one reads, and in the address, which is read.
+    let mut bytes = first
+        .replace("Islamabad, Islamabad", "Islamabad, Isl\u{1}mabad")
+        .replace("news/1627311", "news/caf\u{1}")
+        .into_bytes();
+    for b in bytes.iter_mut().filter(|b| **b == 1) {
+        *b = 0xE9;
+    }
+    bytes.extend_from_slice(b"\n   \n");
+    let r = read_events("latin.export.CSV", &bytes, Options::default(), today()).unwrap();
+    assert_eq!(r.rows, 1, "the blank line is no row");
+    let source = &r.dataset.ties[0].events[0].sources[0];
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://www.dawn.com/news/café")
+    );
+    assert_eq!(source.outlet, "dawn.com");
+}
+
+/// An ICEWS file with these CAMEO codes in its `CAMEO Code` column, one row each, Pakistan to a
+/// different country per row (so each row is an event of its own).
+fn icews_with_codes(codes: &[&str]) -> Vec<u8> {
+    let text = String::from_utf8(fixture("icews.events.2021.tab")).unwrap();
+    let mut out = format!("{}\n", text.lines().next().unwrap());
+    let targets = [
+        "China", "India", "Turkey", "Qatar", "Russia", "Iran", "Egypt",
+    ];
+    for (i, code) in codes.iter().enumerate() {
+        out.push_str(&format!(
+            "{i}\t2021-06-0{}\tImran Khan\tGovernment\tPakistan\tEvent\t{code}\t1.0\tX\tGovernment\t{}\t1\t1\tDawn\tNA\tNA\tNA\tPakistan\t33.72\t73.04\n",
+            i + 1,
+            targets[i]
+        ));
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn icews_codes_without_their_leading_zero_read_as_with_it() {
+    let read = |codes: &[&str]| {
+        let r = read_events(
+            "icews.tab",
+            &icews_with_codes(codes),
+            Options::default(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(r.format, EventFormat::Icews);
+        events(&r.dataset)
+    };
+    // 043 visit, 062 military cooperation, 0231 appeal for economic aid, 010 statement, 190
+    // fighting, 1011 demand: written as ICEWS's numbers drop the zero, and as CAMEO writes them.
+    let with = read(&["043", "062", "0231", "010", "190", "1011"]);
+    let without = read(&["43", "62", "231", "10", "190", "1011"]);
+    assert_eq!(without, with);
+    let kinds: Vec<&str> = with
+        .iter()
+        .map(|e| e.split(" | ").next().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        &[
+            "PAK-CHN 2021-06 diplomatic cooperative",
+            "PAK-IND 2021-06 defense cooperative",
+            "PAK-TUR 2021-06 diplomatic cooperative",
+            "PAK-QAT 2021-06 diplomatic cooperative",
+            "PAK-RUS 2021-06 conflict hostile",
+            "PAK-IRN 2021-06 diplomatic strained",
+        ]
+    );
+    assert!(
+        with[3].contains("(CAMEO 01)"),
+        "010 is root 01: {}",
+        with[3]
+    );
+    // A code of five digits or with a letter is a bad row that names it as written.
+    let r = read_events(
+        "icews.tab",
+        &icews_with_codes(&["043", "4a"]),
+        Options::default(),
+        today(),
+    );
+    let err = r.err().unwrap().to_string();
+    assert!(err.contains("\"4a\" is not a CAMEO event code"), "{err}");
+}

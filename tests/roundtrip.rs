@@ -84,6 +84,7 @@ fn every_format_gives_back_the_same_dataset() {
             if format == Format::Csv {
                 assert_eq!(back.dataset.actors, d.actors, "{name} via CSV: actors");
                 assert_eq!(back.dataset.ties, d.ties, "{name} via CSV: ties");
+                assert_eq!(back.dataset.edited, d.edited, "{name} via CSV: edited");
             } else if format == Format::Json {
                 assert_eq!(back.dataset, d, "{name} via {format:?}");
             } else {
@@ -100,6 +101,106 @@ fn every_format_gives_back_the_same_dataset() {
                 );
             }
         }
+    }
+}
+
+/// The minimal dataset as the editor leaves it: its `edited` day and an event added by hand.
+fn edited_dataset() -> Dataset {
+    let mut d = from_json(
+        &std::fs::read_to_string(root().join("tests/fixtures/json/minimal.json")).unwrap(),
+    )
+    .unwrap();
+    d.edited = Some("2026-12-02".parse().unwrap());
+    d.ties[0].events[0].added = Some("2026-11-30".parse().unwrap());
+    d
+}
+
+#[test]
+fn the_edited_day_and_the_added_days_survive_every_format() {
+    let d = edited_dataset();
+    for format in Format::ALL {
+        let back = round_trip(&d, format).dataset;
+        assert_eq!(back.edited, d.edited, "{format:?}: edited");
+        assert_eq!(back.ties, d.ties, "{format:?}: the events' added days");
+    }
+    // Never edited: no day appears from nowhere.
+    let plain = Dataset {
+        edited: None,
+        ..d.clone()
+    };
+    for format in Format::ALL {
+        assert_eq!(
+            round_trip(&plain, format).dataset.edited,
+            None,
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn the_csv_edited_day_is_on_every_row_and_the_latest_is_read() {
+    let d = edited_dataset();
+    let files = export(&d, Format::Csv).unwrap();
+    let mut reader = ::csv::Reader::from_reader(files[0].text.as_bytes());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "edited")
+        .unwrap();
+    let cells: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    assert!(!cells.is_empty() && cells.iter().all(|c| c == "2026-12-02"));
+    // A row from another copy, edited earlier, and a row with the cell left empty: the latest day wins.
+    let events = "source,target,date,summary,outlet,edited\n\
+        A,B,2021,One.,Dawn,2025-01-05\n\
+        B,C,2021,Two.,Dawn,2026-02\n\
+        A,C,2021,Three.,Dawn,\n";
+    let back = import(
+        &[InputFile {
+            name: "e.csv",
+            text: events,
+        }],
+        today(),
+    )
+    .unwrap();
+    assert_eq!(back.dataset.edited, Some("2026-02".parse().unwrap()));
+}
+
+#[test]
+fn a_bad_edited_day_is_refused_at_its_place_in_every_format() {
+    let d = edited_dataset();
+    for format in [Format::Csv, Format::Gexf, Format::Graphml] {
+        let files = export(&d, format).unwrap();
+        let text = files[0].text.replace("2026-12-02", "2026-13-45");
+        let name = format!("bad.{}", files[0].suffix);
+        let err = import(
+            &[InputFile {
+                name: &name,
+                text: &text,
+            }],
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(err.file, name, "{format:?}");
+        assert_eq!(
+            err.error.kind,
+            entente::error::ErrorKind::BadDate,
+            "{format:?}: {err}"
+        );
+        assert!(err.error.path.ends_with("edited"), "{format:?}: {err}");
+        assert!(
+            err.error.message.contains("2026-13-45"),
+            "{format:?}: {err}"
+        );
+        let line = err.error.line.expect("a line");
+        let at = text.lines().nth(line - 1).unwrap();
+        assert!(
+            at.contains("2026-13-45"),
+            "{format:?}: line {line} is {at:?}"
+        );
     }
 }
 

@@ -173,7 +173,7 @@ fn hops_cross_only_the_visible_ties() {
         kinds(&[Kind::Conflict]),
         kinds(&[Kind::Defense, Kind::Economic]),
     ] {
-        s.set_filter(filter).unwrap();
+        s.set_filter(filter.clone()).unwrap();
         for max in [0, 1, 2, 9] {
             assert_eq!(
                 s.hops(tur, max).unwrap(),
@@ -224,7 +224,7 @@ fn the_tie_table_has_one_row_per_visible_tie_in_their_order() {
         until: Some("2020-12-31".parse().unwrap()),
         ..kinds(&[Kind::Defense, Kind::Diplomatic])
     };
-    s.set_filter(filter).unwrap();
+    s.set_filter(filter.clone()).unwrap();
     let table = s.tie_table();
     let order: Vec<u32> = table.iter().map(|r| r.tie).collect();
     assert_eq!(order, s.visible().ties);

@@ -133,7 +133,7 @@ fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
     let mut e = Entente::new(MINIMAL).unwrap();
     assert_eq!(e.visible_ties(), vec![0, 1]);
     let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
-    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     assert_eq!(e.visible_ties(), vec![0]);
     assert_eq!(e.visible_kinds(), vec![1]);
@@ -144,6 +144,7 @@ fn filters_cross_as_bit_masks_and_bad_dates_are_errors() {
             Tone::MASK,
             ActorType::MASK,
             Some("2021-02-30".into()),
+            None,
             None,
         )
         .unwrap_err(),
@@ -196,7 +197,7 @@ fn exploring_bindings_cross_ties_evidence_and_neighbourhoods() {
     assert_eq!(hops[tur as usize], 0);
     assert_eq!(hops[pak as usize], 1);
     // A filter that hides the tie's events leaves no detail: null, not an error.
-    e.set_filter(0, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(0, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     assert!(e.tie_detail(tie as u32).unwrap().is_null());
     assert!(message_of(e.tie_detail(9999).unwrap_err()).contains("9999"));
@@ -215,7 +216,7 @@ fn the_tie_table_crosses_as_columns_in_the_order_of_the_visible_ties() {
     assert_eq!(events.get_index(0), 2);
     assert_eq!(dates.lines().next(), Some("2018-07 2021-03"));
     let no_conflict = KindSet::ALL.without(Kind::Conflict).0;
-    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None)
+    e.set_filter(no_conflict, Tone::MASK, ActorType::MASK, None, None, None)
         .unwrap();
     let events: Uint32Array = get(&e.tie_columns().unwrap(), "events").dyn_into().unwrap();
     assert_eq!(events.length() as usize, e.visible_ties().len());
@@ -264,7 +265,44 @@ fn a_comparison_crosses_as_a_plain_object_and_a_bad_date_is_an_error() {
         7,
         Some("2021-05-31".into()),
         Some("2021-04-01".into()),
+        None,
     )
     .unwrap();
     assert_eq!(e.visible_ties().len(), 5);
+}
+
+#[wasm_bindgen_test]
+fn the_ego_rings_and_the_map_come_from_plain_values_and_refuse_bad_ones_with_an_error() {
+    use entente::wasm::geo::{map_positions, radial_positions};
+    let e = Entente::new(DATASET).unwrap();
+    let n = e.actor_count();
+    let edges = e.visible_edges();
+    let centre = e.index_of("PAK") as u32;
+    let rings = radial_positions(n, &edges, centre, 50.0).unwrap();
+    assert_eq!(rings.len(), 2 * n);
+    assert_eq!(
+        (rings[2 * centre as usize], rings[2 * centre as usize + 1]),
+        (0.0, 0.0)
+    );
+    let beyond = message_of(radial_positions(n, &[0, n as u32], 0, 50.0).unwrap_err());
+    assert!(beyond.starts_with("radial layout: "), "{beyond}");
+    let no_centre = message_of(radial_positions(n, &edges, n as u32, 50.0).unwrap_err());
+    assert!(no_centre.starts_with("radial layout: "), "{no_centre}");
+
+    let actors: Array = e.actors().unwrap().dyn_into().unwrap();
+    let lon_lat: Vec<f64> = actors
+        .iter()
+        .flat_map(|a| {
+            [
+                get(&a, "lon").as_f64().unwrap(),
+                get(&a, "lat").as_f64().unwrap(),
+            ]
+        })
+        .collect();
+    let map = map_positions(&lon_lat, &e.degrees(), 320.0, 34.0).unwrap();
+    assert_eq!(map.len(), 2 * n);
+    let (pak, usa) = (e.index_of("PAK") as usize, e.index_of("USA") as usize);
+    assert!(map[2 * usa] < map[2 * pak], "Washington west of Islamabad");
+    let short = message_of(map_positions(&lon_lat[2..], &e.degrees(), 320.0, 34.0).unwrap_err());
+    assert!(short.contains("two per actor"), "{short}");
 }

@@ -113,9 +113,9 @@ fn after_every_refusal_the_handle_answers_as_before() {
     let mut e = Entente::new(MINIMAL).unwrap();
     let before = js_sys::JSON::stringify(&e.ties_of(0).unwrap()).unwrap();
     let refusals = [
-        e.set_filter(15, 7, 7, Some("2021-13".into()), None)
+        e.set_filter(15, 7, 7, Some("2021-13".into()), None, None)
             .map(|_| ()),
-        e.set_filter(15, 7, 7, Some("<script>".into()), None)
+        e.set_filter(15, 7, 7, Some("<script>".into()), None, None)
             .map(|_| ()),
         e.ties_of(u32::MAX).map(|_| ()),
         e.pin(u32::MAX, 0.0, 0.0),

@@ -2,6 +2,7 @@
 
 import { el, announce } from './dom.js';
 import { KINDS, TONES, ACTOR_TYPES } from './kinds.js';
+import { installMapPick } from './map-pick.js';
 
 let fieldCount = 0;
 
@@ -62,7 +63,8 @@ function actorOf(form, id) {
   return actor;
 }
 
-function actorFields(actor) {
+/** The actor's fields; `pickRow` (the "Pick on the map" button) goes after the coordinates. */
+function actorFields(actor, pickRow) {
   const types = ACTOR_TYPES.map((t) => [t.key, t.label]);
   return [
     field('Name', text(actor?.name), 'name'),
@@ -71,8 +73,31 @@ function actorFields(actor) {
     field('ISO 3166 code', text(actor?.iso3, { maxLength: 3 }), 'iso3', 'a state only, three capitals'),
     field('Latitude', text(actor?.lat ?? '', { inputMode: 'decimal' }), 'lat', '−90 to 90'),
     field('Longitude', text(actor?.lon ?? '', { inputMode: 'decimal' }), 'lon', '−180 to 180'),
+    pickRow,
     field('Based in', text(actor?.base), 'base', 'a group or organization only, optional'),
   ];
+}
+
+/**
+ * "Pick on the map": the map layout shown, a click there fills the latitude and longitude of
+ * `form` (then `commit`, for an actor already in the dataset: one edit step); Escape cancels.
+ */
+function pickRow(pick, nameOf, commit) {
+  const b = el('button', { type: 'button', className: 'small pick' }, 'Pick on the map');
+  b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', () => {
+    const form = b.closest('form');
+    b.setAttribute('aria-pressed', 'true');
+    pick(nameOf(form), (lat, lon) => {
+      form.querySelector('[data-field="lat"]').value = String(lat);
+      form.querySelector('[data-field="lon"]').value = String(lon);
+      commit?.(form);
+    }, () => {
+      b.setAttribute('aria-pressed', 'false');
+      if (b.isConnected && !commit) b.focus();
+    });
+  });
+  return el('div', 'edit-row pick-row', b, el('span', 'field-hint', 'a click on the map fills both'));
 }
 
 const SOURCE_KEYS = ['outlet', 'date', 'url', 'title', 'quote'];
@@ -180,13 +205,15 @@ export function installForms(app, api) {
   const panel = document.getElementById('evidence');
   const tools = document.getElementById('edit-tools');
   const actorsList = () => app.frame.actors.map((a) => ({ id: a.id, name: a.name }));
+  const pick = installMapPick(app);
 
   // The new-actor form, in the Edit box; after it is added, the form for its first event.
   const addBox = el('details', { id: 'add-actor' }, el('summary', null, 'Add an actor'));
   tools.append(addBox);
   function newActorForm() {
     const form = el('form', { className: 'edit-form', noValidate: true }, field('Id', text('', { placeholder: 'e.g. SAU' }), 'id', 'by convention a state\'s ISO code'),
-      ...actorFields(null), el('p', { className: 'form-error', hidden: true }), el('p', { className: 'form-warning', hidden: true }),
+      ...actorFields(null, pickRow(pick, (form) => form.querySelector('[data-field="name"]').value.trim() || 'the new actor')),
+      el('p', { className: 'form-error', hidden: true }), el('p', { className: 'form-warning', hidden: true }),
       el('button', { type: 'submit', className: 'small primary' }, 'Add actor'));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -210,12 +237,14 @@ export function installForms(app, api) {
     const shown = app.frame.actors[i];
     const actor = await api.actor(shown.id);
     const ties = app.core.tiesOf(i).length;
-    const form = el('form', { className: 'edit-form', noValidate: true }, ...actorFields(actor), el('p', { className: 'form-error', hidden: true }), el('p', { className: 'form-warning', hidden: true }));
+    const commit = async (f) => {
+      const result = await api.updateActor(actor.id, actorOf(f, actor.id));
+      if (!result.ok) showErrors(f, result.error);
+    };
+    const form = el('form', { className: 'edit-form', noValidate: true }, ...actorFields(actor, pickRow(pick, () => actor.name, commit)),
+      el('p', { className: 'form-error', hidden: true }), el('p', { className: 'form-warning', hidden: true }));
     form.addEventListener('submit', (e) => e.preventDefault());
-    form.addEventListener('change', async () => {
-      const result = await api.updateActor(actor.id, actorOf(form, actor.id));
-      if (!result.ok) showErrors(form, result.error);
-    });
+    form.addEventListener('change', () => commit(form));
     const del = el('div', 'edit-row');
     const ask = button(`Delete ${actor.name}…`, () => {
       del.replaceChildren(el('span', null, `Delete ${actor.name} and its ${ties} tie${ties === 1 ? '' : 's'}?`),

@@ -10,10 +10,9 @@ import { installForms } from './edit-forms.js';
 const today = () => new Date().toISOString().slice(0, 10);
 const copyName = (name) => (name.endsWith(COPY) ? name : `${name.replace(/^.*\//, '')}${COPY}`);
 
-/** Where each actor of `next` starts: where it was, or a new one near its partners (else beside the others). */
-function warmStart(frame, next) {
+/** Where each actor of `next` (its `actors`) starts: where it was, or a new one near its partners (else beside the others). */
+function warmStart(frame, next, actors) {
   const before = new Map(frame.actors.map((a, i) => [a.id, [frame.positions[2 * i], frame.positions[2 * i + 1]]]));
-  const actors = next.actors();
   const out = new Float32Array(actors.length * 2);
   let cx = 0, cy = 0;
   for (const [x, y] of before.values()) { cx += x / before.size; cy += y / before.size; }
@@ -33,13 +32,18 @@ function warmStart(frame, next) {
   return out;
 }
 
+// After this many patches the copy's whole text is written again and its log starts anew.
+const LOG_LIMIT = 50;
+
 /** @param {object} app the application context from main.js @returns the `window.entente.edit` API */
 export function installEdit(app) {
   // Edit mode's styles follow the first picture with this module (not part of the first load).
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('edit.css', import.meta.url).href }));
   const store = openEdits();
   let editor = null;     // the DatasetEditor of the dataset on screen
-  let editorText = null; // the text it was made from, or last put on screen
+  let editorCore = null; // the core it follows (app.core after its last step on screen)
+  let unkept = null;     // the text the editor was made from, while the store does not hold it
+  let logged = 0;        // patches kept after the store's text
   let saving = Promise.resolve();
   // The importers' module holds the editor: fetched the first time an edit needs it (a failed fetch is tried again).
   let ioModule = null;
@@ -60,36 +64,72 @@ export function installEdit(app) {
   }
   async function makeEditor() {
     const { DatasetEditor } = await io();
-    if (editor && editorText === app.sourceText) return editor;
+    if (editor && editorCore === app.core) return editor;
     editor?.free();
     editor = null;
+    const text = app.sourceText;
     const kept = await store.load(app.source).catch(() => null);
-    const history = kept && kept.text === app.sourceText ? kept.history : null;
-    editor = new DatasetEditor(app.sourceText, history);
-    editorText = app.sourceText;
+    const same = kept && kept.text === text && !kept.log.length;
+    if (kept && !same && app.source.endsWith(COPY)) {
+      // A kept copy opened from the datasets' store may be older than its last edit: the edits' store wins.
+      editor = new DatasetEditor(kept.text, kept.history);
+      editor.catchUp(`[${kept.log.join(',')}]`);
+      [unkept, logged] = [null, kept.log.length];
+      show('restored the last edits', 'restore', true);
+      return editor;
+    }
+    editor = new DatasetEditor(text, same ? kept.history : null);
+    editorCore = app.core;
+    [unkept, logged] = [same ? null : text, 0];
     return editor;
   }
 
-  /** Keeps the copy and its history at once; the indicator says saving…, saved, or why not. */
-  function save(name, text, history) {
+  /** Keeps the step at once: the patch after the kept text, or now and then (and first) the whole
+   *  text; the indicator says saving…, saved, or why not. */
+  function save(name, patch) {
     app.actions.setSaveStatus('saving');
-    saving = saving.then(() => store.save({ name, text, history, savedAt: Date.now() }))
+    const history = editor.historyJson();
+    let work;
+    const text = unkept ?? (logged >= LOG_LIMIT ? editor.jsonCompact() : null);
+    if (unkept !== null) work = () => store.saveWhole({ name, text, history, log: [patch] });
+    else if (text !== null) work = () => store.saveWhole({ name, text, history });
+    else work = () => store.saveStep({ name, history, patch });
+    logged = unkept !== null ? 1 : logged >= LOG_LIMIT ? 0 : logged + 1;
+    unkept = null;
+    saving = saving.then(work)
       .then(() => app.actions.setSaveStatus('saved'), (err) => {
+        // The next step writes the whole text again, so that nothing kept depends on what failed.
+        unkept = editor.jsonCompact();
+        logged = 0;
         app.actions.setSaveStatus('failed', err.message);
         announce(`Could not save: ${err.message}`);
       });
     return saving;
   }
 
-  /** The editor's dataset on screen as the edited copy, after a step named `step`. */
-  function show(step, kind) {
-    const text = editor.json();
-    const next = new Entente(text);
-    const positions = warmStart({ actors: app.frame.actors, positions: Float32Array.from(app.positions()) }, next);
+  /** The editor's last step on screen as the edited copy: the core follows by the editor's patch,
+   *  without reading the whole dataset again (`whole` or a refused patch: from the editor's text). */
+  function show(step, kind, whole = false) {
     const name = copyName(app.source);
-    editorText = text;
-    app.actions.editDataset(next, { text, name, positions, step, kind });
-    save(name, text, editor.historyJson());
+    // Where each actor is in the force layout (kept aside while the map or the rings are shown),
+    // so that going back to it after an edit finds the picture as it was.
+    const frame = { actors: app.frame.actors, positions: Float32Array.from(app.forcePositions() ?? app.positions()) };
+    const patch = editor.patch();
+    let next = app.core;
+    try {
+      if (whole) throw new Error('a whole text');
+      next.applyPatch(patch);
+    } catch {
+      next = new Entente(editor.jsonCompact());
+    }
+    const actors = next.actors();
+    const positions = warmStart(frame, next, actors);
+    // The copy's text is written only when asked for (an export, the datasets' store): reading 50,000 actors takes a while.
+    const ed = editor;
+    const text = () => (ed === editor ? ed.jsonCompact() : null);
+    editorCore = next;
+    app.actions.editDataset(next, { text, name, positions, step, kind, actors });
+    if (!whole) save(name, patch);
   }
 
   /** Applies an op; resolves to `{ok, name, warnings}` or `{ok: false, error}` (nothing changed). */
@@ -115,22 +155,9 @@ export function installEdit(app) {
     return name;
   }
 
-  // A kept copy opened by the store (on reload) may be older than its last edit: the edits' store wins.
-  app.on('load', ({ name, edit } = {}) => {
-    if (edit || !name?.endsWith(COPY)) return;
-    store.load(name).then((kept) => {
-      if (!kept || kept.text === app.sourceText || app.source !== name) return;
-      // In the editor's queue (`ensure`), so that no other call frees or makes an editor meanwhile.
-      const next = making.then(async () => {
-        const { DatasetEditor } = await io();
-        editor?.free();
-        editor = null;
-        editor = new DatasetEditor(kept.text, kept.history);
-        show('restored the last edits', 'restore');
-      });
-      making = next.catch(() => {});
-    }, () => {});
-  });
+  // A kept copy opened on reload (perhaps before this module came) is brought up to its last edit at once.
+  app.on('load', ({ name, edit } = {}) => { if (!edit && name?.endsWith(COPY)) ensure().catch(() => {}); });
+  if (app.source?.endsWith(COPY)) ensure().catch(() => {});
 
   const api = Object.freeze({
     addActor: (actor) => apply({ op: 'addActor', actor }),

@@ -1,4 +1,4 @@
-// Event data read off the main thread: the file in 4 MiB slices through the io module's EventImport, posting progress; never whole in memory.
+// Event data read off the main thread: the file in 4 MiB slices (the next read while one is parsed) through the io module's EventImport, posting progress; never whole in memory.
 
 import init, { EventImport } from './pkg/entente_io.js';
 
@@ -13,8 +13,13 @@ self.onmessage = async ({ data }) => {
     await ready;
     const { file, format, options, today } = data;
     reader = new EventImport(format, file.name, JSON.stringify(options), today);
+    const slice = (at) => (at < file.size ? file.slice(at, at + CHUNK).arrayBuffer() : null);
+    // The next slice is read from the file while this one is parsed: at most two are in memory.
+    let next = slice(0);
     for (let at = 0; at < file.size; at += CHUNK) {
-      reader.push(new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer()));
+      const bytes = new Uint8Array(await next);
+      next = slice(at + CHUNK);
+      reader.push(bytes);
       self.postMessage({ type: 'progress', loaded: Math.min(file.size, at + CHUNK), total: file.size, rows: reader.rows(), memory: await memory() });
     }
     const result = reader.finish();

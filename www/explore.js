@@ -12,7 +12,7 @@ import { installExport } from './export.js';
 import { installA11y } from './a11y.js';
 import { installInput } from './input.js';
 import { installUrl } from './url.js';
-import { installCompare } from './compare.js';
+import { installCompare } from './compare-view.js';
 import { installStory } from './story.js';
 
 /** @param {object} app the application context from main.js */

@@ -2,6 +2,7 @@
 
 import { KINDS, TONES, ACTOR_TYPES, FILTER_LISTS, allBits, typeMark } from './kinds.js';
 import { el, announce } from './dom.js';
+import { installSourceFilter } from './source-filter.js';
 
 const darkScheme = () => matchMedia('(prefers-color-scheme: dark)');
 
@@ -64,14 +65,14 @@ export function installFilters(app) {
   const reset = el('button', { type: 'button', id: 'reset-filters' }, 'Reset filters');
   reset.addEventListener('click', () => {
     app.actions.setFocus(-1);
-    app.actions.setFilter({ ...Object.fromEntries(Object.entries(FILTER_LISTS).map(([f, list]) => [f, allBits(list)])), until: null });
-    announce('Filters reset: every kind, tone, actor type and date shown');
+    app.actions.setFilter({ ...Object.fromEntries(Object.entries(FILTER_LISTS).map(([f, list]) => [f, allBits(list)])), until: null, hiddenSources: [] });
+    announce('Filters reset: every kind, tone, actor type, source dataset and date shown');
   });
-  host.append(tones, types, reset);
+  host.append(tones, types, installSourceFilter(app), reset);
   const sync = () => {
     syncBoxes(app);
     const { ui } = app;
-    const all = Object.entries(FILTER_LISTS).every(([f, list]) => ui[f] === allBits(list)) && !ui.until;
+    const all = Object.entries(FILTER_LISTS).every(([f, list]) => ui[f] === allBits(list)) && !ui.until && ui.hiddenSources.length === 0;
     reset.disabled = all && ui.ego < 0;
   };
   // On a phone the filters and legend fold away behind one button, leaving the network in view.

@@ -55,6 +55,8 @@ function baseName(source) {
  * @returns {{importText(text: string, name: string): Promise<boolean>, importEventBytes(content: string | Uint8Array, url: string): Promise<boolean | null>, importFiles(files: FileList): Promise<void>, exportAs(format: string): Promise<string[]>}}
  */
 export function installIo(app, loadText) {
+  // The Dataset box's, the notices' and the import dialog's styles come with this module, after the first picture.
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('io.css', import.meta.url).href }));
   const notices = el('section', { id: 'notices', hidden: true });
   notices.setAttribute('aria-label', 'What the import assumed');
   notices.setAttribute('role', 'status');

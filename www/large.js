@@ -2,6 +2,8 @@
 
 /** Mirrors the page's layout settings (src/wasm/mod.rs `page_options`). */
 const OPTIONS = { seed: 1, linkDistance: 90, charge: -260, gravity: 0.04 };
+/** The warmth an edit restarts the layout with (as state.js' `reheat` on the main thread). */
+const WARM_ALPHA = 0.05;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;
 /** The Trusted Types policy for the layout worker's script (the CSP names it): the page's own
@@ -53,7 +55,7 @@ export function installLarge(app, layouts) {
     return worker;
   }
 
-  app.on('load', () => {
+  app.on('load', ({ edit } = {}) => {
     if (!active()) {
       worker?.terminate();
       worker = null;
@@ -63,6 +65,14 @@ export function installLarge(app, layouts) {
     job += 1;
     const centre = app.core.meta().centre;
     show(0, false);
+    if (edit && worker) {
+      // An edit: the worker goes on from where every actor is (state.js' warm start: a new actor
+      // beside its partners), only warmed, so the picture stays as the person left it.
+      const positions = Float32Array.from(app.forcePositions() ?? app.positions());
+      const pins = centre == null ? [] : [[centre, positions[2 * centre], positions[2 * centre + 1]]];
+      worker.postMessage({ type: 'warm', job, options: OPTIONS, alpha: WARM_ALPHA, pins, positions, ...inputs() }, [positions.buffer]);
+      return;
+    }
     ensureWorker().postMessage({ type: 'start', job, options: OPTIONS, pins: centre == null ? [] : [[centre, 0, 0]], ...inputs() });
   });
 

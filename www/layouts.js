@@ -1,11 +1,12 @@
 // The layout switcher (force, ego rings, map), the eased moves between layouts and the world outline.
 
-import { projectLonLat } from './pkg/entente.js';
+import { chartModule } from './chart-module.js';
 import { fitting } from './geometry.js';
+import { useGuides } from './scene.js';
 
 const RING_GAP = 120;        // layout units between ego rings, at least
 const RING_SLOT = 60;        // layout units of the first ring per partner of the centre
-const MAP_SCALE = 320;       // layout units per Equal Earth unit (the world is about 1730 wide)
+export const MAP_SCALE = 320;      // layout units per Equal Earth unit (the world is about 1730 wide)
 const MAP_SEPARATION = 34;   // no two actors closer than this on the map (layout units)...
 const MAP_SEPARATION_PX = 30; // ...nor than this on the screen, at the scale that fits the map
 const EASE_MS = 600;
@@ -32,6 +33,20 @@ export function installLayouts(app) {
     world: null,         // {rings: [Float32Array of projected x,y]} once fetched
     homes: null,         // the map's true places (Float32Array), the canvas size they were spread for
     worldLoading: false,
+    geo: null,           // the module with the ego rings and the map (chart-module.js), once fetched
+  };
+  // The ego rings and the map come from the module fetched after the first picture: a move to
+  // them before it is here waits for it, then goes where the layout is by then.
+  const withTarget = (apply) => {
+    if (app.ui.layout === 'force' || state.geo) {
+      apply(targetOf(app, state));
+      return;
+    }
+    Promise.all([chartModule(), import('./guides.js')]).then(([m, g]) => {
+      useGuides(g);
+      state.geo = m;
+      if (app.ui.layout !== 'force') apply(targetOf(app, state));
+    }, (err) => app.showError(`The ${app.ui.layout === 'map' ? 'map' : 'ego rings'} could not be loaded: ${err.message}`));
   };
   const controls = buildControls(app);
 
@@ -42,7 +57,7 @@ export function installLayouts(app) {
     }
     syncControls(app, controls);
     if (layout === 'map') loadWorld(app, state);
-    easeTo(app, state, targetOf(app, state));
+    withTarget((to) => easeTo(app, state, to));
   });
 
   app.on('load', () => {
@@ -53,7 +68,7 @@ export function installLayouts(app) {
     controls.filledFor = null;
     if (app.ui.layout !== 'force') {
       state.forceSnapshot = Float32Array.from(app.positions());
-      app.core.setPositions(targetOf(app, state));
+      withTarget((to) => { app.core.setPositions(to); app.requestFrame(); });
       if (app.ui.layout === 'map') loadWorld(app, state);
     }
     syncControls(app, controls);
@@ -61,14 +76,14 @@ export function installLayouts(app) {
 
   app.on('filter', () => {
     // In another layout the force layout waits, warm, for the return to 'force'.
-    if (app.ui.layout !== 'force') easeTo(app, state, targetOf(app, state));
+    if (app.ui.layout !== 'force') withTarget((to) => easeTo(app, state, to));
   });
 
   app.on('frame', () => {
     // The map spreads crowded actors for the canvas's size: again when it changes (the table, a rotated phone).
     const h = state.homes;
     if (app.ui.layout === 'map' && h && (h.width !== app.view.width || h.height !== app.view.height) && app.view.width > 0) {
-      easeTo(app, state, targetOf(app, state));
+      withTarget((to) => easeTo(app, state, to));
     }
     const a = state.anim;
     if (!a) return;
@@ -90,6 +105,8 @@ export function installLayouts(app) {
     worldOutline: () => state.world?.rings ?? null,
     /** The map's true places of the actors, in layout units, while the map is shown. */
     mapHomes: () => (app.ui.layout === 'map' ? state.homes?.xy ?? null : null),
+    /** The force layout's positions kept while another layout is shown (one pair per actor), else null. */
+    forcePositions: () => (app.ui.layout !== 'force' && state.forceSnapshot?.length === 2 * app.frame.actors.length ? state.forceSnapshot : null),
     /** Positions of the force layout from the worker: shown in the force layout, else kept for the return to it. */
     fromWorker(positions) {
       if (app.ui.layout === 'force') {
@@ -104,22 +121,24 @@ export function installLayouts(app) {
 
 /** Where the current layout puts every actor. */
 function targetOf(app, state) {
-  const { core, ui } = app;
+  const { core, ui, frame } = app;
   if (ui.layout === 'radial') {
     const c = Math.max(0, core.indexOf(ui.centre ?? ''));
     // Room on the first ring for every partner of the centre (the outer rings are longer).
-    const e = app.frame.edges;
+    const e = frame.edges;
     let partners = 0;
     for (let k = 0; k < e.length; k += 2) if (e[k] === c || e[k + 1] === c) partners++;
-    return core.radialPositions(c, Math.max(RING_GAP, (partners * RING_SLOT) / (2 * Math.PI)));
+    return state.geo.radialPositions(frame.actors.length, e, c, Math.max(RING_GAP, (partners * RING_SLOT) / (2 * Math.PI)));
   }
   if (ui.layout === 'map') {
     // Crowded actors moved apart just enough to be told apart at the scale that fits the map.
-    const xy = core.mapPositions(MAP_SCALE, 0);
+    const lonLat = new Float64Array(2 * frame.actors.length);
+    frame.actors.forEach((a, i) => { lonLat[2 * i] = a.lon; lonLat[2 * i + 1] = a.lat; });
+    const xy = state.geo.mapPositions(lonLat, frame.degrees, MAP_SCALE, 0);
     state.homes = { xy, width: app.view.width, height: app.view.height };
-    const fit = fitting({ ...app.frame, positions: xy }, app.view);
+    const fit = fitting({ ...frame, positions: xy }, app.view);
     const separation = fit && app.view.width > 0 ? Math.max(MAP_SEPARATION, MAP_SEPARATION_PX / fit.scale) : MAP_SEPARATION;
-    return core.mapPositions(MAP_SCALE, separation);
+    return state.geo.mapPositions(lonLat, frame.degrees, MAP_SCALE, separation);
   }
   return state.forceSnapshot ?? Float32Array.from(app.positions());
 }
@@ -147,10 +166,10 @@ function easeTo(app, state, to) {
 function loadWorld(app, state) {
   if (state.world || state.worldLoading) return;
   state.worldLoading = true;
-  fetch(WORLD_URL)
-    .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
-    .then((world) => {
-      state.world = { rings: world.rings.map((r) => projectLonLat(Float32Array.from(r), MAP_SCALE)) };
+  Promise.all([fetch(WORLD_URL), chartModule()])
+    .then(([res, geo]) => Promise.all([res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`)), geo]))
+    .then(([world, geo]) => {
+      state.world = { rings: world.rings.map((r) => geo.projectLonLat(Float32Array.from(r), MAP_SCALE)) };
       app.requestFrame();
     })
     .catch((err) => {

@@ -105,6 +105,8 @@ function makeApp(state) {
     worldOutline: () => layouts?.worldOutline() ?? null,
     /** The map's true places of the actors in layout units (before crowded ones are moved apart), else null. */
     mapHomes: () => layouts?.mapHomes() ?? null,
+    /** The force layout's positions kept while another layout is shown (what an edit warm-starts from), else null. */
+    forcePositions: () => layouts?.forcePositions() ?? null,
   });
 }
 

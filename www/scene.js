@@ -3,7 +3,6 @@
 import { KINDS, ACTOR_TYPES } from './kinds.js';
 import { emphasis, tieLit, actorLit, tieFocusOf } from './emphasis.js';
 import { placeLabels } from './labels.js';
-import { egoGuides, mapLeaders } from './guides.js';
 import { compareBatches, QUIET } from './compare-scene.js';
 
 /** Opacity of what the emphasis leaves out (ties and rings; actors get a little more). */
@@ -41,13 +40,19 @@ const LANE = 3.5;
  *   `xy` run from the label box to its actor's disc. A label's text is centred on y + h / 2 (its alphabetic
  *   baseline `labels.baseline` px below that).
  */
+let guides = null; // guides.js: given by layouts.js with the module that computes the ego rings and the map
+
+/** Installs the ego rings' and the map's guides (guides.js); until then the scene has none, as the
+ *  positions are the force layout's until that module is here too. */
+export function useGuides(module) { guides = module; }
+
 export function buildScene(frame, ui, view, { complete = false } = {}) {
   const em = emphasis(frame, ui);
   const at = project(frame, view);
   const { ties, rings, drawn } = tieBatches(frame, view, em, at);
   const tieWidth = drawn > MANY_TIES ? 1 : 1.6;
   for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK !== -1) ? 2.4 : tieWidth;
-  const egoRings = egoGuides(frame, ui, view, at);
+  const egoRings = guides?.egoGuides(frame, ui, view, at) ?? null;
   const changes = compareBatches(frame, view, at, tieFocusOf(ui));
   if (changes) for (const b of ties) b.alpha = Math.min(b.alpha, QUIET);
   return {
@@ -61,7 +66,7 @@ export function buildScene(frame, ui, view, { complete = false } = {}) {
     dim: { tieAlpha: DIM, tieWidth, ringAlpha: DIM, actorAlpha: ACTOR_DIM },
     outline: outlineOf(ui, view),
     egoRings,
-    homeLines: mapLeaders(frame, ui, view, at),
+    homeLines: guides?.mapLeaders(frame, ui, view, at) ?? null,
     ties,
     rings: changes ? [] : rings,
     actors: actorBatches(frame, view, em, at),

@@ -29,8 +29,15 @@ const WORKER_FROM_ACTORS = 2000;
 /** The layout's temperature target while an actor is dragged. */
 const DRAG_HEAT = 0.3;
 
-/** The filter fields: bit masks of kinds, tones and actor types shown, and the date (or null). */
-export const FILTER = Object.freeze(['kinds', 'tones', 'types', 'until']);
+/** The filter fields: bit masks of kinds, tones and actor types shown, the date (or null), and
+ *  the names of the source datasets hidden (`core.sourceDatasets()`; '' is the dataset's own events). */
+export const FILTER = Object.freeze(['kinds', 'tones', 'types', 'until', 'hiddenSources']);
+const NONE_HIDDEN = Object.freeze([]);
+/** `names` as the state keeps them: distinct strings, sorted, frozen; `was` when they are the same. */
+function hiddenList(names, was) {
+  const list = [...new Set(Array.isArray(names) ? names.filter((n) => typeof n === 'string') : [])].sort();
+  return list.length === was.length && list.every((n, i) => n === was[i]) ? was : Object.freeze(list);
+}
 /** The time modes: the network as of `until`; only the events from `since` to `until`; `since` compared with `until`. */
 export const TIME_MODES = Object.freeze(['asof', 'between', 'compare']);
 
@@ -42,7 +49,7 @@ export const TIME_MODES = Object.freeze(['asof', 'between', 'compare']);
 function initialUi() {
   return {
     hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, hops: 1, dragged: -1,
-    ...allFilters(), until: null, mode: 'asof', since: null,
+    ...allFilters(), until: null, mode: 'asof', since: null, hiddenSources: NONE_HIDDEN,
     layout: 'force', centre: null, layoutStatus: 'idle',
     story: null,
     editing: false, saveStatus: 'saved', saveError: null, editWarning: null,
@@ -182,7 +189,7 @@ export function createState({ memory, requestFrame }) {
       const centre = keepCentre && core.indexOf(keepCentre) >= 0 ? keepCentre
         : meta.centre != null ? actors[meta.centre].id : actors[0]?.id ?? null;
       write({
-        ...allFilters(), until: null, mode: 'asof', since: null, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre, story: null,
+        ...allFilters(), until: null, mode: 'asof', since: null, hiddenSources: NONE_HIDDEN, hover: -1, pinned: -1, tie: -1, hoverTie: -1, kbd: -1, ego: -1, dragged: -1, centre, story: null,
         layoutStatus: actors.length > WORKER_FROM_ACTORS ? 'worker' : cur().layout === 'force' ? 'running' : 'idle',
       });
       rebuildFrame(actors);
@@ -194,20 +201,20 @@ export function createState({ memory, requestFrame }) {
 
     /**
      * Puts an edited dataset on screen (edit.js): `next` an Entente handle (the one before is
-     * freed), `text` its JSON, `name` the edited copy's name, `positions` (two per actor) the warm
+     * freed unless it is the same, changed in place), `text` its JSON or a function that makes it, `name` the edited copy's name, `positions` (two per actor) the warm
      * start. The filters, layout, focus and selection stay (by actor id); the layout moves a little.
      */
-    editDataset(next, { text, name, positions, step, kind }) {
+    editDataset(next, { text, name, positions, step, kind, actors: given }) {
       const c = cur();
       const idOf = (i) => (i >= 0 ? frame.actors[i]?.id : undefined);
       const kept = { pinned: idOf(c.pinned), ego: idOf(c.ego), tie: c.tie >= 0 ? tieIds(c.tie) : null };
-      core?.free();
+      if (next !== core) core?.free();
       core = next;
       source = name;
       sourceText = text;
       sourceBytes = null;
-      const actors = core.actors();
-      core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined);
+      const actors = given ?? core.actors();
+      core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined, [...c.hiddenSources]);
       core.setPositions(positions);
       core.reheat(0.05);
       const at = (id) => (id === undefined ? -1 : core.indexOf(id));
@@ -250,16 +257,17 @@ export function createState({ memory, requestFrame }) {
       commit();
     },
 
-    /** Changes part of the filter ({kinds, tones, types, until}); the layout continues warm. Throws
+    /** Changes part of the filter ({kinds, tones, types, until, hiddenSources}); the layout continues warm. Throws
      *  (changing nothing) when the core refuses it, such as a date that is not in the calendar. */
     setFilter(change) {
       const c = cur();
-      const next = { kinds: c.kinds, tones: c.tones, types: c.types, until: c.until };
+      const next = { kinds: c.kinds, tones: c.tones, types: c.types, until: c.until, hiddenSources: c.hiddenSources };
       for (const field of FILTER) if (field in change) next[field] = change[field];
       for (const [field, list] of Object.entries(FILTER_LISTS)) next[field] &= allBits(list);
       next.until ??= null;
+      next.hiddenSources = hiddenList(next.hiddenSources, c.hiddenSources);
       core.setFilter(next.kinds, next.tones, next.types, next.until ?? undefined,
-        c.mode === 'between' && c.since ? c.since : undefined);
+        c.mode === 'between' && c.since ? c.since : undefined, [...next.hiddenSources]);
       write(next);
       rebuildFrame(frame.actors);
       write({ layoutStatus: wake() });
@@ -443,6 +451,7 @@ export function createState({ memory, requestFrame }) {
         filter[field] = Number.isInteger(bits) && bits >= 0 && (bits & ~all) === 0 ? bits : all;
       }
       if ('until' in saved) filter.until = typeof saved.until === 'string' ? saved.until : null;
+      if ('hiddenSources' in saved) filter.hiddenSources = hiddenList(saved.hiddenSources, ui.hiddenSources);
       const mode = TIME_MODES.includes(saved.mode) ? saved.mode : 'asof';
       const since = mode !== 'asof' && typeof saved.since === 'string' ? saved.since : null;
       if (('mode' in saved || 'since' in saved) && (mode !== ui.mode || since !== ui.since)) {
@@ -494,6 +503,7 @@ export function createState({ memory, requestFrame }) {
     const k = ui.tie >= 0 ? indexIn(frame.ties, ui.tie) : -1;
     return {
       kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
+      hiddenSources: ui.hiddenSources,
       layout: ui.layout, centre: ui.centre,
       focus: id(ui.ego), hops: ui.hops,
       actor: id(ui.pinned),
@@ -512,7 +522,10 @@ export function createState({ memory, requestFrame }) {
     get core() { return core; },
     get source() { return source; },
     /** The Entente JSON text of the dataset on screen (what the exporters read). */
+    // An edited copy's text is made when first asked for (edit.js passes a function); a file
+    // that came as bytes is decoded then.
     get sourceText() {
+      if (typeof sourceText === 'function') sourceText = sourceText();
       if (sourceText === null && sourceBytes !== null) {
         sourceText = new TextDecoder().decode(sourceBytes);
         sourceBytes = null;

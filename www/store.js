@@ -128,13 +128,17 @@ export function installStore(app, loadText) {
   // (the entry may already have been written with the view before the change).
   let storing = false, changedMeanwhile = false;
   // A dataset that cannot be kept is always said; lost filters or last-used marks only once.
-  app.on('load', ({ text, bytes, name }) => {
-    const kept = name === restoring || name === app.defaultSource ? null : text ?? bytes;
+  const copies = new Set(); // edited copies whose text this page has kept once: the edits' store (edit-store.js) keeps the rest
+  app.on('load', ({ text, bytes, name, edit }) => {
+    const lazy = typeof text === 'function';
+    const kept = name === restoring || name === app.defaultSource || (edit && lazy && copies.has(name)) ? null
+      : lazy ? (copies.add(name), text) : text ?? bytes;
     storing = true;
     changedMeanwhile = false;
     app.later(`store ${name}`, async () => {
       try {
-        await (kept === null ? keep(name, null) : keepText(name, kept));
+        const whole = typeof kept === 'function' ? kept() : kept;
+        await (whole === null ? keep(name, null) : keepText(name, whole));
         performance.mark('entente:stored');
         refresh();
       } catch (err) {

@@ -17,6 +17,7 @@ export function savedOfView(view = {}) {
       : allBits(list);
   }
   saved.until = view.until ?? null;
+  saved.hiddenSources = []; // a step shows every source dataset
   saved.mode = view.mode ?? 'asof';
   saved.since = view.since ?? null;
   if (view.layout) saved.layout = view.layout;

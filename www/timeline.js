@@ -1,18 +1,12 @@
 // Time: the events-per-year chart (drawn with plotters by the chart module), the time modes (as of, between, compare) with their slider handles, and play.
 
 import { KINDS } from './kinds.js';
+import { chartModule } from './chart-module.js';
 
 const DAY = 86400000;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const darkScheme = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
-let chartPromise = null;
-/** The events chart's wasm module (plotters), fetched once; a failed fetch is tried again next time. */
-function chartModule() {
-  chartPromise ??= import('./pkg/entente_chart.js').then(async (m) => { await m.default(); return m; });
-  chartPromise.catch(() => { chartPromise = null; });
-  return chartPromise;
-}
 
 /** Days since 1970-01-01 of the first day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date stands for. */
 export function dayOf(text) {

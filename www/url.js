@@ -1,4 +1,4 @@
-// The view in the address: filters, time (mode and dates), focus, layout, selection and dataset; opening the link (or going back) restores them.
+// The view in the address: filters (with the source datasets hidden), time (mode and dates), focus, layout, selection and dataset; opening the link (or going back) restores them.
 
 import { FILTER_LISTS, allBits } from './kinds.js';
 
@@ -24,6 +24,7 @@ export function queryOf(saved, dataParam) {
     if (keys) q.set(field, keys);
   }
   if (saved.until) q.set('until', saved.until);
+  for (const name of saved.hiddenSources ?? []) q.append('hide', name);
   if (saved.mode && saved.mode !== 'asof' && saved.since) { q.set('mode', saved.mode); q.set('since', saved.since); }
   if (saved.layout) q.set('layout', saved.layout);
   if (saved.focus) { q.set('focus', saved.focus); q.set('hops', String(saved.hops)); }
@@ -41,6 +42,7 @@ export function savedOf(search) {
   saved.until = until && /^\d{4}(-\d{2}){0,2}$/.test(until) ? until : null;
   const since = q.get('since');
   saved.since = since && /^\d{4}(-\d{2}){0,2}$/.test(since) ? since : null;
+  saved.hiddenSources = q.getAll('hide');
   saved.mode = ['between', 'compare'].includes(q.get('mode')) && saved.since && saved.until ? q.get('mode') : 'asof';
   if (q.get('layout')) saved.layout = q.get('layout');
   saved.focus = q.get('focus');
@@ -63,7 +65,7 @@ function applyQuery(app, search) {
 
 export function installUrl(app) {
   let dataParam = new URLSearchParams(location.search).get('data');
-  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'mode', 'since', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core', 'story']);
+  const changed = app.state.watch(['kinds', 'tones', 'types', 'until', 'hiddenSources', 'mode', 'since', 'layout', 'ego', 'hops', 'pinned', 'tie', 'core', 'story']);
   const selected = app.state.watch(['pinned', 'tie', 'ego', 'story']);
   let quiet = true; // the change came from the address itself: replace the entry, push none
   app.on('load', ({ name } = {}) => { if (name !== dataParam) dataParam = null; });

@@ -41,6 +41,18 @@ self.onmessage = async ({ data }) => {
       for (const [i, x, y] of data.pins) layout.pin(i, x, y);
       self.postMessage({ type: 'positions', job, positions: layout.positions(), progress: 0, done: false });
       run(job);
+    } else if (data.type === 'warm') {
+      // After an edit: the same forces from the positions given, as warm as the run in progress
+      // (if one is) or only `alpha`, so the actors an edit did not touch barely move.
+      const hot = running && layout ? layout.alpha() : 0;
+      job = data.job;
+      layout?.free();
+      layout = new ForceLayout(data.nodeCount, data.edges, data.positions, { ...data.options, alpha: Math.max(data.alpha, hot) });
+      layout.setAlphaDecay(0.0228);
+      layout.setRadii(data.radii);
+      layout.setWeights(data.weights);
+      for (const [i, x, y] of data.pins) layout.pin(i, x, y);
+      run(job);
     } else if (data.type === 'edges' && layout) {
       job = data.job;
       layout.setEdges(data.edges, 0.3);

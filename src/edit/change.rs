@@ -2,6 +2,7 @@
 
 use crate::date::Date;
 use crate::error::{ErrorKind, LoadError};
+use crate::load::Touched;
 use crate::model::{Actor, Dataset, Event, Tie};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,9 @@ pub enum Change {
     InsertTie { at: usize, tie: Tie },
     /// Takes out the tie at `at`.
     RemoveTie { at: usize },
+    /// Puts `tie` (with its events) in place of the tie at `at`: how the page's core, whose
+    /// events are in date order, receives an editor's change to a tie's events.
+    ReplaceTie { at: usize, tie: Tie },
     /// Gives the tie at `at` other ends (an actor merged into another).
     SetTieEnds {
         at: usize,
@@ -50,6 +54,44 @@ fn tie_mut(d: &mut Dataset, at: usize) -> Result<&mut Tie, LoadError> {
 }
 
 impl Change {
+    /// Notes in `t` the actors and ties this change touches in `d`, before it is applied:
+    /// the records it names by index as they are now, and the ones it brings.
+    pub fn note(&self, d: &Dataset, t: &mut Touched) {
+        let tie_at = |t: &mut Touched, at: usize| {
+            if let Some(x) = d.ties.get(at) {
+                t.tie(&x.source, &x.target);
+            }
+        };
+        match self {
+            Change::InsertActor { actor, .. } => t.actor(&actor.id),
+            Change::RemoveActor { at } => {
+                if let Some(a) = d.actors.get(*at) {
+                    t.actor(&a.id);
+                }
+            }
+            Change::ReplaceActor { at, actor } => {
+                t.actor(&actor.id);
+                if let Some(a) = d.actors.get(*at) {
+                    t.actor(&a.id);
+                }
+            }
+            Change::InsertTie { tie, .. } => t.tie(&tie.source, &tie.target),
+            Change::SetTieEnds { at, source, target } => {
+                t.tie(source, target);
+                tie_at(t, *at);
+            }
+            Change::ReplaceTie { at, tie } => {
+                t.tie(&tie.source, &tie.target);
+                tie_at(t, *at);
+            }
+            Change::RemoveTie { at }
+            | Change::InsertEvent { tie: at, .. }
+            | Change::RemoveEvent { tie: at, .. }
+            | Change::ReplaceEvent { tie: at, .. } => tie_at(t, *at),
+            Change::SetEdited { .. } => {}
+        }
+    }
+
     /// Applies the change to `d` and returns the change that undoes it.
     ///
     /// # Errors
@@ -91,6 +133,10 @@ impl Change {
                 }
                 let tie = d.ties.remove(at);
                 Change::InsertTie { at, tie }
+            }
+            Change::ReplaceTie { at, tie } => {
+                let tie = std::mem::replace(tie_mut(d, at)?, tie);
+                Change::ReplaceTie { at, tie }
             }
             Change::SetTieEnds { at, source, target } => {
                 let t = tie_mut(d, at)?;

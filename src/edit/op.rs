@@ -4,6 +4,7 @@
 use super::change::{roll_back, Change};
 use crate::date::Date;
 use crate::error::{ErrorKind, LoadError};
+use crate::load::Touched;
 use crate::model::{Actor, Dataset, Event, Tie};
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,11 @@ impl Record {
 pub(crate) struct Builder<'d> {
     pub d: &'d mut Dataset,
     undo: Vec<Change>,
+    /// The records the changes so far touched: what the validator checks again.
+    pub touched: Touched,
+    /// The changes so far as the page's core applies them: a change to a tie's events as the
+    /// whole tie after it (the core keeps events in date order, so indices of events differ).
+    pub patch: Vec<Change>,
 }
 
 impl<'d> Builder<'d> {
@@ -87,11 +93,27 @@ impl<'d> Builder<'d> {
         Builder {
             d,
             undo: Vec::new(),
+            touched: Touched::default(),
+            patch: Vec::new(),
         }
     }
 
     pub fn push(&mut self, c: Change) -> Result<(), LoadError> {
+        c.note(self.d, &mut self.touched);
+        let tie = match &c {
+            Change::InsertEvent { tie, .. }
+            | Change::RemoveEvent { tie, .. }
+            | Change::ReplaceEvent { tie, .. } => Some(*tie),
+            _ => {
+                self.patch.push(c.clone());
+                None
+            }
+        };
         let inverse = c.apply(self.d)?;
+        if let Some(at) = tie {
+            let tie = self.d.ties[at].clone();
+            self.patch.push(Change::ReplaceTie { at, tie });
+        }
         self.undo.push(inverse);
         Ok(())
     }

@@ -30,8 +30,10 @@ fn actor(d: &Dataset, i: usize) -> Vec<Warning> {
     };
     let key = folded(&a.name);
     let mut out = Vec::new();
+    let mut name = Vec::new(); // one buffer for every other name, folded
     for (k, other) in d.actors.iter().enumerate().filter(|(k, _)| *k != i) {
-        if a.iso3.is_some() && other.iso3 == a.iso3 {
+        let same_code = a.iso3.is_some() && other.iso3 == a.iso3;
+        if same_code {
             out.push(Warning {
                 field: "iso3".into(),
                 message: format!(
@@ -39,7 +41,10 @@ fn actor(d: &Dataset, i: usize) -> Vec<Warning> {
                     other.name, other.id
                 ),
             });
-        } else if similar(&key, &folded(&other.name)) {
+        } else {
+            fold_into(&other.name, &mut name);
+        }
+        if !same_code && similar(&key, &name) {
             out.push(Warning {
                 field: "name".into(),
                 message: format!(
@@ -86,10 +91,19 @@ fn event(d: &Dataset, t: usize, j: usize) -> Vec<Warning> {
 
 /// A name as compared: lower case, letters and digits only.
 fn folded(name: &str) -> Vec<char> {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = Vec::new();
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`folded`] into a buffer used again.
+fn fold_into(name: &str, out: &mut Vec<char>) {
+    out.clear();
+    out.extend(
+        name.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// The same folded name, or (for names of 6 characters or more) at most two edits apart.

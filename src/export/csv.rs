@@ -1,6 +1,7 @@
-//! Entente CSV: the events file (one row per event, one more row per extra source) and the
-//! actors file, in the columns the CSV reader reads; every text cell marked with a leading `'`
-//! where a spreadsheet would otherwise read a formula (`load::mark`, data/README.md).
+//! Entente CSV: the events file (one row per event, one more row per extra source, the dataset's
+//! `edited` day on each) and the actors file, in the columns the CSV reader reads; every text
+//! cell marked with a leading `'` where a spreadsheet would otherwise read a formula
+//! (`load::mark`, data/README.md).
 
 use crate::load::{mark, ACTOR_COLUMNS, EVENT_COLUMNS};
 use crate::model::{Dataset, Event};
@@ -29,6 +30,7 @@ fn people_cell(e: &Event) -> Result<String, serde_json::Error> {
 pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Error> {
     let mut events = ::csv::Writer::from_writer(Vec::new());
     let mut rows = vec![EVENT_COLUMNS.map(String::from).to_vec()];
+    let edited = d.edited.map(|day| day.to_string()).unwrap_or_default();
     for t in &d.ties {
         for e in &t.events {
             let figures = if e.figures.is_empty() {
@@ -56,6 +58,7 @@ pub(crate) fn write_csv(d: &Dataset) -> Result<(String, String), serde_json::Err
                     mark(s.title.as_deref().unwrap_or_default()),
                     mark(s.quote.as_deref().unwrap_or_default()),
                     e.added.map(|d| d.to_string()).unwrap_or_default(),
+                    edited.clone(),
                 ]);
             }
         }

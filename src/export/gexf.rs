@@ -1,6 +1,7 @@
 //! GEXF 1.3 for Gephi and other graph tools: actors as nodes (type, iso3, lat, lon, base, short as
 //! attributes; the map point as `viz:position`), one undirected edge per event with its kind,
-//! tone, summary and sources as attributes and its date (and a lasting event's end) as a spell.
+//! tone, summary and sources as attributes and its date (and a lasting event's end) as a spell;
+//! Entente's provenance and `edited` day in the meta element.
 
 use super::xml::{attr, event_fields, first_day, text};
 use crate::model::Dataset;
@@ -71,6 +72,9 @@ pub(crate) fn write_gexf(d: &Dataset) -> Result<String, serde_json::Error> {
             "    <entente:provenance>{}</entente:provenance>",
             text(&json)
         );
+    }
+    if let Some(day) = d.edited {
+        let _ = writeln!(out, "    <entente:edited>{day}</entente:edited>");
     }
     out.push_str("  </meta>\n");
     out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">\n");

@@ -1,15 +1,16 @@
 //! GraphML for yEd, Cytoscape, NetworkX and igraph: actors as nodes, one edge per event, every
-//! field as a declared `<key>`; title, description and provenance as graph data.
+//! field as a declared `<key>`; title, description, provenance and the `edited` day as graph data.
 
 use super::xml::{attr, event_fields, text};
 use crate::model::Dataset;
 use std::fmt::Write;
 
 /// Keys: id (also the attribute name), what they are for, and their type.
-const KEYS: [(&str, &str, &str); 21] = [
+const KEYS: [(&str, &str, &str); 22] = [
     ("title", "graph", "string"),
     ("description", "graph", "string"),
     ("provenance", "graph", "string"),
+    ("edited", "graph", "string"),
     ("label", "node", "string"),
     ("type", "node", "string"),
     ("iso3", "node", "string"),
@@ -62,6 +63,7 @@ pub(crate) fn write_graphml(d: &Dataset) -> Result<String, serde_json::Error> {
             ("title", Some(d.title.clone())),
             ("description", d.description.clone()),
             ("provenance", provenance),
+            ("edited", d.edited.map(|day| day.to_string())),
         ],
     );
     for a in &d.actors {

@@ -1,7 +1,7 @@
 //! Entente CSV: an events file, one row per event, and an optional actors file; rows become
 //! ties and events, with located errors and notices for every empty cell filled in.
 
-use super::csv_rows::{actor_row, event_row, source_row};
+use super::csv_rows::{actor_row, date_cell, event_row, source_row};
 use super::csv_table::{check_columns, table, Table};
 use super::fields::{DefaultDate, Defaults};
 use super::graph::stem;
@@ -14,8 +14,10 @@ use crate::model::{Actor, ActorType, Dataset, Tie, FORMAT};
 use std::collections::HashMap;
 
 /// The columns of an events file, in the order Entente writes them (a source's address, title
-/// and quote last, so that the columns before them keep their places).
-pub const EVENT_COLUMNS: [&str; 17] = [
+/// and quote last, so that the columns before them keep their places). `edited` is the
+/// dataset's, not the row's: the day the dataset was last edited in Entente, written on every
+/// row (so that sorting or filtering rows keeps it); the latest day given is read.
+pub const EVENT_COLUMNS: [&str; 18] = [
     "source",
     "target",
     "date",
@@ -33,6 +35,7 @@ pub const EVENT_COLUMNS: [&str; 17] = [
     "outlet_title",
     "outlet_quote",
     "added",
+    "edited",
 ];
 
 /// The columns of an actors file, in the order Entente writes them.
@@ -68,7 +71,7 @@ pub(crate) fn read_csv(
         title: title_of(events.name),
         description: None,
         provenance: None,
-        edited: None,
+        edited: rows.edited,
         actors: std::mem::take(&mut rows.actors),
         ties: std::mem::take(&mut rows.ties),
         story: None,
@@ -116,6 +119,8 @@ struct Rows {
     /// The line of each event of each tie.
     lines: Vec<Vec<usize>>,
     self_ties: usize,
+    /// The latest day of the `edited` column.
+    edited: Option<Date>,
 }
 
 /// The columns of a source's own cells: two rows that differ only in these are one event with
@@ -158,6 +163,8 @@ impl Rows {
         let mut previous: Option<(usize, String)> = None;
         for (line, row) in &ev.rows {
             let line = *line;
+            let edited = date_cell(ev, line, row, "edited")?;
+            self.edited = self.edited.max(edited);
             let s = self.end(ev, ac, line, row, "source")?;
             let t = self.end(ev, ac, line, row, "target")?;
             if s == t {
@@ -167,7 +174,7 @@ impl Rows {
             let tie = self.tie(s, t);
             let same = EVENT_COLUMNS
                 .iter()
-                .filter(|c| !SOURCE_COLUMNS.contains(c))
+                .filter(|c| !SOURCE_COLUMNS.contains(c) && **c != "edited")
                 .map(|c| ev.cell(row, c).unwrap_or(""))
                 .collect::<Vec<_>>()
                 .join("\u{1f}");

@@ -71,7 +71,8 @@ pub(crate) fn actor_row(
     })
 }
 
-fn date_cell(
+/// A date cell: its date, `None` when empty, or an error at its line and column.
+pub(crate) fn date_cell(
     t: &Table<'_>,
     line: usize,
     row: &::csv::StringRecord,

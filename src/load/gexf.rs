@@ -66,11 +66,12 @@ impl Visit for Gexf {
                 ))
             }
             ("gexf", "meta") => self.g.date = el.get("lastmodifieddate").and_then(calendar_date),
-            ("meta", field @ ("title" | "description" | "provenance")) => {
+            ("meta", field @ ("title" | "description" | "provenance" | "edited")) => {
                 let value = xml.text_content()?;
                 match field {
                     "title" => self.g.title = Some(value.trim().to_string()),
                     "description" => self.g.description = Some(value.trim().to_string()),
+                    "edited" => self.g.edited = Some((value, el.at)),
                     _ => self.g.provenance = Some((value, el.at)),
                 }
                 return Ok(false);

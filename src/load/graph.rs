@@ -51,6 +51,8 @@ pub(crate) struct Graph {
     pub description: Option<String>,
     /// Entente's provenance as JSON, and where it is in the file.
     pub provenance: Option<(String, usize)>,
+    /// The day the dataset was last edited in Entente (its `edited`), and where it is in the file.
+    pub edited: Option<(String, usize)>,
     /// The file's own date (GEXF `lastmodifieddate`).
     pub date: Option<Date>,
     pub nodes: Vec<Node>,
@@ -129,7 +131,7 @@ pub(crate) fn into_dataset(g: Graph, file: File<'_>) -> Result<Imported, ImportE
             .unwrap_or_else(|| stem(file.name).to_string()),
         description: g.description.clone().filter(|t| !t.trim().is_empty()),
         provenance: provenance(&g, &file)?,
-        edited: None,
+        edited: edited(&g, &file)?,
         actors: actors.list,
         ties: std::mem::take(&mut ties.ties),
         story: None,
@@ -198,6 +200,17 @@ fn provenance(g: &Graph, file: &File<'_>) -> Result<Option<Provenance>, ImportEr
                 format!("not an Entente provenance: {}", fields::plain(&e)),
             )
         })
+}
+
+/// The graph's `edited` day: a day of the calendar, or an error at its place in the file.
+fn edited(g: &Graph, file: &File<'_>) -> Result<Option<Date>, ImportError> {
+    let Some((text, at)) = &g.edited else {
+        return Ok(None);
+    };
+    text.trim()
+        .parse::<Date>()
+        .map(Some)
+        .map_err(|e| file.error(ErrorKind::BadDate, *at, "edited".into(), e.to_string()))
 }
 
 fn place(

@@ -229,12 +229,13 @@ impl GraphMl {
     }
 }
 
-/// Graph-level data Entente writes: title, description, provenance.
+/// Graph-level data Entente writes: title, description, provenance, the `edited` day.
 fn graph_data(g: &mut Graph, name: &str, value: String, at: usize) {
     match name {
         "title" => g.title = Some(value.trim().to_string()),
         "description" => g.description = Some(value.trim().to_string()),
         "provenance" => g.provenance = Some((value, at)),
+        "edited" => g.edited = Some((value, at)),
         _ => {}
     }
 }

@@ -4,7 +4,7 @@
 //! each error names the limit so a person knows what to cut.
 
 use crate::error::{ErrorKind, LoadError};
-use crate::model::Dataset;
+use crate::model::{Dataset, Tie};
 
 /// Most actors in one dataset.
 pub const MAX_ACTORS: usize = 50_000;
@@ -29,21 +29,32 @@ pub const MAX_NESTING: usize = 128;
 /// # Complexity
 /// O(ties + events); nothing is allocated unless there is an error.
 pub fn check(d: &Dataset) -> Result<(), LoadError> {
+    totals(d)?;
+    for (i, t) in d.ties.iter().enumerate() {
+        per_event(i, t)?;
+    }
+    Ok(())
+}
+
+/// The counts of the whole dataset: actors, ties, events in all. O(ties).
+pub(crate) fn totals(d: &Dataset) -> Result<(), LoadError> {
     count("actors", d.actors.len(), MAX_ACTORS, "actors")?;
     count("ties", d.ties.len(), MAX_TIES, "ties")?;
     let events: usize = d.ties.iter().map(|t| t.events.len()).sum();
-    count("ties", events, MAX_EVENTS, "events in all")?;
-    for (i, t) in d.ties.iter().enumerate() {
-        for (j, e) in t.events.iter().enumerate() {
-            for (field, n) in [
-                ("sources", e.sources.len()),
-                ("people", e.people.len()),
-                ("figures", e.figures.len()),
-            ] {
-                if n > MAX_PER_EVENT {
-                    let path = format!("ties[{i}].events[{j}].{field}");
-                    count(&path, n, MAX_PER_EVENT, field)?;
-                }
+    count("ties", events, MAX_EVENTS, "events in all")
+}
+
+/// The sources, people and figures of each event of tie `i`.
+pub(crate) fn per_event(i: usize, t: &Tie) -> Result<(), LoadError> {
+    for (j, e) in t.events.iter().enumerate() {
+        for (field, n) in [
+            ("sources", e.sources.len()),
+            ("people", e.people.len()),
+            ("figures", e.figures.len()),
+        ] {
+            if n > MAX_PER_EVENT {
+                let path = format!("ties[{i}].events[{j}].{field}");
+                count(&path, n, MAX_PER_EVENT, field)?;
             }
         }
     }

@@ -29,8 +29,8 @@ pub use import::{import, Format, InputFile};
 pub use json::{from_json, from_json_lean, parse_json};
 pub use notice::{ImportError, Imported, Notice, NoticeKind};
 pub use validate::{
-    validate, MAX_ID_CHARS, MAX_QUOTE_CHARS, MAX_SHORT_CHARS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
-    MAX_URL_CHARS,
+    validate, validate_touched, Touched, MAX_ID_CHARS, MAX_QUOTE_CHARS, MAX_SHORT_CHARS,
+    MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS,
 };
 
 /// Inputs larger than this are refused before parsing.

@@ -4,6 +4,9 @@ use crate::error::{ErrorKind, LoadError};
 use crate::model::{Actor, ActorType, Dataset, Event, Provenance, Source, Tie, FORMAT};
 use std::collections::{HashMap, HashSet};
 
+mod touched;
+pub use touched::{validate_touched, Touched};
+
 /// Longest text accepted in any field, in characters (Unicode scalar values, as JSON Schema's
 /// `maxLength` counts them).
 pub const MAX_TEXT_CHARS: usize = 65_536;
@@ -42,7 +45,8 @@ pub fn validate(d: &Dataset) -> Result<(), LoadError> {
     let ids = actors(&d.actors)?;
     let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(d.ties.len());
     for (i, t) in d.ties.iter().enumerate() {
-        tie(i, t, &ids, &mut pairs)?;
+        let known = |id: &str| ids.contains_key(id);
+        tie(i, t, &known, || pairs.insert(pair(t), i))?;
         for (j, e) in t.events.iter().enumerate() {
             event(&|field: &str| format!("ties[{i}].events[{j}].{field}"), e)?;
         }
@@ -84,20 +88,30 @@ fn actors(list: &[Actor]) -> Result<HashMap<&str, usize>, LoadError> {
     }
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     for (i, a) in list.iter().enumerate() {
-        let at = |field: &str| format!("actors[{i}].{field}");
-        id(&at("id"), &a.id)?;
-        text(&at("name"), &a.name)?;
-        short(&at("short"), a.short.as_deref())?;
-        if let Some(first) = ids.insert(&a.id, i) {
-            return Err(LoadError::at(
-                ErrorKind::DuplicateActor,
-                at("id"),
-                format!("\"{}\" is already the id of actors[{first}]", a.id),
-            ));
-        }
-        actor(&at, a)?;
+        actor_record(i, a, || ids.insert(&a.id, i))?;
     }
     Ok(ids)
+}
+
+/// Actor `i`: its texts, then its id not an earlier actor's (`earlier` gives that actor's
+/// index), then its place.
+fn actor_record(
+    i: usize,
+    a: &Actor,
+    earlier: impl FnOnce() -> Option<usize>,
+) -> Result<(), LoadError> {
+    let at = |field: &str| format!("actors[{i}].{field}");
+    id(&at("id"), &a.id)?;
+    text(&at("name"), &a.name)?;
+    short(&at("short"), a.short.as_deref())?;
+    if let Some(first) = earlier() {
+        return Err(LoadError::at(
+            ErrorKind::DuplicateActor,
+            at("id"),
+            format!("\"{}\" is already the id of actors[{first}]", a.id),
+        ));
+    }
+    actor(&at, a)
 }
 
 /// An actor's place, and its ISO code or base as its type allows.
@@ -136,15 +150,25 @@ fn actor(at: &dyn Fn(&str) -> String, a: &Actor) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Tie `i`: two known actors, not the same, a pair no earlier tie joins, and some events.
-fn tie<'d>(
+/// A tie's pair of actors, the smaller id first.
+fn pair(t: &Tie) -> (&str, &str) {
+    if t.source < t.target {
+        (t.source.as_str(), t.target.as_str())
+    } else {
+        (t.target.as_str(), t.source.as_str())
+    }
+}
+
+/// Tie `i`: two known actors, not the same, a pair no earlier tie joins (`earlier` gives that
+/// tie's index), and some events.
+fn tie(
     i: usize,
-    t: &'d Tie,
-    ids: &HashMap<&str, usize>,
-    pairs: &mut HashMap<(&'d str, &'d str), usize>,
+    t: &Tie,
+    known: &dyn Fn(&str) -> bool,
+    earlier: impl FnOnce() -> Option<usize>,
 ) -> Result<(), LoadError> {
     for (field, id) in [("source", &t.source), ("target", &t.target)] {
-        if !ids.contains_key(id.as_str()) {
+        if !known(id.as_str()) {
             return Err(LoadError::at(
                 ErrorKind::UnknownActor,
                 format!("ties[{i}].{field}"),
@@ -159,12 +183,8 @@ fn tie<'d>(
             format!("the tie joins \"{}\" to itself", t.source),
         ));
     }
-    let key = if t.source < t.target {
-        (t.source.as_str(), t.target.as_str())
-    } else {
-        (t.target.as_str(), t.source.as_str())
-    };
-    if let Some(first) = pairs.insert(key, i) {
+    let key = pair(t);
+    if let Some(first) = earlier() {
         return Err(LoadError::at(
             ErrorKind::DuplicateTie,
             format!("ties[{i}]"),

@@ -18,25 +18,14 @@ impl Session {
     /// Map layout: every actor at its lat/lon under Equal Earth × `scale`; the drawn ones
     /// nudged until no two are closer than `min_separation`. `[x0, y0, ..]`.
     pub fn map_positions(&self, scale: f32, min_separation: f32) -> Vec<f32> {
-        let actors = &self.network.dataset().actors;
-        let lon_lat: Vec<f32> = actors
+        let lon_lat: Vec<(f64, f64)> = self
+            .network
+            .dataset()
+            .actors
             .iter()
-            .flat_map(|a| [a.lon as f32, a.lat as f32])
+            .map(|a| (a.lon, a.lat))
             .collect();
-        let mut xy = project_lon_lat(&lon_lat, scale);
-        let drawn: Vec<usize> = (0..actors.len())
-            .filter(|&i| self.shown.actor_shown[i])
-            .collect();
-        let coords: Vec<(f64, f64)> = drawn
-            .iter()
-            .map(|&i| (actors[i].lon, actors[i].lat))
-            .collect();
-        let nudged = geographic(&coords, scale, min_separation);
-        for (k, &i) in drawn.iter().enumerate() {
-            xy[2 * i] = nudged[2 * k];
-            xy[2 * i + 1] = nudged[2 * k + 1];
-        }
-        xy
+        map_layout(&lon_lat, &self.shown.actor_shown, scale, min_separation)
     }
 
     /// Shows `positions` (two per actor) in the layout and stops the motion there; pinned
@@ -52,4 +41,30 @@ impl Session {
     pub fn set_alpha_target(&mut self, target: f32) {
         self.layout.set_alpha_target(target);
     }
+}
+
+/// The map layout of [`Session::map_positions`] from plain values: each actor's `(lon, lat)`
+/// under Equal Earth × `scale`, those `drawn` nudged until no two are closer than
+/// `min_separation`. `[x0, y0, ..]`; an actor beyond `drawn`'s length counts as not drawn.
+pub fn map_layout(
+    lon_lat: &[(f64, f64)],
+    drawn: &[bool],
+    scale: f32,
+    min_separation: f32,
+) -> Vec<f32> {
+    let flat: Vec<f32> = lon_lat
+        .iter()
+        .flat_map(|&(lon, lat)| [lon as f32, lat as f32])
+        .collect();
+    let mut xy = project_lon_lat(&flat, scale);
+    let shown: Vec<usize> = (0..lon_lat.len())
+        .filter(|&i| drawn.get(i).copied().unwrap_or(false))
+        .collect();
+    let coords: Vec<(f64, f64)> = shown.iter().map(|&i| lon_lat[i]).collect();
+    let nudged = geographic(&coords, scale, min_separation);
+    for (k, &i) in shown.iter().enumerate() {
+        xy[2 * i] = nudged[2 * k];
+        xy[2 * i + 1] = nudged[2 * k + 1];
+    }
+    xy
 }

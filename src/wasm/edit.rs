@@ -143,9 +143,33 @@ impl DatasetEditor {
         serde_json::to_string(&Kept { undo, redo }).map_err(js_error)
     }
 
+    /// The last edit, undo or redo as a JSON list of changes for the core's `applyPatch`.
+    pub fn patch(&self) -> Result<String, JsError> {
+        serde_json::to_string(self.inner.patch()).map_err(js_error)
+    }
+
+    /// Applies the changes of an autosave's log (a JSON list, each one `patch()`'s text, oldest
+    /// first) kept after the history; throws the located error of a log that does not fit.
+    #[wasm_bindgen(js_name = catchUp)]
+    pub fn catch_up(&mut self, log: &str) -> Result<(), JsError> {
+        let log: Vec<Vec<crate::edit::Change>> =
+            serde_json::from_str(log).map_err(|e| JsError::new(&format!("catchUp: {e}")))?;
+        for changes in log {
+            self.inner.catch_up(changes).map_err(js_error)?;
+        }
+        Ok(())
+    }
+
     /// The dataset as Entente JSON.
     pub fn json(&self) -> Result<String, JsError> {
         serde_json::to_string_pretty(self.inner.dataset()).map_err(js_error)
+    }
+
+    /// The dataset as Entente JSON without white space: what the page keeps and reads again
+    /// (the pretty text of 50,000 actors is over the 32 MiB a file may have).
+    #[wasm_bindgen(js_name = jsonCompact)]
+    pub fn json_compact(&self) -> Result<String, JsError> {
+        serde_json::to_string(self.inner.dataset()).map_err(js_error)
     }
 
     /// The events of the tie of `a` and `b` in the dataset's order (the index an event is

@@ -3,11 +3,11 @@
 //! Submodules of this one may use wasm-bindgen too; nothing outside `src/wasm/` does.
 //!
 //! The page loads wasm modules built from this crate (`scripts/lib.sh`, `build_web`): the core
-//! (feature `core-exports`: the handle, the layouts, the style table, the bytes front door) with
-//! the page; the events chart (`chart-exports`: [`chart`]) after the first picture; the
-//! importers and exporters (`io-exports`: [`io`]) on first use; the standalone `ForceLayout`
-//! (`layout-exports`: [`force`]) in the large-graph worker and for the public API. Native builds
-//! and the tests have them all.
+//! (feature `core-exports`: the handle, the force layout, the style table, the bytes front door)
+//! with the page; the events chart, the ego rings and the map (`chart-exports`: [`chart`],
+//! [`geo`]) after the first picture; the importers and exporters (`io-exports`: [`io`]) on first
+//! use; the standalone `ForceLayout` (`layout-exports`: [`force`]) in the large-graph worker and
+//! for the public API. Native builds and the tests have them all.
 //!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
@@ -40,6 +40,8 @@ pub mod edit;
 pub mod events;
 #[cfg(feature = "core-exports")]
 mod explore;
+#[cfg(feature = "chart-exports")]
+pub mod geo;
 #[cfg(feature = "core-exports")]
 mod guard;
 #[cfg(feature = "io-exports")]
@@ -128,6 +130,19 @@ impl Entente {
         Ok(())
     }
 
+    /// Applies an edit made in the importers' module (`DatasetEditor.patch()`, a JSON list of
+    /// changes), checked by the validator's rules on the records it touches, without reading the
+    /// whole dataset again; the layout starts anew (the page gives the warm start). On error
+    /// nothing changes.
+    #[wasm_bindgen(js_name = applyPatch)]
+    pub fn apply_patch(&mut self, patch: &str) -> Result<(), JsError> {
+        let patch: Vec<crate::edit::Change> =
+            serde_json::from_str(patch).map_err(|e| JsError::new(&format!("applyPatch: {e}")))?;
+        self.session
+            .apply_patch(patch)
+            .map_err(js_error_in("applyPatch"))
+    }
+
     /// Every actor: `[{id, name, short?, type, iso3?, lat, lon, base?}]`.
     pub fn actors(&self) -> Result<JsValue, JsError> {
         to_js_via_json(&self.session.network().dataset().actors)
@@ -151,8 +166,9 @@ impl Entente {
 
     /// Sets the filter: bit masks of kinds, tones and actor types (the bits of `style()`), an
     /// optional last date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the network as of then) and an
-    /// optional first date (then only the events dated from `since` to `until`). The layout
-    /// continues from the current positions.
+    /// optional first date (then only the events dated from `since` to `until`), and the names of
+    /// the source datasets hidden (`sourceDatasets`). The layout continues from the current
+    /// positions.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(
         &mut self,
@@ -161,14 +177,35 @@ impl Entente {
         actor_types: u8,
         until: Option<String>,
         since: Option<String>,
+        hidden: Option<Vec<String>>,
     ) -> Result<(), JsError> {
         let date = |d: Option<String>| match d.as_deref() {
             None | Some("") => Ok(None),
             Some(s) => s.parse().map(Some).map_err(js_error),
         };
-        let filter =
-            Filter::from_masks(kinds, tones, actor_types, date(until)?).between(date(since)?);
+        let filter = Filter::from_masks(kinds, tones, actor_types, date(until)?)
+            .between(date(since)?)
+            .hiding(hidden.unwrap_or_default());
         self.session.set_filter(filter).map_err(js_error)
+    }
+
+    /// The source datasets of the events, `[{name, events}]`: the dataset's own events (name "")
+    /// first, then each file an event reader added ("SIPRI trade register: transfers.csv").
+    #[wasm_bindgen(js_name = sourceDatasets)]
+    pub fn source_datasets(&self) -> Result<JsValue, JsError> {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            name: &'a str,
+            events: usize,
+        }
+        let rows: Vec<Row> = self
+            .session
+            .network()
+            .source_datasets()
+            .into_iter()
+            .map(|(name, events)| Row { name, events })
+            .collect();
+        to_js(&rows)
     }
 
     /// Indices of the visible ties.
@@ -282,7 +319,15 @@ fn to_js_via_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Js
     js_sys::JSON::parse(&text).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
-#[cfg(any(feature = "core-exports", feature = "io-exports"))]
+/// A value for JS. The core makes it by `JSON.parse` of serde_json's text, as [`to_js_via_json`]
+/// (the same values for the page's types): serde-wasm-bindgen's serializer would be a second one
+/// in the first load (measured: see the README's page weight).
+#[cfg(feature = "core-exports")]
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    to_js_via_json(value)
+}
+
+#[cfg(all(feature = "io-exports", not(feature = "core-exports")))]
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let s = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&s).map_err(js_error)

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, ARTIFACTS } from './harness.mjs';
+import { start, ARTIFACTS, ROOT } from './harness.mjs';
 import { openWith, state, csp } from './explore-helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,6 +62,38 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+test('"Show events from", with two datasets added: axe finds nothing (both themes), Tab reaches each box, Space hides one', async () => {
+  const events = join(ROOT, 'tests', 'fixtures', 'events');
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, errors } = await openWith(env.browser, env.base, { viewport: { width: 1440, height: 900 }, colorScheme });
+    for (const [file, added] of [['sipri-trade-register.csv', 4], ['icews.events.2021.tab', 3]]) {
+      await page.setInputFiles('#open-file', join(events, file));
+      await page.locator('#event-import').getByRole('button', { name: 'Add to current dataset' }).click();
+      await page.waitForFunction((n) => document.getElementById('notices').textContent.includes(`Added ${n} events`), added, { timeout: 30000 });
+    }
+    const sources = page.getByRole('group', { name: 'Show events from' });
+    await sources.waitFor({ state: 'visible' });
+    assert.equal(await sources.getByRole('checkbox').count(), 3);
+    assert.deepEqual(await axe(page), []);
+    await page.locator('#source-datasets').screenshot({ path: join(ARTIFACTS, `source-datasets-${colorScheme}.png`) });
+    if (colorScheme === 'dark') { assert.deepEqual(errors, []); await context.close(); break; }
+    // From the search box, Tab reaches every source dataset's box in order, and Space unticks one.
+    await page.getByRole('combobox', { name: 'Find an actor' }).focus();
+    const reached = [];
+    for (let i = 0; i < 80 && reached.length < 3; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => document.activeElement?.dataset.source);
+      if (name !== undefined) reached.push(name);
+    }
+    assert.deepEqual(reached, ['', 'ICEWS: icews.events.2021.tab', 'SIPRI trade register: sipri-trade-register.csv']);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('hide').join() === 'SIPRI trade register: sipri-trade-register.csv');
+    assert.equal(await sources.getByRole('checkbox', { name: /^SIPRI trade register/ }).isChecked(), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
 
 test('keyboard: Tab into the network, arrows move to the neighbour that way, Enter pins; the live region says so', async () => {
   const { page, context, errors } = await openWith(env.browser, env.base, { viewport: { width: 1440, height: 900 } });

@@ -2,15 +2,23 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { start, open, settle, actorPoint, ARTIFACTS } from './harness.mjs';
+import { start, open, settle, actorPoint, ARTIFACTS, SITE } from './harness.mjs';
+import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+// Over 2,000 actors the force layout runs in the worker (www/large.js).
+const LARGE = 2500;
+
 let env;
-before(async () => { env = await start(); });
+before(async () => {
+  mkdirSync(join(SITE, 'fixtures'), { recursive: true });
+  writeFileSync(join(SITE, 'fixtures', 'edit-large.json'), JSON.stringify(syntheticDataset(LARGE)));
+  env = await start();
+});
 after(async () => { await env?.close(); });
 
 const history = (page) => page.evaluate(() => window.entente.edit.history());
@@ -191,14 +199,11 @@ test('storage failing mid-edit: the indicator says why, the edit stays on screen
   await type(page.locator('#evidence .edit-section form').first(), 'lon', '33');
   await page.keyboard.press('Tab');
   await waitSaved(page);
-  const kept = await page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('entente-edits', 1);
-    req.onsuccess = () => {
-      const get = req.result.transaction('copies').objectStore('copies').get('minimal.json (edited copy)');
-      get.onsuccess = () => resolve(JSON.parse(get.result.text).actors.find((a) => a.id === 'TUR'));
-      get.onerror = () => reject(get.error);
-    };
-  }));
+  // What was kept (the copy's text and the patches after it) brings the edits back after a reload.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction(async () => (await window.entente.edit.actor('TUR'))?.lon === 33);
+  const kept = await page.evaluate(() => window.entente.edit.actor('TUR'));
   assert.deepEqual([kept.name, kept.lat, kept.lon], ['Türkiye', 40, 33]);
   await context.close();
 });
@@ -338,6 +343,169 @@ test('an event keeps what its form does not show (an assessment) and every sourc
   [ev] = (await page.evaluate(() => window.entente.edit.events('PAK', 'TTP'))).slice(1, 2);
   assert.deepEqual(ev.sources.map((s) => s.outlet), ['The News']);
   assert.equal(ev.assessment, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Every shown actor's position in layout units (the view may fit itself again meanwhile). */
+const layoutPositions = (page) => page.evaluate(() => {
+  const { view } = window.entente.state();
+  return Object.fromEntries(window.entente.nodes().map((n) => [n.id, [(n.x - view.tx) / view.scale, (n.y - view.ty) / view.scale]]));
+});
+
+/** The Equal Earth projection (Šavrič, Patterson & Jenny 2018), y down, times the map layout's
+ *  320 layout units per unit: written here from the paper, not taken from the page. */
+function equalEarth(lon, lat) {
+  const [A1, A2, A3, A4, M] = [1.340264, -0.081106, 0.000893, 0.003796, Math.sqrt(3) / 2];
+  const theta = Math.asin(M * Math.sin((lat * Math.PI) / 180));
+  const t2 = theta * theta, t6 = t2 * t2 * t2;
+  const x = ((lon * Math.PI) / 180) * Math.cos(theta) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)));
+  const y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+  return [320 * x, -320 * y];
+}
+
+/** The page point (integer pixels, as a person clicks) where the map shows longitude `lon`, latitude `lat`. */
+async function mapPoint(page, lon, lat) {
+  const [lx, ly] = equalEarth(lon, lat);
+  return page.evaluate(([lx, ly]) => {
+    const { view } = window.entente.state();
+    const r = document.getElementById('network').getBoundingClientRect();
+    return { x: Math.round(r.left + lx * view.scale + view.tx), y: Math.round(r.top + ly * view.scale + view.ty), scale: view.scale };
+  }, [lx, ly]);
+}
+
+/** How far (screen pixels) the map shows `lon`, `lat` from page point `p`. */
+async function offBy(page, p, lon, lat) {
+  const [lx, ly] = equalEarth(lon, lat);
+  const exact = await page.evaluate(([lx, ly]) => {
+    const { view } = window.entente.state();
+    const r = document.getElementById('network').getBoundingClientRect();
+    return { x: r.left + lx * view.scale + view.tx, y: r.top + ly * view.scale + view.ty };
+  }, [lx, ly]);
+  return Math.hypot(exact.x - p.x, exact.y - p.y);
+}
+
+test('an actor\'s place picked by a click on the map: one step, undone; Escape cancels; off the map refused; the new-actor form filled', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  await page.click('#edit-toggle');
+  await pin(page, 'TUR');
+  const before = await page.evaluate(() => window.entente.edit.actor('TUR'));
+  const forceBefore = await layoutPositions(page);
+  const section = page.locator('#evidence .edit-section');
+  // The button shows the map (the actor stays pinned, its form open), then a click there is the place.
+  await section.getByRole('button', { name: 'Pick on the map' }).click();
+  await page.locator('#map-pick').waitFor();
+  assert.equal(await page.getAttribute('#map-pick', 'role'), 'status');
+  assert.equal((await page.evaluate(() => window.entente.layout())).layout, 'map');
+  await settle(page);
+  // Ankara, where the map's projection puts it on the screen now.
+  const ankara = [32.85, 39.93];
+  const p = await mapPoint(page, ...ankara);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('network')).cursor), 'crosshair');
+  await page.screenshot({ path: join(ARTIFACTS, 'edit-pick-map.png') });
+  await page.mouse.click(p.x, p.y);
+  const done = await steps(page, 1);
+  assert.deepEqual(done.done, ['edited actor Turkey (TUR)']);
+  const picked = await page.evaluate(() => window.entente.edit.actor('TUR'));
+  // The stored place is where the click was: projected again it lands within a pixel of it, and
+  // within two pixels' worth of degrees of Ankara (the click is rounded to a whole pixel).
+  const off = await offBy(page, p, picked.lon, picked.lat);
+  console.log(`# picked ${picked.lat}, ${picked.lon} for Ankara ${ankara[1]}, ${ankara[0]}: ${off.toFixed(2)} px from the click (view scale ${p.scale.toFixed(3)})`);
+  assert.ok(off < 1, `the stored place is ${off} px from the click`);
+  const pixelDeg = 2 * (180 / Math.PI) / (p.scale * 320);
+  assert.ok(Math.abs(picked.lat - ankara[1]) < pixelDeg && Math.abs(picked.lon - ankara[0]) < pixelDeg,
+    `picked ${picked.lat}, ${picked.lon}; Ankara is ${ankara[1]}, ${ankara[0]} (a pixel is ${pixelDeg}°)`);
+  assert.deepEqual({ ...picked, lat: before.lat, lon: before.lon }, before, 'only the place changed');
+  assert.equal(await page.locator('#map-pick').count(), 0, 'the hint is gone');
+  assert.equal(await page.evaluate(() => window.entente.state().actor), 'TUR', 'still pinned');
+  await waitSaved(page);
+  await page.locator('#evidence .edit-section').waitFor();
+  assert.equal(await page.locator('#evidence .edit-section [data-field="lat"]').inputValue(), String(picked.lat));
+  // Back in the force layout the picture is as it was before the map was shown (an edit made on
+  // the map warm-starts from the force layout's positions, not from the map's).
+  await page.evaluate(() => window.entente.setLayout('force'));
+  await settle(page);
+  const forceAfter = await layoutPositions(page);
+  const span = Math.max(...Object.values(forceBefore).map((p) => p[0])) - Math.min(...Object.values(forceBefore).map((p) => p[0]));
+  const most = Math.max(...Object.keys(forceBefore).map((id) => Math.hypot(forceAfter[id][0] - forceBefore[id][0], forceAfter[id][1] - forceBefore[id][1])));
+  console.log(`# back in the force layout after the pick: the actors moved at most ${most.toFixed(1)} layout units on a ${span.toFixed(0)}-unit-wide picture`);
+  assert.ok(most < 0.1 * span, `an actor moved ${most} of ${span} layout units`);
+  await page.evaluate(() => window.entente.setLayout('map'));
+  await settle(page);
+
+  // Undone like any other step.
+  await page.click('#undo');
+  await page.waitForFunction(async (lat) => (await window.entente.edit.actor('TUR')).lat === lat, before.lat);
+  assert.deepEqual(await page.evaluate(() => window.entente.edit.actor('TUR')), before);
+
+  // Escape cancels: nothing changes, and the actor stays pinned (Escape would otherwise unpin it).
+  await page.locator('#evidence .edit-section').getByRole('button', { name: 'Pick on the map' }).click();
+  await page.locator('#map-pick').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#map-pick').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => window.entente.state().actor), 'TUR');
+  // A click off the world's outline (the canvas' top left corner) is not a place; picking goes on.
+  await page.locator('#evidence .edit-section').getByRole('button', { name: 'Pick on the map' }).click();
+  const corner = await page.evaluate(() => { const r = document.getElementById('network').getBoundingClientRect(); return { x: r.left + 3, y: r.top + 3 }; });
+  await page.mouse.click(corner.x, corner.y);
+  await page.waitForFunction(() => document.getElementById('map-pick')?.textContent.includes('off the map'));
+  await page.keyboard.press('Escape');
+  await page.locator('#map-pick').waitFor({ state: 'detached' });
+  assert.deepEqual((await history(page)).done, [], 'no step from a cancel or a click off the map');
+
+  // The new-actor form: a click fills latitude and longitude, and the add is still the person's to press.
+  await page.click('#add-actor summary');
+  const form = page.locator('#add-actor form');
+  await type(form, 'name', 'Saudi Arabia');
+  await form.getByRole('button', { name: 'Pick on the map' }).click();
+  await page.waitForFunction(() => document.getElementById('map-pick')?.textContent.includes('Saudi Arabia'));
+  const riyadh = [46.72, 24.69];
+  const q = await mapPoint(page, ...riyadh);
+  await page.mouse.click(q.x, q.y);
+  await page.locator('#map-pick').waitFor({ state: 'detached' });
+  const [lat, lon] = [Number(await form.locator('[data-field="lat"]').inputValue()), Number(await form.locator('[data-field="lon"]').inputValue())];
+  assert.ok((await offBy(page, q, lon, lat)) < 1, `filled ${lat}, ${lon} for Riyadh`);
+  assert.deepEqual((await history(page)).done, [], 'filling the form is not a step');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('over 2,000 actors (the layout in the worker) an edit continues from where every actor is: the others barely move', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/edit-large.json`);
+  assert.equal(await page.evaluate(() => window.entente.state().layoutStatus), 'worker');
+  const bar = page.locator('#layout-progress');
+  await bar.waitFor({ state: 'hidden', timeout: 120000 });
+  await settle(page);
+  const start = await layoutPositions(page);
+  const xs = Object.values(start).map((p) => p[0]);
+  const span = Math.max(...xs) - Math.min(...xs);
+  // The bar shows again for the edit's run and goes away when it ends.
+  await page.evaluate(() => {
+    window.__warm = 'waiting';
+    const bar = document.getElementById('layout-progress');
+    new MutationObserver(() => {
+      if (!bar.hidden) window.__warm = 'running';
+      else if (window.__warm === 'running') window.__warm = 'done';
+    }).observe(bar, { attributes: true, attributeFilter: ['hidden'] });
+  });
+  const partner = 'A00007';
+  const added = await page.evaluate(async (partner) => {
+    const e = window.entente.edit;
+    await e.addActor({ id: 'NEW', name: 'Newly added', type: 'state', lat: 10, lon: 10 });
+    return e.addEvent('NEW', partner, { date: '2021-06', kind: 'economic', tone: 'cooperative', summary: 'A new tie.', sources: [{ outlet: 'Dawn', date: '2021-06-02' }] });
+  }, partner);
+  assert.equal(added.ok, true, JSON.stringify(added));
+  await page.waitForFunction(() => window.__warm === 'done', null, { timeout: 120000 });
+  await settle(page);
+  const end = await layoutPositions(page);
+  const moves = Object.keys(start).map((id) => Math.hypot(end[id][0] - start[id][0], end[id][1] - start[id][1])).sort((a, b) => a - b);
+  const median = moves[moves.length >> 1], most = moves[moves.length - 1];
+  const fromPartner = Math.hypot(end.NEW[0] - end[partner][0], end.NEW[1] - end[partner][1]);
+  console.log(`# ${LARGE} actors, one added with a tie: the others moved median ${median.toFixed(2)}, at most ${most.toFixed(1)} layout units on a ${span.toFixed(0)}-unit-wide picture; the new one ${fromPartner.toFixed(1)} from its partner`);
+  assert.ok(median < 0.01 * span, `the median actor moved ${median} of ${span}`);
+  assert.ok(most < 0.1 * span, `an actor moved ${most} of ${span}`);
+  assert.ok(fromPartner < 0.1 * span, `the new actor is ${fromPartner} from its partner`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -100,13 +100,63 @@ test("SIPRI's transfers are added to the article's dataset, matched by country, 
   const events = ties.flatMap((t) => t.events);
   const frigates = events.find((e) => e.summary.startsWith('China to Pakistan: 4 Type-054A/P (frigate)'));
   assert.ok(frigates, 'the frigate deal is on the Pakistan–China tie');
-  assert.equal(frigates.sources[0].title, 'Trade register: sipri-trade-register.csv');
+  assert.equal(frigates.sources[0].title, 'SIPRI trade register: sipri-trade-register.csv');
   assert.equal(await eventsOfPak(), pakBefore + 4, 'every deal involves Pakistan');
   await settle(page);
   const pak = await actorPoint(page, 'PAK');
   await page.mouse.click(pak.x, pak.y);
-  await page.locator('#evidence').getByText('Trade register: sipri-trade-register.csv').first().waitFor();
+  await page.locator('#evidence').getByText('SIPRI trade register: sipri-trade-register.csv').first().waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'events-sipri-added.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the filters hide and show one source dataset: the SIPRI deals, then the article\'s own events', async () => {
+  const { page, context, errors } = await open(env.browser, env.base);
+  await settle(page);
+  const sources = page.locator('#source-datasets');
+  assert.equal(await sources.isHidden(), true, 'one source dataset: no control');
+  const before = await counts(page);
+  const eventsOfPak = () => page.evaluate(() => window.entente.ties('PAK').reduce((n, t) => n + t.events.length, 0));
+  const pakBefore = await eventsOfPak();
+  await page.setInputFiles('#open-file', join(EVENTS, 'sipri-trade-register.csv'));
+  await dialog(page).waitFor({ state: 'visible' });
+  await dialog(page).getByRole('button', { name: 'Add to current dataset' }).click();
+  await page.waitForFunction(() => /Added 4 events/.test(document.getElementById('notices').textContent), null, { timeout: 30000 });
+  await sources.waitFor({ state: 'visible' });
+  const labels = await sources.locator('label').allInnerTexts();
+  assert.equal(labels.length, 2);
+  assert.equal(labels[0], `${await title(page)}\nthe dataset's own, 59 events`);
+  assert.equal(labels[1], 'SIPRI trade register: sipri-trade-register.csv\n4 events');
+  // The checkboxes' accessible names are the visible labels, name and count.
+  const sipri = sources.getByRole('checkbox', { name: 'SIPRI trade register: sipri-trade-register.csv 4 events', exact: true });
+  const own = sources.getByRole('checkbox', { name: /the dataset's own, 59 events$/ });
+  assert.equal(await sipri.count(), 1);
+  assert.equal(await own.count(), 1);
+  const hidden = () => page.evaluate(() => new URL(location.href).searchParams.getAll('hide'));
+
+  await sipri.uncheck();
+  await page.waitForFunction((n) => window.entente.ties('PAK').reduce((k, t) => k + t.events.length, 0) === n, pakBefore);
+  assert.equal(await counts(page), before, 'every tie SIPRI reports is also the article\'s');
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('hide').length === 1);
+  assert.deepEqual(await hidden(), ['SIPRI trade register: sipri-trade-register.csv']);
+  assert.equal(await page.locator('#reset-filters').isDisabled(), false);
+
+  await sipri.check();
+  await own.uncheck();
+  // Only the deals are left: China and Turkey with Pakistan; every tie the article alone reports is gone.
+  await page.waitForFunction(() => /^3 actors, 2 ties shown/.test(document.getElementById('counts').innerText), null, { timeout: 20000 });
+  const ties = await page.evaluate(() => window.entente.ties('PAK'));
+  assert.deepEqual(ties.map((t) => t.partner).sort(), ['CHN', 'TUR']);
+  assert.ok(ties.flatMap((t) => t.events).every((e) => e.sources[0].title === 'SIPRI trade register: sipri-trade-register.csv'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('hide').includes(''));
+  await settle(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'events-source-hidden.png') });
+
+  await own.check();
+  await page.waitForFunction((c) => document.getElementById('counts').innerText === c, before);
+  assert.equal(await eventsOfPak(), pakBefore + 4);
+  assert.equal(await page.locator('#reset-filters').isDisabled(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -47,7 +47,7 @@ test('the state: read-only snapshots, a fixed list of events, one version per ac
     a.actions.moveView({ scale: 2, manual: true });
     out.viewKeepsUi = a.ui.version !== a.version && a.view.scale === 2;
     // A state saved and restored into another.
-    a.actions.setFilter({ kinds: a.ui.kinds & ~2, until: '2020-06' });
+    a.actions.setFilter({ kinds: a.ui.kinds & ~2, until: '2020-06', hiddenSources: ['ICEWS: x.tab'] });
     a.actions.setFocus(pak, 2);
     a.actions.setLayout('radial', 'TUR');
     const saved = JSON.parse(JSON.stringify(a.serialise()));
@@ -74,14 +74,14 @@ test('the state: read-only snapshots, a fixed list of events, one version per ac
   assert.equal(r.uiVersion, true);
   assert.equal(r.viewKeepsUi, true, 'a view move leaves the UI snapshot (and its version) as it was');
   assert.deepEqual(r.saved, {
-    kinds: 13, tones: 7, types: 7, until: '2020-06', mode: 'asof', since: null, layout: 'radial', centre: 'TUR',
+    kinds: 13, tones: 7, types: 7, until: '2020-06', mode: 'asof', since: null, hiddenSources: ['ICEWS: x.tab'], layout: 'radial', centre: 'TUR',
     focus: 'PAK', hops: 2, actor: 'PAK', tie: null, story: null,
   });
   assert.deepEqual(r.restored, r.saved);
   assert.equal(r.sameFrame, true);
   assert.equal(r.refused, 'Error');
   assert.deepEqual({ ...r.afterRefusal, centre: null }, {
-    kinds: 15, tones: 7, types: 7, until: null, mode: 'asof', since: null, layout: 'force', centre: null, focus: null, hops: 1, actor: 'TUR', tie: null, story: null,
+    kinds: 15, tones: 7, types: 7, until: null, mode: 'asof', since: null, hiddenSources: [], layout: 'force', centre: null, focus: null, hops: 1, actor: 'TUR', tie: null, story: null,
   });
   assert.deepEqual(errors, []);
   await context.close();

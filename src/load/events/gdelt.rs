@@ -55,7 +55,52 @@ impl Lines for Tabbed {
     }
 
     fn end(&mut self, _: &mut Sink) {}
+
+    /// GDELT rows are split as bytes and only the cells read are checked as UTF-8 (Latin-1
+    /// otherwise): a tab is never part of a multi-byte character.
+    fn raw(&mut self, no: usize, raw: &[u8], sink: &mut Sink) {
+        if self.format == EventFormat::Icews {
+            return match std::str::from_utf8(raw) {
+                Ok(text) => self.line(no, text, sink),
+                Err(_) => self.line(no, &super::latin1(raw), sink),
+            };
+        }
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        // A plain loop over the bytes: the cells are short, and a call per cell costs more.
+        let mut cells: [&[u8]; CELLS] = [&[]; CELLS];
+        let mut n = 0;
+        let mut start = 0;
+        for (i, &b) in raw.iter().enumerate() {
+            if b == b'\t' {
+                if n < CELLS {
+                    cells[n] = &raw[start..i];
+                }
+                n += 1;
+                start = i + 1;
+            }
+        }
+        if n < CELLS {
+            cells[n] = &raw[start..];
+        }
+        n += 1;
+        let checked: [Result<&str, String>; READ.len()] =
+            READ.map(|i| std::str::from_utf8(cells[i]).map_err(|_| super::latin1(cells[i])));
+        let mut text = [""; CELLS];
+        for (k, &i) in READ.iter().enumerate() {
+            text[i] = match &checked[k] {
+                Ok(s) => s,
+                Err(latin) => latin,
+            };
+        }
+        gdelt(self.format, no, &text, n, sink);
+    }
 }
+
+/// The cells of a GDELT row that are read: the day, both actors' country codes, the event code,
+/// QuadClass, Goldstein, and the source address (1.0, 2.0).
+const READ: [usize; 8] = [1, 7, 17, 26, 29, 30, 57, 60];
 
 fn gdelt(format: EventFormat, no: usize, c: &[&str; CELLS], n: usize, sink: &mut Sink) {
     sink.row();
@@ -134,12 +179,13 @@ impl Tabbed {
         let (Some(a), Some(b)) = (na(c[cols.source]), na(c[cols.target])) else {
             return sink.one_sided();
         };
-        let Some(code) = na(c[cols.code]).map(cameo_code) else {
+        let Some(code) = na(c[cols.code]) else {
             return sink.bad(no, "no CAMEO code");
         };
-        if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return sink.bad(no, format!("\"{code}\" is not a CAMEO event code"));
         }
+        let code = cameo_code(code);
         let root: u8 = code[..2].parse().unwrap_or(0);
         let intensity = cols
             .intensity
@@ -153,11 +199,14 @@ impl Tabbed {
     }
 }
 
-/// A CAMEO code as ICEWS may write it without its leading zero (`42` for `042`): a code whose
-/// first two digits are no root (01–20) gets the zero back.
+/// A CAMEO code as ICEWS may write it, as a number without its leading zero (`43` for `043`,
+/// `231` for `0231`). CAMEO event codes have three or four digits, so a code of two digits lost
+/// its zero (`10` is `010`, make a statement, not root 10), and so did a code of three whose
+/// first two digits are no root (01–20). Any other code is kept (one not in the mapping makes a
+/// bad row that names it).
 fn cameo_code(code: &str) -> String {
     let root: u32 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    if root > 20 {
+    if code.len() == 2 || (code.len() == 3 && root > 20) {
         format!("0{code}")
     } else {
         code.to_string()

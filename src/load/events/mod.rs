@@ -160,6 +160,14 @@ impl std::fmt::Debug for EventReader {
 trait Lines {
     /// Reads line `no` (without its line break), recording rows, events and bad rows in `sink`.
     fn line(&mut self, no: usize, line: &str, sink: &mut Sink);
+    /// Reads line `no` as bytes: as UTF-8, or else as Latin-1 (SIPRI's exports), where each
+    /// byte is its code point. A reader may read the bytes itself, faster.
+    fn raw(&mut self, no: usize, raw: &[u8], sink: &mut Sink) {
+        match std::str::from_utf8(raw) {
+            Ok(text) => self.line(no, text, sink),
+            Err(_) => self.line(no, &latin1(raw), sink),
+        }
+    }
     /// The end of the file: a record still open is a bad row.
     fn end(&mut self, sink: &mut Sink);
 }
@@ -187,7 +195,7 @@ impl EventReader {
     /// Reads the next bytes of the file; a line cut by the chunk's end waits for the next one.
     pub fn push(&mut self, bytes: &[u8]) {
         let mut start = 0;
-        for end in memchr_all(bytes) {
+        for end in memchr::memchr_iter(b'\n', bytes) {
             if self.carry.is_empty() {
                 self.feed(&bytes[start..end]);
             } else {
@@ -226,24 +234,13 @@ impl EventReader {
         } else {
             raw
         };
-        match std::str::from_utf8(raw) {
-            Ok(text) => self.lines.line(self.line, text, &mut self.sink),
-            Err(_) => {
-                // Not UTF-8: Latin-1, as SIPRI's exports are, where each byte is its code point.
-                let text: String = raw.iter().map(|&b| char::from(b)).collect();
-                self.lines.line(self.line, &text, &mut self.sink);
-            }
-        }
+        self.lines.raw(self.line, raw, &mut self.sink);
     }
 }
 
-/// The offsets of the line feeds in `bytes`.
-fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+/// Bytes that are not UTF-8 read as Latin-1: each byte is its code point.
+fn latin1(raw: &[u8]) -> String {
+    raw.iter().map(|&b| char::from(b)).collect()
 }
 
 /// Reads a whole file of a recognised event format.

@@ -1,12 +1,12 @@
 //! Where every reader puts what it reads: actors matched through the country table, rows kept
 //! or left out by the restriction, aggregated rows, whole events, and the bad rows' tally.
 
-use super::aggregate::{Aggregates, Key, Row};
+use super::aggregate::{Aggregates, FxMap, Key, Row};
 use super::countries::countries;
 use super::{EventFormat, Options};
 use crate::date::Date;
 use crate::model::{Event, Kind, Tone};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How a reader names an actor.
 #[derive(Debug, Clone, Copy)]
@@ -36,9 +36,9 @@ pub struct Sink {
     pub options: Options,
     pub today: Date,
     pub actors: Vec<Seen>,
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
     /// Names as written, resolved once.
-    resolved: HashMap<String, u32>,
+    resolved: FxMap<String, u32>,
     chosen: HashSet<String>,
     pub aggregates: Aggregates,
     /// Whole events (SIPRI deals, COW ties) between two actors.
@@ -53,7 +53,7 @@ pub struct Sink {
     /// The day the file says it was made (SIPRI's "Information generated"), its sources' date.
     pub generated: Option<Date>,
     /// The kind of each CAMEO code met, looked up once.
-    kinds: HashMap<String, Option<Kind>>,
+    kinds: FxMap<String, Option<Kind>>,
     /// The last day met and its period: rows come mostly in date order.
     period: Option<(Date, Date)>,
 }
@@ -75,8 +75,8 @@ impl Sink {
             options,
             today,
             actors: Vec::new(),
-            ids: HashMap::new(),
-            resolved: HashMap::new(),
+            ids: FxMap::default(),
+            resolved: FxMap::default(),
             chosen,
             aggregates: Aggregates::default(),
             events: Vec::new(),
@@ -87,7 +87,7 @@ impl Sink {
             self_pairs: 0,
             outside: 0,
             generated: None,
-            kinds: HashMap::new(),
+            kinds: FxMap::default(),
             period: None,
         }
     }

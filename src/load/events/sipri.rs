@@ -2,7 +2,7 @@
 //! (Latin-1 or UTF-8) whose records may be broken by an unquoted line break; one event per deal.
 
 use super::sink::{Named, Sink};
-use super::Lines;
+use super::{EventFormat, Lines};
 use crate::date::Date;
 use crate::model::{Event, Figure, Source};
 
@@ -210,7 +210,7 @@ fn deal(no: usize, cols: &Columns, cells: &[String], sink: &mut Sink) {
         figures,
         people: Vec::new(),
         sources: vec![Source {
-            title: Some(format!("Trade register: {}", sink.name)),
+            title: Some(format!("{}: {}", EventFormat::Sipri.label(), sink.name)),
             ..Source::new(
                 "SIPRI Arms Transfers Database",
                 sink.generated.unwrap_or(sink.today),

@@ -3,9 +3,9 @@
 use std::fmt;
 
 use super::ForceLayout;
-use crate::layout::init::clamp_coord;
-use crate::layout::springs;
-use crate::layout::{check_edges, LayoutError};
+use crate::init::clamp_coord;
+use crate::springs;
+use crate::{check_edges, LayoutError};
 
 impl fmt::Debug for ForceLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

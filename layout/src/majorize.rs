@@ -180,7 +180,7 @@ fn best_unit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::quality::stress;
+    use crate::quality::stress;
 
     /// A 12 × 12 grid and a drawing of it scrambled by a seeded shuffle.
     fn grid() -> (Vec<u32>, Vec<f32>) {

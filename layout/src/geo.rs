@@ -1,6 +1,6 @@
 //! The map layout: actors at their capital on an Equal Earth projection, nudged apart.
 
-use std::f64::consts::FRAC_PI_2;
+use std::f64::consts::{FRAC_PI_2, FRAC_PI_3};
 
 /// Polynomial coefficients of Šavrič, Patterson & Jenny (2018), "The Equal Earth map projection".
 const A1: f64 = 1.340_264;
@@ -37,6 +37,51 @@ pub fn equal_earth(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
     let x = lambda * theta.cos() / (M * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
     let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
     (x, -y)
+}
+
+/// The longitude/latitude (degrees) that [`equal_earth`] puts at `(x, y)` (y down), or `None`
+/// for a point off the map: outside the projection's outline or not a finite number.
+///
+/// Newton's method on the latitude polynomial (as in the authors' own inverse) finds the
+/// parametric latitude θ; the longitude follows from x. The answer is within about 1e-9°
+/// of the point projected.
+///
+/// # Complexity
+/// O(1): at most 12 Newton steps.
+pub fn equal_earth_inverse(x: f64, y: f64) -> Option<(f64, f64)> {
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let y = -y;
+    let y_max = equal_earth(0.0, 90.0).1.abs();
+    // A hair beyond the poles' line still reads as the pole: a click on the outline.
+    if y.abs() > y_max * (1.0 + 1e-9) {
+        return None;
+    }
+    let mut theta = y / A1;
+    for _ in 0..12 {
+        let t2 = theta * theta;
+        let t6 = t2 * t2 * t2;
+        let f = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2)) - y;
+        let df = A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2);
+        let step = f / df;
+        theta -= step;
+        if step.abs() < 1e-12 {
+            break;
+        }
+    }
+    let theta = theta.clamp(-FRAC_PI_3, FRAC_PI_3);
+    let t2 = theta * theta;
+    let t6 = t2 * t2 * t2;
+    let df = A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2);
+    let lat = ((theta.sin() / M).clamp(-1.0, 1.0)).asin().to_degrees();
+    let cos = theta.cos();
+    let lon = (M * x * df / cos).to_degrees();
+    // At the poles every longitude meets; elsewhere a longitude past ±180° is off the outline.
+    if lon.abs() > 180.0 * (1.0 + 1e-9) {
+        return None;
+    }
+    Some((lon.clamp(-180.0, 180.0), lat.clamp(-90.0, 90.0)))
 }
 
 /// Projects a flat list of longitude/latitude pairs (`[lon0, lat0, lon1, lat1, ..]`, degrees),
