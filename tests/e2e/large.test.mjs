@@ -83,13 +83,16 @@ test('zooming a large picture in Canvas 2D moves its last drawing, then draws it
   const box = await page.locator('#network').boundingBox();
   // One synchronous look at the page: whether the frame was the moved drawing, the labels, and
   // how many dark pixels the canvas has.
-  const look = () => {
-    const c = document.getElementById('network');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) ink++;
-    return { textured: window.entente.state().view.textured, labels: window.entente.labels(), ink };
-  };
+  await page.evaluate(() => {
+    window.__look = () => {
+      const c = document.getElementById('network');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) ink++;
+      return { textured: window.entente.state().view.textured, labels: window.entente.labels(), ink };
+    };
+  });
+  const look = () => window.__look();
   // The pointer first (it may hover an actor, a full drawing), then the picture as it rests.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -97,7 +100,9 @@ test('zooming a large picture in Canvas 2D moves its last drawing, then draws it
   const before = await page.evaluate(look);
   assert.ok(!before.textured && before.labels.length > 5 && before.ink > 5000, JSON.stringify({ labels: before.labels.length, ink: before.ink }));
   await page.mouse.wheel(0, -300);
-  const during = await (await page.waitForFunction(`(() => { const v = (${look})(); return v.textured && v; })()`, null, { timeout: 5000 })).jsonValue();
+  // Polled every animation frame by a function (a string would be evaluated as code, which the
+  // page's policy may refuse after the first try): the moved drawing lasts until the view rests.
+  const during = await (await page.waitForFunction(() => { const v = window.__look(); return v.textured && v; }, null, { timeout: 5000, polling: 'raf' })).jsonValue();
   // The moved drawing: the picture is there, zoomed (more ink), and the labels are not yet redone.
   assert.deepEqual(during.labels, before.labels);
   assert.ok(during.ink > before.ink, `zoomed in, the picture covers more of the canvas (${before.ink} → ${during.ink} dark pixels)`);
