@@ -136,7 +136,7 @@ fn bad_input_is_a_js_error_with_a_message() {
         msg.starts_with("options.strength is not an option (known: seed, linkDistance,"),
         "{msg}"
     );
-    assert!(msg.ends_with("collideRadius, multilevel)"), "{msg}");
+    assert!(msg.ends_with("collideRadius, multilevel, refine)"), "{msg}");
     let msg = err(JsForceLayout::new(
         3.0,
         &[],
