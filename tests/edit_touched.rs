@@ -76,7 +76,12 @@ fn change_of(d: &Dataset, p: &Pick) -> Option<Change> {
         match flaw {
             0 => e.summary = String::new(),
             1 => e.sources.clear(),
-            2 => e.sources[0].url = Some("javascript:alert(1)".into()),
+            // An event whose sources an earlier change cleared has no url to spoil.
+            2 => {
+                if let Some(s) = e.sources.first_mut() {
+                    s.url = Some("javascript:alert(1)".into());
+                }
+            }
             3 => e.end = Some("1900".parse().unwrap()),
             4 => e.people = vec!["X".into(), "X".into()],
             _ => {}
