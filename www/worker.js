@@ -33,7 +33,9 @@ self.onmessage = async ({ data }) => {
     if (data.type === 'start') {
       job = data.job;
       layout?.free();
-      layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true });
+      // Without `refine`: a refined picture is not where the forces rest, so every later warm run
+      // (a drag, an edit) would move every actor back toward them (5 % of the picture's width).
+      layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true, refine: false });
       // Refine the coarse-to-fine start on d3's gentle schedule: the picture settles smoothly.
       layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
