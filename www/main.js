@@ -195,7 +195,9 @@ function tick() {
     firstDrawn();
     requestAnimationFrame(() => { mark('painted'); work.pictured(); });
   }
-  if (app.ui.layoutStatus === 'running' || easing || drawn.pendingLabels) requestFrame();
+  // Labels waiting for their names: the next full drawing places them (a moved drawing, while
+  // the view zooms or pans, keeps the last labels until the view rests).
+  if (app.ui.layoutStatus === 'running' || easing || (drawn.pendingLabels && !drawn.textured)) requestFrame();
 }
 
 /** Where the worker's positions go (large.js): to the layouts (layouts.js) at once, or for a large
