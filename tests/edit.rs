@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use entente::date::Date;
-use entente::edit::{Change, Editor, Op, MAX_HISTORY};
+use entente::edit::{patch_from_wire, patch_to_wire, Change, Editor, Op, MAX_HISTORY};
 use entente::error::ErrorKind;
 use entente::load::from_json;
 use entente::model::{Actor, ActorType, Dataset, Event, Kind, Source, Tone};
@@ -600,7 +600,8 @@ proptest! {
     }
 
     /// The page's core, its events in date order, follows every edit, undo and redo by the
-    /// editor's patch alone: it holds what reading the editor's whole dataset again gives.
+    /// editor's patch alone, sent in the wire form the page sends (`corePatch` → `applyPatch`):
+    /// it holds what reading the editor's whole dataset again gives.
     #[test]
     fn the_cores_copy_follows_by_patches(
         shipped in any::<bool>(),
@@ -617,7 +618,10 @@ proptest! {
                 _ => e.apply(op, today()).is_ok(),
             };
             if moved {
-                core.apply_patch(e.patch().to_vec()).unwrap();
+                let wire = patch_to_wire(e.patch()).unwrap();
+                let patch = patch_from_wire(&wire).unwrap();
+                prop_assert_eq!(&patch[..], e.patch());
+                core.apply_patch(patch).unwrap();
             }
             let whole = Network::from_json(&json(e.dataset())).unwrap();
             prop_assert_eq!(core.dataset(), whole.dataset(), "after {:?}", p);
@@ -685,4 +689,31 @@ fn likely_duplicates_are_warnings_not_errors() {
         outcome.warnings[0].message,
         "event 1 of this tie has the same date, kind and source: Talks."
     );
+}
+
+/// The patch's wire form is externally tagged, and a wrong one is refused with its place.
+#[test]
+fn the_wire_form_of_a_patch() {
+    let patch = vec![
+        Change::RemoveEvent { tie: 2, at: 0 },
+        Change::SetTieEnds {
+            at: 1,
+            source: "PAK".into(),
+            target: "TUR".into(),
+        },
+    ];
+    let wire = patch_to_wire(&patch).unwrap();
+    assert_eq!(
+        wire,
+        r#"[{"removeEvent":{"tie":2,"at":0}},{"setTieEnds":{"at":1,"source":"PAK","target":"TUR"}}]"#
+    );
+    assert_eq!(patch_from_wire(&wire).unwrap(), patch);
+    // The history's own form is not the wire form.
+    let kept = serde_json::to_string(&patch).unwrap();
+    let err = patch_from_wire(&kept).unwrap_err().to_string();
+    assert!(err.contains("line 1 column"), "{err}");
+    let err = patch_from_wire(r#"[{"renameActor":{"at":0}}]"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown variant `renameActor`"), "{err}");
 }

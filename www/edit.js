@@ -118,7 +118,7 @@ export function installEdit(app) {
     let next = app.core;
     try {
       if (whole) throw new Error('a whole text');
-      next.applyPatch(patch);
+      next.applyPatch(editor.corePatch());
     } catch {
       next = new Entente(editor.jsonCompact());
     }

@@ -5,9 +5,11 @@ mod controls;
 use super::collide::Collide;
 use super::init::{clamp_coord, phyllotaxis, sanitise};
 use super::lcg::Lcg;
+#[cfg(feature = "refine")]
 use super::majorize;
 use super::many_body::{self, Charge};
 use super::quadtree::Quadtree;
+#[cfg(feature = "refine")]
 use super::quality::stress;
 use super::springs::{self, Spring};
 use super::ztree::ZTree;
@@ -95,6 +97,7 @@ impl ForceOptions {
 }
 
 /// Breadth-first sources of the stress that decides whether a refinement is kept.
+#[cfg(feature = "refine")]
 const REFINE_SAMPLES: usize = 40;
 
 /// A running force simulation over `node_count` nodes.
@@ -204,6 +207,7 @@ impl ForceLayout {
             }
             self.tick();
         }
+        #[cfg(feature = "refine")]
         if !self.is_moving() && self.options.refine && !self.refined {
             self.refine();
         }
@@ -212,6 +216,9 @@ impl ForceLayout {
 
     /// The refinement of [`ForceOptions::refine`]: pinned nodes stay, the result is kept only
     /// if the stress sampled from [`REFINE_SAMPLES`] sources is lower, velocities end at rest.
+    /// Only with the crate's feature `refine` (the page's core leaves it out: its layout never
+    /// refines, and the code would be carried in the first load).
+    #[cfg(feature = "refine")]
     fn refine(&mut self) {
         self.refined = true;
         let n = self.pinned.len();

@@ -203,3 +203,86 @@ pub(crate) fn roll_back(d: &mut Dataset, mut undo: Vec<Change>) {
         let _ = c.apply(d);
     }
 }
+
+/// The form in which a patch crosses to the page's core (`corePatch()` → `applyPatch`): each
+/// change externally tagged, `{"insertActor": {"at": 3, "actor": {...}}}`.
+///
+/// The undo history and the autosave log keep [`Change`]'s own form, tagged inside the record
+/// (`{"change": "insertActor", ...}`). serde can read that form only by buffering each record
+/// in a generic value first, since the tag may come after the fields; that buffering code was
+/// about a third of the core's wasm module. This form is read field by field. The two forms are
+/// one enum: serde's `remote` derive checks at compile time that this mirror has every variant
+/// of [`Change`] with the same fields.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Change", rename_all = "camelCase")]
+enum WireChange {
+    InsertActor {
+        at: usize,
+        actor: Actor,
+    },
+    RemoveActor {
+        at: usize,
+    },
+    ReplaceActor {
+        at: usize,
+        actor: Actor,
+    },
+    InsertTie {
+        at: usize,
+        tie: Tie,
+    },
+    RemoveTie {
+        at: usize,
+    },
+    ReplaceTie {
+        at: usize,
+        tie: Tie,
+    },
+    SetTieEnds {
+        at: usize,
+        source: String,
+        target: String,
+    },
+    InsertEvent {
+        tie: usize,
+        at: usize,
+        event: Event,
+    },
+    RemoveEvent {
+        tie: usize,
+        at: usize,
+    },
+    ReplaceEvent {
+        tie: usize,
+        at: usize,
+        event: Event,
+    },
+    SetEdited {
+        edited: Option<Date>,
+    },
+}
+
+/// A patch in the wire form of [`WireChange`], as JSON text.
+///
+/// # Errors
+/// serde_json's error, which the records' plain fields do not give.
+pub fn patch_to_wire(changes: &[Change]) -> Result<String, serde_json::Error> {
+    #[derive(Serialize)]
+    struct Out<'a>(#[serde(serialize_with = "out")] &'a Change);
+    fn out<S: serde::Serializer>(c: &&Change, s: S) -> Result<S::Ok, S::Error> {
+        WireChange::serialize(c, s)
+    }
+    let out: Vec<Out> = changes.iter().map(Out).collect();
+    serde_json::to_string(&out)
+}
+
+/// Reads a patch in the wire form of [`WireChange`].
+///
+/// # Errors
+/// serde_json's error for a text that is not such a list, with its line and column.
+pub fn patch_from_wire(text: &str) -> Result<Vec<Change>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct In(#[serde(with = "WireChange")] Change);
+    let changes: Vec<In> = serde_json::from_str(text)?;
+    Ok(changes.into_iter().map(|In(c)| c).collect())
+}

@@ -143,9 +143,17 @@ impl DatasetEditor {
         serde_json::to_string(&Kept { undo, redo }).map_err(js_error)
     }
 
-    /// The last edit, undo or redo as a JSON list of changes for the core's `applyPatch`.
+    /// The last edit, undo or redo as a JSON list of changes, in the form the history keeps
+    /// (`{"change": "insertActor", ...}`): what the autosave's log holds and `catchUp` reads.
     pub fn patch(&self) -> Result<String, JsError> {
         serde_json::to_string(self.inner.patch()).map_err(js_error)
+    }
+
+    /// The same changes in the form the core's `applyPatch` reads (`{"insertActor": {...}}`,
+    /// [`crate::edit::patch_to_wire`]), which the core parses without buffering each record.
+    #[wasm_bindgen(js_name = corePatch)]
+    pub fn core_patch(&self) -> Result<String, JsError> {
+        crate::edit::patch_to_wire(self.inner.patch()).map_err(js_error)
     }
 
     /// Applies the changes of an autosave's log (a JSON list, each one `patch()`'s text, oldest
