@@ -5,7 +5,7 @@ mod change;
 mod op;
 mod warn;
 
-pub use change::{apply_all, patch_from_wire, patch_to_wire, Change};
+pub use change::{apply_all, Change, CorePatch};
 pub use op::{Op, Record};
 pub use warn::{warnings, Warning};
 

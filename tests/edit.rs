@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use entente::date::Date;
-use entente::edit::{patch_from_wire, patch_to_wire, Change, Editor, Op, MAX_HISTORY};
+use entente::edit::{Change, CorePatch, Editor, Op, MAX_HISTORY};
 use entente::error::ErrorKind;
 use entente::load::from_json;
 use entente::model::{Actor, ActorType, Dataset, Event, Kind, Source, Tone};
@@ -618,8 +618,9 @@ proptest! {
                 _ => e.apply(op, today()).is_ok(),
             };
             if moved {
-                let wire = patch_to_wire(e.patch()).unwrap();
-                let patch = patch_from_wire(&wire).unwrap();
+                let wire = serde_json::to_string(&CorePatch::new(e.patch())).unwrap();
+                let wire: CorePatch = serde_json::from_str(&wire).unwrap();
+                let patch = wire.into_changes().unwrap();
                 prop_assert_eq!(&patch[..], e.patch());
                 core.apply_patch(patch).unwrap();
             }
@@ -691,9 +692,11 @@ fn likely_duplicates_are_warnings_not_errors() {
     );
 }
 
-/// The patch's wire form is externally tagged, and a wrong one is refused with its place.
+/// The patch's wire form: the records as a document, a step of numbers per change; a step that
+/// names what the patch does not bring is refused at its place.
 #[test]
 fn the_wire_form_of_a_patch() {
+    let event = read("data/pakistan-2021.json").ties[0].events[0].clone();
     let patch = vec![
         Change::RemoveEvent { tie: 2, at: 0 },
         Change::SetTieEnds {
@@ -701,19 +704,53 @@ fn the_wire_form_of_a_patch() {
             source: "PAK".into(),
             target: "TUR".into(),
         },
+        Change::ReplaceEvent {
+            tie: 4,
+            at: 1,
+            event: event.clone(),
+        },
+        Change::InsertActor {
+            at: 0,
+            actor: actor("TRK", "Turkiye"),
+        },
+        Change::SetEdited { edited: None },
     ];
-    let wire = patch_to_wire(&patch).unwrap();
+    let wire = CorePatch::new(&patch);
     assert_eq!(
-        wire,
-        r#"[{"removeEvent":{"tie":2,"at":0}},{"setTieEnds":{"at":1,"source":"PAK","target":"TUR"}}]"#
+        wire.steps,
+        [
+            [8, 0, 2, 0],
+            [6, 1, 0, 0],
+            [9, 1, 4, 1],
+            [0, 0, 0, 0],
+            [10, 0, 0, 0]
+        ]
     );
-    assert_eq!(patch_from_wire(&wire).unwrap(), patch);
-    // The history's own form is not the wire form.
-    let kept = serde_json::to_string(&patch).unwrap();
-    let err = patch_from_wire(&kept).unwrap_err().to_string();
-    assert!(err.contains("line 1 column"), "{err}");
-    let err = patch_from_wire(r#"[{"renameActor":{"at":0}}]"#)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("unknown variant `renameActor`"), "{err}");
+    assert_eq!(wire.records.ties[0].source, "PAK");
+    assert_eq!(wire.records.ties[1].events, [event]);
+    assert_eq!(wire.records.actors[0].id, "TRK");
+    let text = serde_json::to_string(&wire).unwrap();
+    let back: CorePatch = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.into_changes().unwrap(), patch);
+
+    let mut bad = wire.clone();
+    bad.steps[2][3] = 7;
+    let err = bad.into_changes().unwrap_err();
+    assert_eq!(err.path, "steps[2]");
+    assert_eq!(
+        err.message,
+        "the patch's step 2 names a tie the patch does not bring"
+    );
+    let mut bad = wire.clone();
+    bad.steps[1][0] = 11;
+    assert_eq!(
+        bad.into_changes().unwrap_err().message,
+        "the patch's step 1 is of no known kind (11)"
+    );
+    let mut bad = wire;
+    bad.steps.push([0, 0, 0, 0]);
+    assert_eq!(
+        bad.into_changes().unwrap_err().message,
+        "the patch's step 5 names an actor the patch does not bring"
+    );
 }

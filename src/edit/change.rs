@@ -204,85 +204,175 @@ pub(crate) fn roll_back(d: &mut Dataset, mut undo: Vec<Change>) {
     }
 }
 
-/// The form in which a patch crosses to the page's core (`corePatch()` → `applyPatch`): each
-/// change externally tagged, `{"insertActor": {"at": 3, "actor": {...}}}`.
+/// A patch as it crosses to the page's core (`corePatch()` → `applyPatch`): the records the
+/// changes bring, as an Entente document, and one step of four numbers per change.
 ///
-/// The undo history and the autosave log keep [`Change`]'s own form, tagged inside the record
-/// (`{"change": "insertActor", ...}`). serde can read that form only by buffering each record
-/// in a generic value first, since the tag may come after the fields; that buffering code was
-/// about a third of the core's wasm module. This form is read field by field. The two forms are
-/// one enum: serde's `remote` derive checks at compile time that this mirror has every variant
-/// of [`Change`] with the same fields.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Change", rename_all = "camelCase")]
-enum WireChange {
-    InsertActor {
-        at: usize,
-        actor: Actor,
-    },
-    RemoveActor {
-        at: usize,
-    },
-    ReplaceActor {
-        at: usize,
-        actor: Actor,
-    },
-    InsertTie {
-        at: usize,
-        tie: Tie,
-    },
-    RemoveTie {
-        at: usize,
-    },
-    ReplaceTie {
-        at: usize,
-        tie: Tie,
-    },
-    SetTieEnds {
-        at: usize,
-        source: String,
-        target: String,
-    },
-    InsertEvent {
-        tie: usize,
-        at: usize,
-        event: Event,
-    },
-    RemoveEvent {
-        tie: usize,
-        at: usize,
-    },
-    ReplaceEvent {
-        tie: usize,
-        at: usize,
-        event: Event,
-    },
-    SetEdited {
-        edited: Option<Date>,
-    },
+/// The undo history and the autosave log keep [`Change`]'s own form, tagged inside each record
+/// (`{"change": "insertActor", ...}`), which serde reads only by buffering every record in a
+/// generic value first. Read that way, the patch cost the core's wasm module (the first load)
+/// about a third of its size. Here the records are read by the same deserializer as a
+/// dataset's, which the core has anyway, and the steps are plain numbers:
+///
+/// | change | step |
+/// |---|---|
+/// | insert, remove, replace actor | `[0, at, 0, r]`, `[1, at, 0, 0]`, `[2, at, 0, r]`: `r` in `records.actors` |
+/// | insert, remove, replace tie | `[3, at, 0, r]`, `[4, at, 0, 0]`, `[5, at, 0, r]`: `r` in `records.ties` |
+/// | set a tie's ends | `[6, at, 0, r]`: the ends of `records.ties[r]` |
+/// | insert, remove, replace event | `[7, at, tie, r]`, `[8, at, tie, 0]`, `[9, at, tie, r]`: the first event of `records.ties[r]` |
+/// | set the day of the last edit | `[10, 0, 0, r]`: `edited[r]` |
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorePatch {
+    pub steps: Vec<[u32; 4]>,
+    pub records: Dataset,
+    pub edited: Vec<Option<Date>>,
 }
 
-/// A patch in the wire form of [`WireChange`], as JSON text.
-///
-/// # Errors
-/// serde_json's error, which the records' plain fields do not give.
-pub fn patch_to_wire(changes: &[Change]) -> Result<String, serde_json::Error> {
-    #[derive(Serialize)]
-    struct Out<'a>(#[serde(serialize_with = "out")] &'a Change);
-    fn out<S: serde::Serializer>(c: &&Change, s: S) -> Result<S::Ok, S::Error> {
-        WireChange::serialize(c, s)
+/// A list index as a step's number (lists are far below `u32::MAX`: the loader's limits).
+fn n(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl CorePatch {
+    /// The wire form of `changes`.
+    pub fn new(changes: &[Change]) -> CorePatch {
+        let mut p = CorePatch {
+            steps: Vec::with_capacity(changes.len()),
+            records: Dataset {
+                format: String::new(),
+                title: String::new(),
+                description: None,
+                provenance: None,
+                edited: None,
+                actors: Vec::new(),
+                ties: Vec::new(),
+                story: None,
+            },
+            edited: Vec::new(),
+        };
+        let carry = |p: &mut CorePatch, source: &str, target: &str, events: Vec<Event>| {
+            p.records.ties.push(Tie {
+                source: source.into(),
+                target: target.into(),
+                events,
+            });
+            n(p.records.ties.len() - 1)
+        };
+        for c in changes {
+            let actor = |p: &mut CorePatch, a: &Actor| {
+                p.records.actors.push(a.clone());
+                n(p.records.actors.len() - 1)
+            };
+            let step = match c {
+                Change::InsertActor { at, actor: a } => [0, n(*at), 0, actor(&mut p, a)],
+                Change::RemoveActor { at } => [1, n(*at), 0, 0],
+                Change::ReplaceActor { at, actor: a } => [2, n(*at), 0, actor(&mut p, a)],
+                Change::InsertTie { at, tie } => [
+                    3,
+                    n(*at),
+                    0,
+                    carry(&mut p, &tie.source, &tie.target, tie.events.clone()),
+                ],
+                Change::RemoveTie { at } => [4, n(*at), 0, 0],
+                Change::ReplaceTie { at, tie } => [
+                    5,
+                    n(*at),
+                    0,
+                    carry(&mut p, &tie.source, &tie.target, tie.events.clone()),
+                ],
+                Change::SetTieEnds { at, source, target } => {
+                    [6, n(*at), 0, carry(&mut p, source, target, Vec::new())]
+                }
+                Change::InsertEvent { tie, at, event } => [
+                    7,
+                    n(*at),
+                    n(*tie),
+                    carry(&mut p, "", "", vec![event.clone()]),
+                ],
+                Change::RemoveEvent { tie, at } => [8, n(*at), n(*tie), 0],
+                Change::ReplaceEvent { tie, at, event } => [
+                    9,
+                    n(*at),
+                    n(*tie),
+                    carry(&mut p, "", "", vec![event.clone()]),
+                ],
+                Change::SetEdited { edited } => {
+                    p.edited.push(*edited);
+                    [10, 0, 0, n(p.edited.len() - 1)]
+                }
+            };
+            p.steps.push(step);
+        }
+        p
     }
-    let out: Vec<Out> = changes.iter().map(Out).collect();
-    serde_json::to_string(&out)
-}
 
-/// Reads a patch in the wire form of [`WireChange`].
-///
-/// # Errors
-/// serde_json's error for a text that is not such a list, with its line and column.
-pub fn patch_from_wire(text: &str) -> Result<Vec<Change>, serde_json::Error> {
-    #[derive(Deserialize)]
-    struct In(#[serde(with = "WireChange")] Change);
-    let changes: Vec<In> = serde_json::from_str(text)?;
-    Ok(changes.into_iter().map(|In(c)| c).collect())
+    /// The changes again.
+    ///
+    /// # Errors
+    /// A [`LoadError`] at `steps[i]` for a step of no known kind or naming a record the patch
+    /// does not bring.
+    pub fn into_changes(self) -> Result<Vec<Change>, LoadError> {
+        let mut actors: Vec<Option<Actor>> = self.records.actors.into_iter().map(Some).collect();
+        let mut ties: Vec<Option<Tie>> = self.records.ties.into_iter().map(Some).collect();
+        let mut changes = Vec::with_capacity(self.steps.len());
+        for (i, &[kind, at, tie, r]) in self.steps.iter().enumerate() {
+            let bad = |what: &str| {
+                LoadError::at(
+                    ErrorKind::Field,
+                    format!("steps[{i}]"),
+                    format!("the patch's step {i} {what}"),
+                )
+            };
+            let (at, t, r) = (at as usize, tie as usize, r as usize);
+            let mut actor = || {
+                actors
+                    .get_mut(r)
+                    .and_then(Option::take)
+                    .ok_or_else(|| bad("names an actor the patch does not bring"))
+            };
+            let mut record = || {
+                ties.get_mut(r)
+                    .and_then(Option::take)
+                    .ok_or_else(|| bad("names a tie the patch does not bring"))
+            };
+            changes.push(match kind {
+                0 => Change::InsertActor {
+                    at,
+                    actor: actor()?,
+                },
+                1 => Change::RemoveActor { at },
+                2 => Change::ReplaceActor {
+                    at,
+                    actor: actor()?,
+                },
+                3 => Change::InsertTie { at, tie: record()? },
+                4 => Change::RemoveTie { at },
+                5 => Change::ReplaceTie { at, tie: record()? },
+                6 => {
+                    let Tie { source, target, .. } = record()?;
+                    Change::SetTieEnds { at, source, target }
+                }
+                7 | 9 => {
+                    let event = record()?
+                        .events
+                        .into_iter()
+                        .next()
+                        .ok_or_else(|| bad("brings no event"))?;
+                    if kind == 7 {
+                        Change::InsertEvent { tie: t, at, event }
+                    } else {
+                        Change::ReplaceEvent { tie: t, at, event }
+                    }
+                }
+                8 => Change::RemoveEvent { tie: t, at },
+                10 => Change::SetEdited {
+                    edited: *self
+                        .edited
+                        .get(r)
+                        .ok_or_else(|| bad("names a day the patch does not bring"))?,
+                },
+                _ => return Err(bad(&format!("is of no known kind ({kind})"))),
+            });
+        }
+        Ok(changes)
+    }
 }

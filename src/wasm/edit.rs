@@ -149,11 +149,11 @@ impl DatasetEditor {
         serde_json::to_string(self.inner.patch()).map_err(js_error)
     }
 
-    /// The same changes in the form the core's `applyPatch` reads (`{"insertActor": {...}}`,
-    /// [`crate::edit::patch_to_wire`]), which the core parses without buffering each record.
+    /// The same changes in the form the core's `applyPatch` reads ([`crate::edit::CorePatch`]:
+    /// the records they bring as an Entente document, and a step of numbers per change).
     #[wasm_bindgen(js_name = corePatch)]
     pub fn core_patch(&self) -> Result<String, JsError> {
-        crate::edit::patch_to_wire(self.inner.patch()).map_err(js_error)
+        serde_json::to_string(&crate::edit::CorePatch::new(self.inner.patch())).map_err(js_error)
     }
 
     /// Applies the changes of an autosave's log (a JSON list, each one `patch()`'s text, oldest

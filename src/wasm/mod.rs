@@ -130,13 +130,16 @@ impl Entente {
         Ok(())
     }
 
-    /// Applies an edit made in the importers' module (`DatasetEditor.corePatch()`, a JSON list
-    /// of changes in the wire form of [`crate::edit::patch_from_wire`]), checked by the validator's rules on the records it touches, without reading the
+    /// Applies an edit made in the importers' module (`DatasetEditor.corePatch()`'s text, a
+    /// [`crate::edit::CorePatch`]), checked by the validator's rules on the records it touches, without reading the
     /// whole dataset again; the layout starts anew (the page gives the warm start). On error
     /// nothing changes.
     #[wasm_bindgen(js_name = applyPatch)]
     pub fn apply_patch(&mut self, patch: &str) -> Result<(), JsError> {
-        let patch = crate::edit::patch_from_wire(patch)
+        let patch: crate::edit::CorePatch =
+            serde_json::from_str(patch).map_err(|e| JsError::new(&format!("applyPatch: {e}")))?;
+        let patch = patch
+            .into_changes()
             .map_err(|e| JsError::new(&format!("applyPatch: {e}")))?;
         self.session
             .apply_patch(patch)
