@@ -186,23 +186,14 @@ impl Network {
         }
     }
 
-    /// Applies an editor's patch ([`crate::edit::Editor::patch`]), checks the dataset by the
-    /// loader's rules, and indexes it again: an edit without reading the whole dataset again.
-    ///
-    /// The whole dataset is checked, with the loader's own [`crate::load::validate`], rather
-    /// than only the records the patch touched as the editor does
-    /// ([`crate::load::validate_touched`], the same first error on a dataset that was valid):
-    /// the page's core carries one validator, and the index that follows is as long anyway.
+    /// Applies an editor's patch ([`crate::edit::Editor::patch`]), checked by the validator's
+    /// rules on the records it touches, and indexes the dataset again: an edit without reading
+    /// the whole dataset again.
     ///
     /// # Errors
     /// The change or the rule that refused; nothing changes then.
     pub fn apply_patch(&mut self, patch: Vec<crate::edit::Change>) -> Result<(), LoadError> {
-        let undo = crate::edit::apply_all(&mut self.dataset, patch)?;
-        if let Err(e) = crate::load::validate(&self.dataset) {
-            // The inverses of changes that have just applied cannot fail.
-            let _ = crate::edit::apply_all(&mut self.dataset, undo);
-            return Err(e);
-        }
+        crate::edit::apply_checked(&mut self.dataset, patch)?;
         let dataset = std::mem::replace(&mut self.dataset, Network::empty().dataset);
         *self = Network::from_valid(dataset);
         Ok(())
