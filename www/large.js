@@ -69,7 +69,9 @@ export function installLarge(app, layouts) {
       // An edit: the worker goes on from where every actor is (state.js' warm start: a new actor
       // beside its partners), only warmed, so the picture stays as the person left it.
       const positions = Float32Array.from(app.forcePositions() ?? app.positions());
-      const pins = centre == null ? [] : [[centre, positions[2 * centre], positions[2 * centre + 1]]];
+      // The centre, and every actor the person dragged and left pinned (the worker's pins go
+      // with its layout, which the warm run replaces).
+      const pins = [...(centre == null ? [] : [[centre, positions[2 * centre], positions[2 * centre + 1]]]), ...app.dragPins()];
       worker.postMessage({ type: 'warm', job, options: OPTIONS, alpha: WARM_ALPHA, pins, positions, ...inputs() }, [positions.buffer]);
       return;
     }

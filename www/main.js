@@ -89,6 +89,7 @@ function makeApp(state) {
     on: state.on,
     emit: state.emit,
     positions: state.positions,
+    dragPins: state.dragPins,
     requestFrame,
     /** Runs `task` in idle time once the picture is on screen; the same `key` queued again replaces it. */
     later: work.later,

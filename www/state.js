@@ -74,6 +74,9 @@ export function createState({ memory, requestFrame }) {
   // The dataset's file as bytes when it came as such (main.js `loadBytes`): its text is decoded
   // the first time something asks for it (the exporters, the editor, adding event data).
   let sourceBytes = null;
+  // Actors dragged and left pinned, by id → [x, y] in layout units: an edit's core (a new
+  // session, its pins gone) and the layout worker get them back; a new dataset starts without.
+  const dragPins = new Map();
   const stamps = new Map(); // field (or 'view', 'frame', 'core') → version of its last change
   const listeners = new Map(Object.keys(EVENTS).map((name) => [name, []]));
 
@@ -179,6 +182,7 @@ export function createState({ memory, requestFrame }) {
      *  its JSON or `bytes` its file (UTF-8, checked by the core), `name` where it came from. */
     loadDataset(next, { text = null, bytes = null, name }) {
       const keepCentre = cur().centre;
+      dragPins.clear();
       core?.free();
       core = next;
       source = name;
@@ -216,6 +220,11 @@ export function createState({ memory, requestFrame }) {
       const actors = given ?? core.actors();
       core.setFilter(c.kinds, c.tones, c.types, c.until ?? undefined, c.mode === 'between' && c.since ? c.since : undefined, [...c.hiddenSources]);
       core.setPositions(positions);
+      for (const [id, [x, y]] of dragPins) {
+        const i = core.indexOf(id);
+        if (i >= 0) core.pin(i, x, y);
+        else dragPins.delete(id); // the edit took the actor out
+      }
       core.reheat(0.05);
       const at = (id) => (id === undefined ? -1 : core.indexOf(id));
       const centre = c.centre && core.indexOf(c.centre) >= 0 ? c.centre : actors[0]?.id ?? null;
@@ -382,6 +391,7 @@ export function createState({ memory, requestFrame }) {
     dragActor(actor, x, y) {
       if (cur().dragged !== actor) core.setAlphaTarget(DRAG_HEAT);
       core.pin(actor, x, y);
+      dragPins.set(frame.actors[actor].id, [x, y]);
       write({ dragged: actor, layoutStatus: wake() });
       commit();
       requestFrame();
@@ -400,6 +410,7 @@ export function createState({ memory, requestFrame }) {
     releaseActor(actor) {
       if (!core.isPinned(actor)) return false;
       core.unpin(actor);
+      dragPins.delete(frame.actors[actor]?.id);
       core.reheat(0.1);
       write({ layoutStatus: wake() });
       commit();
@@ -533,6 +544,8 @@ export function createState({ memory, requestFrame }) {
       return sourceText;
     },
     get version() { return version; },
+    /** The actors dragged and left pinned, as `[index, x, y]` (layout units) in the dataset on screen. */
+    dragPins: () => [...dragPins].map(([id, [x, y]]) => [core.indexOf(id), x, y]).filter(([i]) => i >= 0),
     positions,
     actions: Object.freeze(actions),
     serialise,
