@@ -96,6 +96,9 @@ need_cargo_deny() {
 # wasm-bindgen's output, checked here), and `npm audit --omit=dev` audits what package.json
 # would ship; a registry whose audit endpoint does not answer is said, not failed.
 check_dependencies() {
+  # cargo-deny reads `cargo metadata`, which needs every locked crate of every platform on disk
+  # (a fresh machine's builds fetched only those of its own targets: minicov was missing).
+  cargo fetch --quiet
   cargo deny --offline check licenses bans sources
   if timeout 20 git ls-remote --exit-code https://github.com/RustSec/advisory-db HEAD >/dev/null 2>&1; then
     cargo deny check advisories
