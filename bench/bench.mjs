@@ -15,6 +15,9 @@ const ALL = {
   'entente-wasm': entente(ForceLayout, false),
   'entente-wasm-refined': entente(ForceLayout, false, { refine: true }),
   'entente-wasm-multilevel': entente(ForceLayout, true),
+  // The same without the forces' polish after the refinement: the lowest stress, but a picture
+  // the forces would move if run again (see the README's "Layout benchmark").
+  'entente-wasm-multilevel-unpolished': entente(ForceLayout, true, { polishTicks: 0 }),
   ...ENGINES,
 };
 

@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use entente::layout::quality::stress;
+use entente::layout::refine::{self, Refinement};
 use entente::layout::{multilevel, ForceLayout, ForceOptions};
 use serde_json::{json, Value};
 
@@ -39,23 +40,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
 
         // Full runs until each cools: d3's 300 ticks from the shared start, the same with the
-        // stress refinement, and the multilevel start (refined, as in the page) plus 80 ticks.
-        let refined = ForceOptions {
-            refine: true,
-            ..ForceOptions::default()
+        // stress refinement (and its polish), and the multilevel start plus 80 ticks, refined
+        // and polished as in the page's worker, and refined without the polish.
+        let unpolished = Refinement {
+            polish_ticks: 0,
+            ..Refinement::default()
         };
-        let runs: [(&str, bool, ForceOptions); 3] = [
-            ("entente-native", false, ForceOptions::default()),
-            ("entente-native-refined", false, refined.clone()),
-            ("entente-native-multilevel", true, refined),
+        let runs: [(&str, bool, Option<Refinement>); 4] = [
+            ("entente-native", false, None),
+            ("entente-native-refined", false, Some(Refinement::default())),
+            (
+                "entente-native-multilevel",
+                true,
+                Some(Refinement::default()),
+            ),
+            (
+                "entente-native-multilevel-unpolished",
+                true,
+                Some(unpolished),
+            ),
         ];
-        for (engine, coarse, options) in runs {
+        for (engine, coarse, refinement) in runs {
             let t = Instant::now();
+            let options = ForceOptions::default();
             let mut layout = if coarse {
                 multilevel::build(n, &edges, options)?
             } else {
                 ForceLayout::new(n, &edges, Some(&start), options)?
             };
+            if let Some(settings) = refinement {
+                refine::enable(&mut layout, settings);
+            }
             let mut ticks = 0;
             while layout.step(1) {
                 ticks += 1;

@@ -4,6 +4,7 @@ use entente::layout::ego::radial;
 use entente::layout::geo::{equal_earth, geographic, project_lon_lat};
 use entente::layout::multilevel;
 use entente::layout::quality::stress;
+use entente::layout::refine::{self, Refinement};
 use entente::layout::{ForceLayout, ForceOptions, LayoutError};
 
 // ---------- graphs ----------
@@ -772,9 +773,8 @@ fn refine_lowers_the_stress_of_a_settled_layout_and_keeps_pins() {
         edges.extend([base, ((c + 1) % 30) * 12 + 5]);
     }
     let plain = settled(360, &edges, seeded(3));
-    let mut options = seeded(3);
-    options.refine = true;
-    let mut refined = ForceLayout::new(360, &edges, None, options).unwrap();
+    let mut refined = ForceLayout::new(360, &edges, None, seeded(3)).unwrap();
+    refine::enable(&mut refined, Refinement::default());
     refined.pin(7, 40.0, -20.0);
     while refined.step(50) {}
     let (a, b) = (stress_of(&plain, &edges), stress_of(&refined, &edges));

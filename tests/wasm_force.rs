@@ -136,7 +136,10 @@ fn bad_input_is_a_js_error_with_a_message() {
         msg.starts_with("options.strength is not an option (known: seed, linkDistance,"),
         "{msg}"
     );
-    assert!(msg.ends_with("collideRadius, multilevel, refine)"), "{msg}");
+    assert!(
+        msg.ends_with("collideRadius, multilevel, refine, polishTicks)"),
+        "{msg}"
+    );
     let msg = err(JsForceLayout::new(
         3.0,
         &[],
@@ -156,6 +159,10 @@ fn bad_input_is_a_js_error_with_a_message() {
     assert_eq!(
         bad(&[("collideRadius", f64::INFINITY.into())]),
         "options.collideRadius must be a finite number, got inf"
+    );
+    assert_eq!(
+        bad(&[("polishTicks", 2.5.into())]),
+        "options.polishTicks must be a whole number from 0 to 10000, got 2.5"
     );
     assert_eq!(
         bad(&[("multilevel", "yes".into())]),

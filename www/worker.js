@@ -6,19 +6,27 @@ const TICKS_PER_POST = 4;
 let layout = null;
 let job = 0; // bumped by every new 'start', so an old run stops posting
 let running = false;
+/** Whether the layout in hand refines itself when it cools (the multilevel start's does). */
+let refined = false;
 
 const ready = init();
 
-/** Runs the layout in small slices, posting positions and progress after each one. */
-async function run(id) {
-  const alpha0 = Math.max(layout.alpha(), 1e-3);
+/** Runs the layout in small slices, posting positions and progress after each one. With
+ *  `phases` 2 (a refined run), the second phase is the forces' polish after the refinement: it
+ *  starts when alpha rises again, and the bar counts the two phases as halves. */
+async function run(id, phases = 1) {
+  let alpha0 = Math.max(layout.alpha(), 1e-3);
   const alphaMin = 1e-3;
-  let moving = true;
+  let moving = true, phase = 0, last = layout.alpha();
   running = true;
   while (moving && id === job) {
     moving = layout.step(TICKS_PER_POST);
+    const alpha = layout.alpha();
+    if (alpha > last && phase + 1 < phases) { phase += 1; alpha0 = Math.max(alpha, 1e-3); }
+    last = alpha;
     const done = !moving;
-    const progress = done ? 1 : Math.min(0.99, Math.log(alpha0 / layout.alpha()) / Math.log(alpha0 / alphaMin));
+    const part = Math.max(0, Math.log(alpha0 / Math.max(alpha, alphaMin)) / Math.log(alpha0 / alphaMin));
+    const progress = done ? 1 : Math.min(0.99, (phase + part) / phases);
     const positions = layout.positions();
     self.postMessage({ type: 'positions', job: id, positions, progress, done }, [positions.buffer]);
     // Let messages (new edges, pins) in between slices.
@@ -33,16 +41,18 @@ self.onmessage = async ({ data }) => {
     if (data.type === 'start') {
       job = data.job;
       layout?.free();
-      // Without `refine`: a refined picture is not where the forces rest, so every later warm run
-      // (a drag, an edit) would move every actor back toward them (5 % of the picture's width).
-      layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true, refine: false });
+      // The multilevel start, refined by stress majorization once it cools, then polished by
+      // the same forces (ForceLayout's `refine`, on with `multilevel`): the picture ends where
+      // its forces rest, so a later warm run (a drag, an edit) barely moves it.
+      layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true });
+      refined = true;
       // Refine the coarse-to-fine start on d3's gentle schedule: the picture settles smoothly.
       layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);
       for (const [i, x, y] of data.pins) layout.pin(i, x, y);
       self.postMessage({ type: 'positions', job, positions: layout.positions(), progress: 0, done: false });
-      run(job);
+      run(job, 2);
     } else if (data.type === 'warm') {
       // After an edit: the same forces from the positions given, as warm as the run in progress
       // (if one is) or only `alpha`, so the actors an edit did not touch barely move.
@@ -50,6 +60,7 @@ self.onmessage = async ({ data }) => {
       job = data.job;
       layout?.free();
       layout = new ForceLayout(data.nodeCount, data.edges, data.positions, { ...data.options, alpha: Math.max(data.alpha, hot) });
+      refined = false;
       layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);
@@ -60,7 +71,8 @@ self.onmessage = async ({ data }) => {
       layout.setEdges(data.edges, 0.3);
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);
-      run(job);
+      // The first layout's refinement runs again once this cools (the warm layout has none).
+      run(job, refined ? 2 : 1);
     } else if ((data.type === 'pin' || data.type === 'unpin') && layout) {
       if (data.type === 'pin') layout.pin(data.actor, data.x, data.y);
       else layout.unpin(data.actor);

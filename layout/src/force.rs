@@ -5,12 +5,9 @@ mod controls;
 use super::collide::Collide;
 use super::init::{clamp_coord, phyllotaxis, sanitise};
 use super::lcg::Lcg;
-#[cfg(feature = "refine")]
-use super::majorize;
 use super::many_body::{self, Charge};
 use super::quadtree::Quadtree;
-#[cfg(feature = "refine")]
-use super::quality::stress;
+use super::refine::Stage;
 use super::springs::{self, Spring};
 use super::ztree::ZTree;
 use super::{check_edges, check_node_count, LayoutError};
@@ -43,11 +40,9 @@ pub struct ForceOptions {
     pub velocity_decay: f32,
     /// Radius of each node's disc for collision: centres stay ≥ r_i + r_j apart
     /// (2 × this when all radii are equal). 0 turns collision off. See [`ForceLayout::set_radii`].
+    /// (The stress refinement after cooling is not an option here but [`crate::refine::enable`],
+    /// so that a build that never asks for it does not carry its code.)
     pub collide_radius: f32,
-    /// When the layout first cools, refine it by sparse stress majorization
-    /// ([`majorize::refine`]) and keep the result if its sampled stress is lower (default off:
-    /// d3's picture). Lower stress on every benchmark graph; costs about one tenth of the run.
-    pub refine: bool,
 }
 
 impl Default for ForceOptions {
@@ -65,7 +60,6 @@ impl Default for ForceOptions {
             alpha_target: 0.0,
             velocity_decay: 0.4,
             collide_radius: 0.0,
-            refine: false,
         }
     }
 }
@@ -96,10 +90,6 @@ impl ForceOptions {
     }
 }
 
-/// Breadth-first sources of the stress that decides whether a refinement is kept.
-#[cfg(feature = "refine")]
-const REFINE_SAMPLES: usize = 40;
-
 /// A running force simulation over `node_count` nodes.
 ///
 /// Positions live in one flat `[x0, y0, x1, y1, ..]` buffer that is allocated once and never
@@ -123,8 +113,11 @@ pub struct ForceLayout {
     charge_scratch: many_body::Scratch,
     collide: Collide,
     rng: Lcg,
-    /// Set once the refinement of [`ForceOptions::refine`] has run (or been tried).
-    refined: bool,
+    /// Run by [`step`](Self::step) whenever it finds the layout cooled: the refinement, when
+    /// [`crate::refine::enable`] set it (only then is its code reachable).
+    after_cooling: Option<fn(&mut ForceLayout)>,
+    /// The refinement's progress (`Stage::Off` without it).
+    stage: Stage,
 }
 
 impl ForceLayout {
@@ -178,7 +171,8 @@ impl ForceLayout {
             charge_scratch: many_body::Scratch::default(),
             collide: Collide::default(),
             rng: Lcg::new(options.seed),
-            refined: false,
+            after_cooling: None,
+            stage: Stage::Off,
             options,
         };
         let strength = layout.options.link_strength;
@@ -207,42 +201,12 @@ impl ForceLayout {
             }
             self.tick();
         }
-        #[cfg(feature = "refine")]
-        if !self.is_moving() && self.options.refine && !self.refined {
-            self.refine();
+        if !self.is_moving() {
+            if let Some(after_cooling) = self.after_cooling {
+                after_cooling(self);
+            }
         }
         self.is_moving()
-    }
-
-    /// The refinement of [`ForceOptions::refine`]: pinned nodes stay, the result is kept only
-    /// if the stress sampled from [`REFINE_SAMPLES`] sources is lower, velocities end at rest.
-    /// Only with the crate's feature `refine` (the page's core leaves it out: its layout never
-    /// refines, and the code would be carried in the first load).
-    #[cfg(feature = "refine")]
-    fn refine(&mut self) {
-        self.refined = true;
-        let n = self.pinned.len();
-        let edges: Vec<u32> = self
-            .springs
-            .iter()
-            .flat_map(|s| [s.source, s.target])
-            .collect();
-        let seed = self.options.seed;
-        let mut xy = self.positions.clone();
-        majorize::refine(
-            &mut xy,
-            n,
-            &edges,
-            &self.pinned,
-            majorize::pivots_for(n),
-            majorize::ROUNDS,
-            seed,
-        );
-        let sampled = |p: &[f32]| stress(p, n, &edges, REFINE_SAMPLES, seed);
-        if sampled(&xy) < sampled(&self.positions) {
-            self.positions.copy_from_slice(&xy);
-            self.velocities.fill(0.0);
-        }
     }
 
     fn is_moving(&self) -> bool {

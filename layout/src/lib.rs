@@ -14,6 +14,7 @@ mod many_body;
 pub mod multilevel;
 mod quadtree;
 pub mod quality;
+pub mod refine;
 mod springs;
 mod ztree;
 

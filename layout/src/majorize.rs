@@ -33,70 +33,143 @@ pub fn refine(
     rounds: u32,
     seed: u32,
 ) {
-    let n = node_count;
-    if n < 2 || xy.len() < 2 * n {
-        return;
+    if let Some(sparse) = Sparse::new(xy, node_count, edges, pivots, seed) {
+        sparse.rounds(xy, pinned, rounds);
     }
-    let (offsets, targets) = adjacency(n, edges);
-    let (chosen, hops) = pick_pivots(n, &offsets, &targets, pivots.min(n), seed);
-    let k = chosen.len();
-    // Per pivot, how many of the nodes it owns (nearest pivot, lowest index on ties) lie
-    // within each distance: `within[p][d]`.
-    let mut within: Vec<Vec<u32>> = vec![Vec::new(); k];
-    for row in hops.chunks_exact(k) {
-        let near = (0..k).filter(|&p| row[p] != FAR).min_by_key(|&p| row[p]);
-        if let Some(p) = near {
-            let d = row[p] as usize;
-            if within[p].len() <= d {
-                within[p].resize(d + 1, 0);
+}
+
+/// Rounds of a whole refinement: about 40 million terms (a round is one term per edge end
+/// and per node and pivot), from [`ROUNDS`] to 200; small graphs keep improving well past 40.
+#[must_use]
+pub fn rounds_for(node_count: usize, pivots: usize) -> u32 {
+    let per_round = (node_count.max(1) * pivots.max(1)) as u64;
+    (40_000_000 / per_round).clamp(u64::from(ROUNDS), 200) as u32
+}
+
+/// The sparse stress model of one drawing: pivots, hop table, weights and unit, set up once so
+/// that rounds can be run in slices (and the drawing's true stress checked between them).
+#[derive(Debug)]
+pub struct Sparse {
+    offsets: Vec<usize>,
+    targets: Vec<u32>,
+    chosen: Vec<u32>,
+    hops: Vec<u16>,
+    /// Per pivot, how many of the nodes it owns lie within each distance: `within[p][d]`.
+    within: Vec<Vec<u32>>,
+    unit: f32,
+}
+
+impl Sparse {
+    /// Sets up the model of `xy` (see [`refine`]); `None` when there is nothing to refine
+    /// (under two nodes, a short `xy`, or no scale to fit).
+    #[must_use]
+    pub fn new(
+        xy: &[f32],
+        node_count: usize,
+        edges: &[u32],
+        pivots: usize,
+        seed: u32,
+    ) -> Option<Self> {
+        let n = node_count;
+        if n < 2 || xy.len() < 2 * n {
+            return None;
+        }
+        let (offsets, targets) = adjacency(n, edges);
+        let (chosen, hops) = pick_pivots(n, &offsets, &targets, pivots.min(n), seed);
+        let k = chosen.len();
+        // Each node is owned by its nearest pivot (lowest index on ties).
+        let mut within: Vec<Vec<u32>> = vec![Vec::new(); k];
+        for row in hops.chunks_exact(k) {
+            let near = (0..k).filter(|&p| row[p] != FAR).min_by_key(|&p| row[p]);
+            if let Some(p) = near {
+                let d = row[p] as usize;
+                if within[p].len() <= d {
+                    within[p].resize(d + 1, 0);
+                }
+                within[p][d] += 1;
             }
-            within[p][d] += 1;
         }
-    }
-    for counts in &mut within {
-        for d in 1..counts.len() {
-            counts[d] += counts[d - 1];
+        for counts in &mut within {
+            for d in 1..counts.len() {
+                counts[d] += counts[d - 1];
+            }
         }
+        let mut sparse = Self {
+            offsets,
+            targets,
+            chosen,
+            hops,
+            within,
+            unit: 0.0,
+        };
+        sparse.unit = sparse.best_unit(xy);
+        (sparse.unit > 0.0 && sparse.unit.is_finite()).then_some(sparse)
     }
-    let weight = |p: usize, d: u16| {
-        let counts = &within[p];
+
+    fn weight(&self, p: usize, d: u16) -> f32 {
+        let counts = &self.within[p];
         let c = counts[(d as usize / 2).min(counts.len() - 1)];
         c as f32 / (f32::from(d) * f32::from(d))
-    };
-    let unit = best_unit(xy, &offsets, &targets, &chosen, &hops, &weight);
-    if !(unit > 0.0 && unit.is_finite()) {
-        return;
     }
-    for _ in 0..rounds {
-        for i in 0..n {
-            if pinned.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let (xi, yi) = (xy[2 * i], xy[2 * i + 1]);
-            let (mut sx, mut sy, mut sw) = (0.0f32, 0.0f32, 0.0f32);
-            let mut term = |xj: f32, yj: f32, w: f32, d: f32| {
-                let (dx, dy) = (xi - xj, yi - yj);
-                let len = (dx * dx + dy * dy).sqrt();
-                let pull = if len > 0.0 { unit * d / len } else { 0.0 };
-                sx += w * (xj + dx * pull);
-                sy += w * (yj + dy * pull);
-                sw += w;
-            };
-            for &j in &targets[offsets[i]..offsets[i + 1]] {
-                term(xy[2 * j as usize], xy[2 * j as usize + 1], 1.0, 1.0);
-            }
-            for (p, &d) in hops[i * k..(i + 1) * k].iter().enumerate() {
-                // Unreachable, the pivot itself, or a neighbour (already an edge term).
-                if d != FAR && d > 1 {
-                    let j = chosen[p] as usize;
-                    term(xy[2 * j], xy[2 * j + 1], weight(p, d), f32::from(d));
+
+    /// Runs `rounds` rounds of the localized update (Gauss–Seidel over every unpinned node).
+    pub fn rounds(&self, xy: &mut [f32], pinned: &[bool], rounds: u32) {
+        let (k, unit) = (self.chosen.len(), self.unit);
+        let n = self.offsets.len() - 1;
+        for _ in 0..rounds {
+            for i in 0..n {
+                if pinned.get(i).copied().unwrap_or(false) {
+                    continue;
+                }
+                let (xi, yi) = (xy[2 * i], xy[2 * i + 1]);
+                let (mut sx, mut sy, mut sw) = (0.0f32, 0.0f32, 0.0f32);
+                let mut term = |xj: f32, yj: f32, w: f32, d: f32| {
+                    let (dx, dy) = (xi - xj, yi - yj);
+                    let len = (dx * dx + dy * dy).sqrt();
+                    let pull = if len > 0.0 { unit * d / len } else { 0.0 };
+                    sx += w * (xj + dx * pull);
+                    sy += w * (yj + dy * pull);
+                    sw += w;
+                };
+                for &j in &self.targets[self.offsets[i]..self.offsets[i + 1]] {
+                    term(xy[2 * j as usize], xy[2 * j as usize + 1], 1.0, 1.0);
+                }
+                for (p, &d) in self.hops[i * k..(i + 1) * k].iter().enumerate() {
+                    // Unreachable, the pivot itself, or a neighbour (already an edge term).
+                    if d != FAR && d > 1 {
+                        let j = self.chosen[p] as usize;
+                        term(xy[2 * j], xy[2 * j + 1], self.weight(p, d), f32::from(d));
+                    }
+                }
+                if sw > 0.0 && (sx / sw).is_finite() && (sy / sw).is_finite() {
+                    xy[2 * i] = sx / sw;
+                    xy[2 * i + 1] = sy / sw;
                 }
             }
-            if sw > 0.0 && (sx / sw).is_finite() && (sy / sw).is_finite() {
-                xy[2 * i] = sx / sw;
-                xy[2 * i + 1] = sy / sw;
+        }
+    }
+
+    /// The length of one hop that best fits the drawing: argmin over L of Σ w (|x| − L·d)².
+    fn best_unit(&self, xy: &[f32]) -> f32 {
+        let k = self.chosen.len();
+        let (mut num, mut den) = (0.0f64, 0.0f64);
+        let len = |i: usize, j: usize| {
+            f64::from(xy[2 * i] - xy[2 * j]).hypot(f64::from(xy[2 * i + 1] - xy[2 * j + 1]))
+        };
+        for i in 0..self.offsets.len() - 1 {
+            for &j in &self.targets[self.offsets[i]..self.offsets[i + 1]] {
+                num += len(i, j as usize);
+                den += 1.0;
+            }
+            for (p, &d) in self.hops[i * k..(i + 1) * k].iter().enumerate() {
+                if d != FAR && d > 1 {
+                    let (w, d64) = (f64::from(self.weight(p, d)), f64::from(d));
+                    num += w * d64 * len(i, self.chosen[p] as usize);
+                    den += w * d64 * d64;
+                }
             }
         }
+        (num / den) as f32
     }
 }
 
@@ -145,36 +218,6 @@ fn pick_pivots(
         }
     }
     (chosen, hops)
-}
-
-/// The length of one hop that best fits the drawing: argmin over L of Σ w (|x| − L·d)².
-fn best_unit(
-    xy: &[f32],
-    offsets: &[usize],
-    targets: &[u32],
-    chosen: &[u32],
-    hops: &[u16],
-    weight: &impl Fn(usize, u16) -> f32,
-) -> f32 {
-    let k = chosen.len();
-    let (mut num, mut den) = (0.0f64, 0.0f64);
-    let len = |i: usize, j: usize| {
-        f64::from(xy[2 * i] - xy[2 * j]).hypot(f64::from(xy[2 * i + 1] - xy[2 * j + 1]))
-    };
-    for i in 0..offsets.len() - 1 {
-        for &j in &targets[offsets[i]..offsets[i + 1]] {
-            num += len(i, j as usize);
-            den += 1.0;
-        }
-        for (p, &d) in hops[i * k..(i + 1) * k].iter().enumerate() {
-            if d != FAR && d > 1 {
-                let (w, d64) = (f64::from(weight(p, d)), f64::from(d));
-                num += w * d64 * len(i, chosen[p] as usize);
-                den += w * d64 * d64;
-            }
-        }
-    }
-    (num / den) as f32
 }
 
 #[cfg(test)]
@@ -253,6 +296,28 @@ mod tests {
         assert_eq!((xy[80], xy[81]), lone);
         assert!(xy.iter().all(|v| v.is_finite()));
         assert!(stress(&xy, 41, &edges, 41, 1) < 0.2 * before);
+    }
+
+    #[test]
+    fn rounds_in_slices_are_the_same_rounds() {
+        let (edges, start) = grid();
+        let mut whole = start.clone();
+        refine(&mut whole, 144, &edges, &[], 20, 10, 1);
+        let mut sliced = start.clone();
+        let sparse = Sparse::new(&sliced, 144, &edges, 20, 1).unwrap();
+        sparse.rounds(&mut sliced, &[], 5);
+        sparse.rounds(&mut sliced, &[], 5);
+        assert_eq!(whole, sliced);
+        assert!(Sparse::new(&start[..10], 144, &edges, 20, 1).is_none());
+    }
+
+    #[test]
+    fn rounds_follow_a_budget_of_terms() {
+        assert_eq!(rounds_for(77, 77), 200);
+        assert_eq!(rounds_for(1000, 200), 200);
+        assert_eq!(rounds_for(4000, 200), 50);
+        assert_eq!(rounds_for(10_000, 200), ROUNDS);
+        assert_eq!(rounds_for(50_000, 50), ROUNDS);
     }
 
     #[test]

@@ -89,7 +89,6 @@ fn level_layout(
         alpha_decay: 1.0 - (options.alpha_min / alpha).powf(1.0 / ticks as f32),
         alpha_target: 0.0,
         collide_radius: 0.0,
-        refine: false,
         ..options.clone()
     };
     let mut layout = ForceLayout::new(level.node_count, &level.edges, start, level_options)?;

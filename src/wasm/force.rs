@@ -1,8 +1,9 @@
 //! The standalone force layout for JavaScript: `new ForceLayout(nodeCount, edges, positions, options)`.
 
 use super::force_options::parse_options;
-use crate::layout::quality;
-use crate::layout::{multilevel, ForceLayout as Engine, LayoutError};
+use crate::layout::refine;
+use crate::layout::{multilevel, quality};
+use crate::layout::{ForceLayout as Engine, LayoutError};
 use wasm_bindgen::prelude::*;
 
 fn layout_error(e: LayoutError) -> JsError {
@@ -32,9 +33,13 @@ impl JsForceLayout {
     /// `new ForceLayout(nodeCount, edges, positions, options)`: `edges` a `Uint32Array`
     /// `[s0, t0, ..]`, `positions` a `Float32Array` `[x0, y0, ..]` or `undefined` (a seeded
     /// spiral), `options` `{seed, linkDistance, linkStrength, charge, theta, gravity, alpha,
-    /// alphaMin, alphaDecay, alphaTarget, velocityDecay, collideRadius, multilevel}`.
+    /// alphaMin, alphaDecay, alphaTarget, velocityDecay, collideRadius, multilevel, refine,
+    /// polishTicks}`.
     /// With `multilevel: true` the starting positions come from a coarse-to-fine layout
-    /// (given positions are then ignored) and `step` refines them.
+    /// (given positions are then ignored) and `step` refines them. With `refine` (on with
+    /// `multilevel` unless set) the cooled layout is refined by stress majorization and then
+    /// polished by the forces for `polishTicks` ticks (250; 0: the lowest stress, but not where
+    /// the forces rest) ([`refine::enable`]).
     #[wasm_bindgen(constructor)]
     pub fn new(
         node_count: f64,
@@ -48,13 +53,16 @@ impl JsForceLayout {
             )));
         }
         let node_count = node_count.min(usize::MAX as f64) as usize;
-        let (options, multilevel) = parse_options(options)?;
-        let engine = if multilevel {
+        let (options, multilevel, refinement) = parse_options(options)?;
+        let mut engine = if multilevel {
             multilevel::build(node_count, edges, options)
         } else {
             Engine::new(node_count, edges, positions.as_deref(), options)
         }
         .map_err(layout_error)?;
+        if let Some(settings) = refinement {
+            refine::enable(&mut engine, settings);
+        }
         Ok(JsForceLayout { engine })
     }
 

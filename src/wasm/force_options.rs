@@ -1,5 +1,6 @@
 //! The options object of `new ForceLayout(..)`, read through serde-wasm-bindgen: every field typed, an unknown or mistyped one refused with its name.
 
+use crate::layout::refine::Refinement;
 use crate::layout::ForceOptions;
 use crate::load::records::MapOnly;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
@@ -25,6 +26,7 @@ struct Options {
     collide_radius: Option<Finite>,
     multilevel: Option<Flag>,
     refine: Option<Flag>,
+    polish_ticks: Option<Finite>,
 }
 
 /// What JS's `typeof` says of a value that is not the expected one.
@@ -128,10 +130,13 @@ fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> Js
 }
 
 /// Builds [`ForceOptions`] from a JS object (or `undefined`), naming the first unknown or
-/// mistyped field. Also returns `multilevel` (false unless set); `refine` follows it unless set.
-pub(super) fn parse_options(options: JsValue) -> Result<(ForceOptions, bool), JsError> {
+/// mistyped field. Also returns `multilevel` (false unless set) and the refinement: `None`
+/// unless `refine` (which follows `multilevel` unless set), its polish from `polishTicks`.
+pub(super) fn parse_options(
+    options: JsValue,
+) -> Result<(ForceOptions, bool, Option<Refinement>), JsError> {
     if options.is_undefined() || options.is_null() {
-        return Ok((ForceOptions::default(), false));
+        return Ok((ForceOptions::default(), false, None));
     }
     let de = MapOnly(serde_wasm_bindgen::Deserializer::from(options));
     let js: Options = serde_path_to_error::deserialize(de).map_err(options_error)?;
@@ -162,6 +167,15 @@ pub(super) fn parse_options(options: JsValue) -> Result<(ForceOptions, bool), Js
     }
     o.link_strength = js.link_strength.map(|Finite(v)| v as f32);
     let multilevel = js.multilevel.is_some_and(|Flag(on)| on);
-    o.refine = js.refine.map_or(multilevel, |Flag(on)| on);
-    Ok((o, multilevel))
+    let mut refinement = Refinement::default();
+    if let Some(Finite(ticks)) = js.polish_ticks {
+        if !(0.0..=10_000.0).contains(&ticks) || ticks.fract() != 0.0 {
+            return Err(JsError::new(&format!(
+                "options.polishTicks must be a whole number from 0 to 10000, got {ticks}"
+            )));
+        }
+        refinement.polish_ticks = ticks as u32;
+    }
+    let refine = js.refine.map_or(multilevel, |Flag(on)| on);
+    Ok((o, multilevel, refine.then_some(refinement)))
 }

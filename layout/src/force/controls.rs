@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::ForceLayout;
 use crate::init::clamp_coord;
+use crate::refine::Stage;
 use crate::springs;
 use crate::{check_edges, LayoutError};
 
@@ -150,7 +151,9 @@ impl ForceLayout {
             edges,
             strength,
         );
-        self.refined = false;
+        if let Some(decay) = self.stage.rearm() {
+            self.options.alpha_decay = decay;
+        }
         self.set_alpha(alpha);
         Ok(())
     }
@@ -191,5 +194,61 @@ impl ForceLayout {
             });
         }
         Ok(())
+    }
+}
+
+/// What [`crate::refine`] reads and sets; not public, so the page's core cannot reach it.
+impl ForceLayout {
+    pub(crate) fn set_after_cooling(&mut self, hook: fn(&mut ForceLayout), stage: Stage) {
+        self.after_cooling = Some(hook);
+        self.stage = stage;
+    }
+
+    pub(crate) fn take_stage(&mut self) -> Stage {
+        std::mem::take(&mut self.stage)
+    }
+
+    pub(crate) fn put_stage(&mut self, stage: Stage) {
+        self.stage = stage;
+    }
+
+    #[cfg(test)]
+    pub(crate) fn stage(&self) -> &Stage {
+        &self.stage
+    }
+
+    /// The springs as a flat edge list (self-loops are already gone).
+    pub(crate) fn spring_edges(&self) -> Vec<u32> {
+        self.springs
+            .iter()
+            .flat_map(|s| [s.source, s.target])
+            .collect()
+    }
+
+    pub(crate) fn pinned(&self) -> &[bool] {
+        &self.pinned
+    }
+
+    pub(crate) fn seed(&self) -> u32 {
+        self.options.seed
+    }
+
+    pub(crate) fn alpha_decay(&self) -> f32 {
+        self.options.alpha_decay
+    }
+
+    pub(crate) fn alpha_min(&self) -> f32 {
+        self.options.alpha_min
+    }
+
+    /// Moves every unpinned node to `xy` (checked finite by the caller's construction) and
+    /// stops every node; pinned nodes stay at their pin.
+    pub(crate) fn restore(&mut self, xy: &[f32]) {
+        for (i, p) in xy.chunks_exact(2).enumerate() {
+            if !self.pinned[i] {
+                self.positions[2 * i..2 * i + 2].copy_from_slice(p);
+            }
+        }
+        self.velocities.fill(0.0);
     }
 }

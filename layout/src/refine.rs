@@ -1,0 +1,311 @@
+//! What a [`ForceLayout`] does once its forces have cooled, when [`enable`] asked for it: sparse
+//! stress majorization ([`majorize::refine`]), then a short polish by the same forces, so that the
+//! final picture is a force equilibrium close to the refined one.
+//!
+//! Without the polish, a refined picture is not where the forces rest: every later warm run (a
+//! drag, an edit) pulled every node back toward the forces' own picture. The page's core module
+//! never calls [`enable`], so none of this code is in it; the large-graph worker's module
+//! (`ForceLayout` with `refine`) and the native benchmarks do.
+
+use super::force::ForceLayout;
+use super::majorize;
+use super::quality::stress;
+
+/// Breadth-first sources of the sampled stress that decides whether a refinement is kept.
+const SAMPLES: usize = 40;
+
+/// How a layout is refined after it cools; [`Default`] is what the page's worker uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refinement {
+    /// Pivots of the majorization; `None` is [`majorize::pivots_for`] the node count.
+    pub pivots: Option<usize>,
+    /// Most rounds of the majorization; `None` is [`majorize::rounds_for`] the node count
+    /// and pivots. Fewer run when the sampled stress stops falling.
+    pub rounds: Option<u32>,
+    /// Temperature the polish starts at (0 skips the polish).
+    pub polish_alpha: f32,
+    /// Ticks the polish takes to cool from `polish_alpha` to the layout's `alpha_min`.
+    pub polish_ticks: u32,
+}
+
+impl Default for Refinement {
+    fn default() -> Self {
+        Self {
+            pivots: None,
+            rounds: None,
+            polish_alpha: POLISH_ALPHA,
+            polish_ticks: POLISH_TICKS,
+        }
+    }
+}
+
+/// Default temperature of the polish (two thirds of the multilevel start's): warm enough
+/// that 250 ticks bring the refined picture to where its forces balance (a later warm run at
+/// 0.05 then moves the median node as little as after the plain layout), cool enough to keep
+/// most of the refinement's gain.
+pub const POLISH_ALPHA: f32 = 0.2;
+/// Default length of the polish in ticks.
+pub const POLISH_TICKS: u32 = 250;
+
+/// Where the refinement of one cooling stands.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Stage {
+    /// Not asked for ([`enable`] not called).
+    #[default]
+    Off,
+    /// Waiting for the forces to cool.
+    Waiting(Refinement),
+    /// Refined; the forces polish it. Keeps the cooled picture before the refinement and its
+    /// sampled stress, the alpha decay to give back, and the settings for a later cooling.
+    Polishing {
+        settings: Refinement,
+        before: Vec<f32>,
+        before_stress: f64,
+        decay: f32,
+    },
+    /// Done until the edges change ([`ForceLayout::set_edges`] waits again).
+    Done(Refinement),
+}
+
+impl Stage {
+    /// Back to waiting after the edges changed (a filter): the next cooling is refined again.
+    /// Returns the alpha decay to give back when a polish was running.
+    pub(crate) fn rearm(&mut self) -> Option<f32> {
+        let (stage, decay) = match std::mem::take(self) {
+            Stage::Off => (Stage::Off, None),
+            Stage::Waiting(s) | Stage::Done(s) => (Stage::Waiting(s), None),
+            Stage::Polishing {
+                settings, decay, ..
+            } => (Stage::Waiting(settings), Some(decay)),
+        };
+        *self = stage;
+        decay
+    }
+}
+
+/// Asks `layout` to refine itself each time it first cools (and again after
+/// [`ForceLayout::set_edges`]): majorization, kept only if its sampled stress is lower, then
+/// `settings.polish_ticks` ticks of the same forces from `settings.polish_alpha`; if the polished
+/// picture's sampled stress is not below the unrefined one's, the unrefined picture comes back.
+/// Pinned nodes stay where they are pinned throughout.
+pub fn enable(layout: &mut ForceLayout, settings: Refinement) {
+    layout.set_after_cooling(after_cooling, Stage::Waiting(settings));
+}
+
+/// Called by [`ForceLayout::step`] whenever the layout is found cooled.
+fn after_cooling(layout: &mut ForceLayout) {
+    match layout.take_stage() {
+        Stage::Waiting(settings) => start(layout, settings),
+        Stage::Polishing {
+            settings,
+            before,
+            before_stress,
+            decay,
+        } => {
+            layout.set_alpha_decay(decay);
+            if sampled(layout, layout.positions()) >= before_stress {
+                layout.restore(&before);
+            }
+            layout.put_stage(Stage::Done(settings));
+        }
+        other => layout.put_stage(other),
+    }
+}
+
+/// Sampled stress of `xy` over the layout's springs.
+fn sampled(layout: &ForceLayout, xy: &[f32]) -> f64 {
+    let edges = layout.spring_edges();
+    stress(xy, layout.node_count(), &edges, SAMPLES, layout.seed())
+}
+
+/// Rounds between two checks of the drawing's sampled stress.
+const SLICE: u32 = 5;
+
+fn start(layout: &mut ForceLayout, settings: Refinement) {
+    let n = layout.node_count();
+    let edges = layout.spring_edges();
+    let before = layout.positions().to_vec();
+    let before_stress = sampled(layout, &before);
+    let pivots = settings.pivots.unwrap_or_else(|| majorize::pivots_for(n));
+    let rounds = settings
+        .rounds
+        .unwrap_or_else(|| majorize::rounds_for(n, pivots));
+    let Some(sparse) = majorize::Sparse::new(&before, n, &edges, pivots, layout.seed()) else {
+        layout.put_stage(Stage::Done(settings));
+        return;
+    };
+    // The pivots' model is not the stress itself: on some graphs (preferential attachment)
+    // the drawing's true stress is lowest after a few rounds and rises after. So the rounds
+    // run in slices, the best drawing is kept, and two slices without a gain end it.
+    let (mut xy, mut best, mut best_stress) = (before.clone(), None, before_stress);
+    let (mut done, mut worse) = (0, 0);
+    while done < rounds && worse < 2 {
+        let slice = SLICE.min(rounds - done);
+        sparse.rounds(&mut xy, layout.pinned(), slice);
+        done += slice;
+        let s = sampled(layout, &xy);
+        if s < best_stress {
+            (best, best_stress, worse) = (Some(xy.clone()), s, 0);
+        } else {
+            worse += 1;
+        }
+    }
+    let Some(xy) = best else {
+        layout.put_stage(Stage::Done(settings));
+        return;
+    };
+    layout.restore(&xy);
+    if settings.polish_alpha <= 0.0 || settings.polish_ticks == 0 {
+        layout.put_stage(Stage::Done(settings));
+        return;
+    }
+    let decay = layout.alpha_decay();
+    let alpha = settings.polish_alpha;
+    let polish_decay = 1.0 - (layout.alpha_min() / alpha).powf(1.0 / settings.polish_ticks as f32);
+    if polish_decay > 0.0 && polish_decay <= 1.0 {
+        layout.set_alpha(alpha);
+        layout.set_alpha_decay(polish_decay);
+        layout.put_stage(Stage::Polishing {
+            settings,
+            before,
+            before_stress,
+            decay,
+        });
+    } else {
+        // A polish temperature at or below alpha_min: nothing to run.
+        layout.put_stage(Stage::Done(settings));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::force::ForceOptions;
+
+    /// 30 clusters of 12 on a ring: the forces leave much stress on it.
+    fn clusters() -> Vec<u32> {
+        let mut edges = vec![];
+        for c in 0..30u32 {
+            let base = c * 12;
+            for v in 1..12 {
+                edges.extend([base, base + v]);
+                edges.extend([base + v - 1, base + v]);
+            }
+            edges.extend([base, ((c + 1) % 30) * 12 + 5]);
+        }
+        edges
+    }
+
+    /// The page's forces (`src/session.rs`), under which a refined picture is furthest from
+    /// where they rest.
+    fn page() -> ForceOptions {
+        ForceOptions {
+            link_distance: 90.0,
+            charge: -260.0,
+            gravity: 0.04,
+            ..ForceOptions::default()
+        }
+    }
+
+    fn cooled(settings: Option<Refinement>) -> ForceLayout {
+        let mut layout = ForceLayout::new(360, &clusters(), None, page()).unwrap();
+        if let Some(s) = settings {
+            enable(&mut layout, s);
+        }
+        while layout.step(50) {}
+        layout
+    }
+
+    fn stress_of(layout: &ForceLayout) -> f64 {
+        stress(layout.positions(), 360, &clusters(), 360, 1)
+    }
+
+    /// Median distance the nodes move in a warm run of the same forces (an edit's: alpha
+    /// 0.05, d3's decay), as a fraction of the picture's width.
+    fn warm_move(layout: &ForceLayout) -> f32 {
+        let start = layout.positions().to_vec();
+        let options = ForceOptions {
+            alpha: 0.05,
+            ..page()
+        };
+        let mut warm = ForceLayout::new(360, &clusters(), Some(&start), options).unwrap();
+        while warm.step(50) {}
+        let mut moved: Vec<f32> = start
+            .chunks_exact(2)
+            .zip(warm.positions().chunks_exact(2))
+            .map(|(a, b)| (a[0] - b[0]).hypot(a[1] - b[1]))
+            .collect();
+        moved.sort_by(f32::total_cmp);
+        let xs = start.iter().step_by(2);
+        let width =
+            xs.clone().copied().fold(f32::MIN, f32::max) - xs.copied().fold(f32::MAX, f32::min);
+        moved[moved.len() / 2] / width
+    }
+
+    #[test]
+    fn the_polish_ends_at_rest_and_keeps_most_of_the_refinement() {
+        let plain = cooled(None);
+        let bare = cooled(Some(Refinement {
+            polish_ticks: 0,
+            ..Refinement::default()
+        }));
+        let polished = cooled(Some(Refinement::default()));
+        let (p, b, q) = (stress_of(&plain), stress_of(&bare), stress_of(&polished));
+        // The refinement alone lowers the stress most; the polish gives some of it back.
+        assert!(b < 0.8 * p, "stress: plain {p}, refined {b}");
+        assert!(
+            q < p - 0.5 * (p - b),
+            "stress: plain {p}, refined {b}, polished {q}"
+        );
+        // Without the polish the forces, run again, move the refined picture far; after it,
+        // about as little as the plain layout.
+        let (mp, mb, mq) = (warm_move(&plain), warm_move(&bare), warm_move(&polished));
+        assert!(mq < 0.5 * mb, "warm run moves: refined {mb}, polished {mq}");
+        assert!(mq < 2.0 * mp, "warm run moves: plain {mp}, polished {mq}");
+    }
+
+    #[test]
+    fn the_polish_gives_back_the_alpha_decay_and_pins_hold() {
+        let mut layout = ForceLayout::new(360, &clusters(), None, ForceOptions::default()).unwrap();
+        layout.set_alpha_decay(0.05);
+        enable(&mut layout, Refinement::default());
+        layout.pin(7, 40.0, -20.0);
+        while layout.step(1) {
+            if matches!(layout.stage(), Stage::Polishing { .. }) {
+                assert!(
+                    layout.alpha_decay() != 0.05,
+                    "the polish runs on its own schedule"
+                );
+            }
+        }
+        assert!(matches!(layout.stage(), Stage::Done(_)));
+        assert_eq!(layout.alpha_decay(), 0.05);
+        assert_eq!(&layout.positions()[14..16], &[40.0, -20.0]);
+        // New edges during a polish: the decay comes back and the next cooling refines again.
+        let mut layout = ForceLayout::new(360, &clusters(), None, ForceOptions::default()).unwrap();
+        enable(&mut layout, Refinement::default());
+        while !matches!(layout.stage(), Stage::Polishing { .. }) {
+            assert!(layout.step(1) || matches!(layout.stage(), Stage::Polishing { .. }));
+        }
+        layout.set_edges(&clusters(), 0.3).unwrap();
+        assert_eq!(layout.alpha_decay(), ForceOptions::default().alpha_decay);
+        assert!(matches!(layout.stage(), Stage::Waiting(_)));
+    }
+
+    #[test]
+    fn a_drawing_the_refinement_cannot_improve_is_left_as_the_forces_made_it() {
+        // A path: the forces draw it nearly straight, already close to zero stress.
+        let edges: Vec<u32> = (0..19).flat_map(|i| [i, i + 1]).collect();
+        let mut plain = ForceLayout::new(20, &edges, None, ForceOptions::default()).unwrap();
+        while plain.step(50) {}
+        let mut refined = ForceLayout::new(20, &edges, None, ForceOptions::default()).unwrap();
+        enable(&mut refined, Refinement::default());
+        while refined.step(50) {}
+        let (p, r) = (
+            stress(plain.positions(), 20, &edges, 20, 1),
+            stress(refined.positions(), 20, &edges, 20, 1),
+        );
+        assert!(r <= p, "stress {p} plain, {r} refined");
+        assert!(refined.positions().iter().all(|v| v.is_finite()));
+    }
+}
