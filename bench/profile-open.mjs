@@ -54,7 +54,7 @@ try {
   });
   // Each long task after the picture: its heaviest functions (its samples by time since the profile began,
   // which is about when the navigation began).
-  const tasks = long.filter(([at, ms]) => at >= painted && ms >= 150).map(([at, ms]) => ({ at, ms, m: new Map() }));
+  const tasks = long.filter(([at, ms]) => at >= painted && ms >= 100).map(([at, ms]) => ({ at, ms, m: new Map() }));
   t = 0;
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i];
