@@ -49,17 +49,21 @@ export function typeIndices(actors, types) {
  * The ties as lines batched by (emphasis, kind), and the single-source rings by emphasis.
  * `frame`: `{edges, kinds, single, ...}` (what emphasis.js `tieLit` reads when `em` is given);
  * `em` null: every tie lit, as with no emphasis. `litOnly`: only the lit batches are made (what
- * is painted over a layer), though every tie on screen is counted in `drawn`.
- * @returns {{ties, rings, drawn: number}} `ties` without their `width` (see `tieWidths`).
+ * is painted over a layer), though every tie on screen is counted in `drawn`. `only`: the ties
+ * (positions among the visible ones, ascending) that can be lit, the others left out (with
+ * `litOnly`: a focused actor's ties, or a focused tie); `drawn` then counts only those.
+ * @returns {{ties, rings, drawn: number}} `ties` without their `width` (see `tieWidthFor`).
  */
-export function tieBatches(frame, view, em, at, kinds, { litOnly = false } = {}) {
-  const e = frame.edges, n = e.length / 2, K = kinds.length;
+export function tieBatches(frame, view, em, at, kinds, { litOnly = false, only = null } = {}) {
+  const e = frame.edges, K = kinds.length;
+  const n = only ? only.length : e.length / 2;
   const pad = 8;
-  if (cls.length < n) { ends = new Float32Array(4 * n); cls = new Uint8Array(n); }
+  if (cls.length < e.length / 2) { ends = new Float32Array(2 * e.length); cls = new Uint8Array(e.length / 2); }
   // Pass 1: every tie's ends on screen and its class: 0 off the view, 1 dimmed, 2 lit.
   const lines = new Int32Array(2 * K), ringCount = [0, 0];
   let drawn = 0;
-  for (let k = 0; k < n; k++) {
+  for (let q = 0; q < n; q++) {
+    const k = only ? only[q] : q;
     const s = e[2 * k], t = e[2 * k + 1];
     const x1 = at.x[s], y1 = at.y[s], x2 = at.x[t], y2 = at.y[t];
     const off = (x1 < -pad && x2 < -pad) || (y1 < -pad && y2 < -pad)
@@ -79,7 +83,8 @@ export function tieBatches(frame, view, em, at, kinds, { litOnly = false } = {})
   const fill = new Int32Array(2 * K);
   const ringXy = ringCount.map((c) => new Float32Array(2 * c));
   const ringFill = [0, 0];
-  for (let k = 0; k < n; k++) {
+  for (let q = 0; q < n; q++) {
+    const k = only ? only[q] : q;
     if (cls[k] === 0) continue;
     const lit = cls[k] - 1;
     const x1 = ends[4 * k], y1 = ends[4 * k + 1], x2 = ends[4 * k + 2], y2 = ends[4 * k + 3];
@@ -125,12 +130,15 @@ export const tieWidthFor = (drawn) => (drawn > MANY_TIES ? 1 : 1.6);
 /**
  * The actors batched by (emphasis, type), the actor `skip` left out (the focused one, drawn on
  * its own). `types` is each actor's index in `typeList` (`typeIndices`); `em` null: all lit.
+ * `only`: the actors (ascending) that can be lit, the others left out (with `litOnly`).
  */
-export function actorBatches(frame, view, em, at, types, typeList, { skip = -1, litOnly = false } = {}) {
+export function actorBatches(frame, view, em, at, types, typeList, { skip = -1, litOnly = false, only = null } = {}) {
   const n = frame.degrees.length, T = typeList.length;
   const batch = new Int16Array(n).fill(-1);
   const counts = new Int32Array(2 * T);
-  for (let i = 0; i < n; i++) {
+  const m = only ? only.length : n;
+  for (let q = 0; q < m; q++) {
+    const i = only ? only[q] : q;
     if (frame.degrees[i] === 0 || i === skip) continue;
     const x = at.x[i], y = at.y[i], r = at.r[i];
     if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > view.width || y - 2 * r > view.height) continue;
@@ -142,7 +150,8 @@ export function actorBatches(frame, view, em, at, types, typeList, { skip = -1, 
   }
   const xyr = Array.from(counts, (c) => new Float32Array(3 * c));
   const fill = new Int32Array(2 * T);
-  for (let i = 0; i < n; i++) {
+  for (let q = 0; q < m; q++) {
+    const i = only ? only[q] : q;
     const b = batch[i];
     if (b < 0) continue;
     const out = xyr[b], a = fill[b];

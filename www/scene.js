@@ -47,10 +47,14 @@ export function buildScene(frame, ui, view, { complete = false, layered = false 
   const at = project(frame, view);
   // Over a layer (`layered`), what it holds is not made again: nothing when nothing is emphasised,
   // else only what is lit (every tie is still counted, for the width).
+  // A focused actor or tie lights only its own ties and actors: only those are looked at then.
   const skipItems = layered && !emphasised;
+  const litTies = layered ? litTiesOf(frame, em) : null;
+  const litActors = layered && em.near.size > 0 ? Int32Array.from(em.near).sort() : null;
   const { ties, rings, drawn } = skipItems ? { ties: [], rings: [], drawn: frame.edges.length / 2 }
-    : tieBatches(frame, view, em, at, KINDS, { litOnly: layered });
-  const tieWidth = tieWidthFor(drawn);
+    : tieBatches(frame, view, em, at, KINDS, { litOnly: layered, only: litTies });
+  // (With `litTies`, `drawn` counts only those; the width of the others is the layer's then.)
+  const tieWidth = tieWidthFor(litTies ? frame.edges.length / 2 : drawn);
   for (const b of ties) b.width = b.lit && (em.focus >= 0 || em.tieK !== -1) ? 2.4 : tieWidth;
   const egoRings = guides?.egoGuides(frame, ui, view, at) ?? null;
   const changes = compareBatches(frame, view, at, tieFocusOf(ui));
@@ -72,7 +76,7 @@ export function buildScene(frame, ui, view, { complete = false, layered = false 
     ties,
     rings: changes ? [] : rings,
     actors: skipItems ? [] : actorBatches(frame, view, em, at, typeIndices(frame.actors, ACTOR_TYPES), ACTOR_TYPES,
-      { skip: em.focus, litOnly: layered }),
+      { skip: em.focus, litOnly: layered, only: litActors }),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
     // While the layout moves the actors, a quicker placement (placement.js `placeEvery`): the
@@ -81,6 +85,18 @@ export function buildScene(frame, ui, view, { complete = false, layered = false 
       { quick: !complete && (ui.layoutStatus === 'running' || ui.dragged >= 0), complete }),
     changes,
   };
+}
+
+/** The visible ties (positions, ascending) that a focused actor or tie can light, or null when
+ *  any may be lit (a focus neighbourhood alone). */
+function litTiesOf(frame, em) {
+  if (em.focus >= 0) {
+    const e = frame.edges, out = [];
+    for (let k = 0; k < e.length / 2; k++) if (e[2 * k] === em.focus || e[2 * k + 1] === em.focus) out.push(k);
+    return out;
+  }
+  if (em.tieK >= 0) return [em.tieK];
+  return em.tieK === -1 ? null : [];
 }
 
 /** The focused actor, drawn over the others with a ring. */
