@@ -1,5 +1,7 @@
 // Large graphs (more than 2,000 actors): the force layout runs in a Web Worker, with a progress bar.
 
+import { thousands } from './dom.js';
+
 /** Mirrors the page's layout settings (src/wasm/mod.rs `page_options`). */
 const OPTIONS = { seed: 1, linkDistance: 90, charge: -260, gravity: 0.04 };
 /** The warmth an edit restarts the layout with (as state.js' `reheat` on the main thread). */
@@ -91,10 +93,6 @@ export function installLarge(app, layouts) {
     if (active()) worker?.postMessage({ type: 'unpin', actor });
   });
 }
-
-/** `n` with a comma between thousands, as toLocaleString('en') writes it, without the locale
- *  data that its first call loads (20 ms before a first picture, measured at 5,000 actors). */
-const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function buildProgress(stage) {
   const box = document.createElement('div');

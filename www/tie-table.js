@@ -1,12 +1,12 @@
 // The table of the ties shown, for screen readers and keyboards: one page of rows in the document, the whole count announced, paging, "go to tie" and a search that bring any tie into it.
 
 import { KINDS, TONES } from './kinds.js';
-import { el } from './dom.js';
+import { el, thousands } from './dom.js';
 
 /** Rows in the document at a time. */
 export const PAGE_ROWS = 50;
 
-const count = (n) => n.toLocaleString('en');
+const count = thousands;
 const kindLabel = (key) => KINDS.find((k) => k.key === key)?.label ?? key;
 
 /** The controls above the table: paging, the position, go to tie, find a tie. */
