@@ -40,7 +40,7 @@ export function makeLayers({ onPainted, inWorker = true }) {
   let worker = null;
   let useWorker = inWorker && workerPainting();
   let flight = null; // the job the worker paints: {id, key, view, w, h, dpr}
-  let next = null; // the newest job waiting for the worker, with its scene's items
+  let next = null; // the newest job waiting for the worker, with its copy of the positions
   let jobs = 0;
   let sent = null; // the frame arrays the worker holds (`tieData`)
 
