@@ -1,7 +1,8 @@
 // A sampling profile of the main thread while a generated dataset opens with ?data= (Chrome DevTools
 // protocol, 1 ms): the functions with the most self time from navigation to the first picture and
 // after it, and the long tasks after it. A tool for finding where opening spends its time.
-// Usage: node bench/profile-open.mjs [ACTORS] [SECONDS_AFTER_PICTURE]   (default 50000, 8)
+// Usage: node bench/profile-open.mjs [ACTORS] [SECONDS_AFTER_PICTURE] [--hover]   (default 50000, 8; --hover:
+// the most connected actor hovered once the picture is on screen, as bench/open does)
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { syntheticDataset } from './synthetic.mjs';
 
 const n = Number(process.argv[2] ?? 50000);
 const after = Number(process.argv[3] ?? 8);
+const hover = process.argv.includes('--hover');
 mkdirSync(join(SITE, 'fixtures'), { recursive: true });
 const file = `open-${n}.json`;
 writeFileSync(join(SITE, 'fixtures', file), JSON.stringify(syntheticDataset(n)));
@@ -29,6 +31,19 @@ try {
   await page.goto(`${env.base}?data=fixtures/${file}`);
   await page.waitForFunction(() => performance.getEntriesByName('entente:painted').length > 0, null, { timeout: 120000, polling: 50 });
   const painted = await page.evaluate(() => performance.getEntriesByName('entente:painted')[0].startTime);
+  if (hover) {
+    // As bench/open does: the most connected actor hovered as soon as the public API is there.
+    await page.waitForFunction(() => typeof window.entente?.nodes === 'function', null, { timeout: 120000, polling: 20 });
+    const c = await page.evaluate(() => {
+      const nodes = window.entente.nodes();
+      const top = nodes.reduce((a, b) => (b.ties > a.ties ? b : a));
+      const r = document.getElementById('network').getBoundingClientRect();
+      return { x: r.left + top.x, y: r.top + top.y };
+    });
+    const at = await page.evaluate(() => performance.now());
+    await page.mouse.move(c.x, c.y);
+    console.log(`hovered at ${Math.round(at)} ms`);
+  }
   const t0 = Date.now();
   await page.waitForFunction((ms) => performance.now() > ms, painted + after * 1000, { timeout: 120000, polling: 100 });
   const { profile } = await cdp.send('Profiler.stop');
@@ -54,7 +69,7 @@ try {
   });
   // Each long task after the picture: its heaviest functions (its samples by time since the profile began,
   // which is about when the navigation began).
-  const tasks = long.filter(([at, ms]) => at >= painted && ms >= 150).map(([at, ms]) => ({ at, ms, m: new Map() }));
+  const tasks = long.filter(([at, ms]) => at >= painted && ms >= 60).map(([at, ms]) => ({ at, ms, m: new Map() }));
   t = 0;
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i];

@@ -13,6 +13,10 @@ export function el(tag, props, ...children) {
   return node;
 }
 
+/** `n` with a comma between thousands, as `toLocaleString('en')` writes an integer, without the
+ *  locale data that its first call loads (20–80 ms in the middle of opening a dataset). */
+export const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** Says `text` in the live region (read by screen readers). */
 export function announce(text) {
   document.getElementById('announce').textContent = text;

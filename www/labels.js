@@ -89,6 +89,7 @@ export function fitLabel(font, text, max) {
   return out;
 }
 
+const NO_BOXES = Object.freeze([]);
 const cellKey = (cx, cy) => (cx + 32768) * 65536 + (cy + 32768);
 
 /** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only. */
@@ -99,7 +100,7 @@ class BoxGrid {
     const cx0 = Math.floor(b.x / c), cx1 = Math.floor((b.x + b.w) / c), cy0 = Math.floor(b.y / c), cy1 = Math.floor((b.y + b.h) / c);
     for (let cx = cx0; cx <= cx1; cx++) {
       for (let cy = cy0; cy <= cy1; cy++) {
-        for (const o of this.cells.get(cellKey(cx, cy)) ?? []) {
+        for (const o of this.cells.get(cellKey(cx, cy)) ?? NO_BOXES) {
           if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return true;
         }
       }
@@ -196,16 +197,19 @@ function byPriority(order, frame, view, em, at, font, budget) {
   const boxes = [];
   let measures = 0, pending = false;
   const grid = new BoxGrid();
+  const probe = { x: 0, y: 0, w: 0, h: 0 }; // one box for the checks below, not one per actor
   for (const i of order) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     const right = x + r + 4;
     // Where even the start of a label would overlap one already placed, measure nothing; nor where
     // a box as wide as the label surely is would (a label that surely fits on the right).
-    if (right + 16 <= view.width && grid.overlaps({ x: right, y: y - 8, w: 16, h: 16 })) continue;
+    probe.x = right; probe.y = y - 8; probe.w = 16; probe.h = 16;
+    if (right + 16 <= view.width && grid.overlaps(probe)) continue;
     const max = i === em.focus ? LABEL_MAX_FOCUS : LABEL_MAX;
     if (right + max + 4 <= view.width) {
       const atLeast = Math.min(widthAtLeast(font, frame.actors[i].name), 0.8 * max);
-      if (grid.overlaps({ x: right, y: y - 8, w: atLeast + 4, h: LABEL_H })) continue;
+      probe.w = atLeast + 4; probe.h = LABEL_H;
+      if (grid.overlaps(probe)) continue;
     }
     let fit = fittedAlready(font, frame.actors[i].name, max);
     if (fit === undefined) {

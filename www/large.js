@@ -1,5 +1,7 @@
 // Large graphs (more than 2,000 actors): the force layout runs in a Web Worker, with a progress bar.
 
+import { thousands } from './dom.js';
+
 /** Mirrors the page's layout settings (src/wasm/mod.rs `page_options`). */
 const OPTIONS = { seed: 1, linkDistance: 90, charge: -260, gravity: 0.04 };
 /** The warmth an edit restarts the layout with (as state.js' `reheat` on the main thread). */
@@ -39,7 +41,7 @@ export function installLarge(app, layouts) {
   const show = (progress, done) => {
     bar.box.hidden = done;
     bar.meter.value = progress;
-    bar.text.textContent = `Laying out ${app.frame.degrees.length.toLocaleString('en')} actors… ${Math.round(progress * 100)}%`;
+    bar.text.textContent = `Laying out ${thousands(app.frame.degrees.length)} actors… ${Math.round(progress * 100)}%`;
   };
 
   function ensureWorker() {

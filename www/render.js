@@ -18,8 +18,11 @@ export const LAYERS_FROM_TIES = 1000;
  *   labels wait for names to be measured in the next frames (labels.js).
  */
 export function draw(ctx, frame, ui, view, { layers = null, layerKey = '' } = {}) {
-  const scene = buildScene(frame, ui, view);
-  const { layer, stale } = paint(ctx, scene, view.dpr, layers ? { layers, key: layerKey, view } : null);
+  // A large picture's ties and actors come from the layer (made from the frame, in the paint
+  // worker where it can be): the scene holds only what is painted over it.
+  const layered = Boolean(layers) && frame.edges.length / 2 >= LAYERS_FROM_TIES;
+  const scene = buildScene(frame, ui, view, { layered });
+  const { layer, stale } = paint(ctx, scene, view.dpr, layered ? { layers, key: layerKey, view, frame } : null);
   return { labels: scene.labels.boxes, layer, stale, pendingLabels: scene.labels.pending };
 }
 
@@ -42,7 +45,7 @@ function overCanvas(canvas, element) {
 }
 
 /** Paints `scene` at `dpr` device pixels per CSS pixel, over a layer of `cached` ({layers, key,
- *  view}) when it is large; returns `{layer, stale}` as `draw` does. */
+ *  view, frame}) when it is large (a scene built `layered`); returns `{layer, stale}` as `draw` does. */
 export function paint(ctx, scene, dpr, cached = null) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
@@ -56,7 +59,7 @@ export function paint(ctx, scene, dpr, cached = null) {
     // layer (layers.js), and only what is lit is painted over it. A hover then costs the few ties
     // of one actor, not the whole picture.
     layer = scene.emphasised ? 'dim' : 'all';
-    const base = cached.layers.layer(cached.key, scene, cached.view);
+    const base = cached.layers.layer(cached.key, cached.frame, scene, cached.view);
     stale = !base.exact;
     drawLayer(ctx, base, cached.view, layer === 'dim' ? scene.dim.tieAlpha : 1);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -53,16 +53,18 @@ const describe = (err) => (err?.name && err.name !== 'Error' ? `${err.name}: ${e
 /** Characters of the text encoded per slice when it becomes a Blob. */
 const SLICE = 1 << 18;
 
-/** The text as a UTF-8 Blob, encoded a slice per task so that a 20 MB dataset never holds the
- *  main thread (IndexedDB then stores the Blob without copying it on the page's thread). */
-async function blobOf(text) {
+/** The text (or its UTF-8 bytes) as a UTF-8 Blob, encoded or copied a slice per task so that a
+ *  20 MB dataset never holds the main thread (IndexedDB then stores the Blob without copying it on
+ *  the page's thread; a Blob made of Blobs copies nothing). */
+async function blobOf(data) {
   const parts = [];
-  for (let i = 0; i < text.length;) {
-    let end = Math.min(text.length, i + SLICE);
-    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end += 1; // a whole surrogate pair
-    parts.push(new Blob([text.slice(i, end)]));
+  const bytes = typeof data !== 'string';
+  for (let i = 0; i < data.length;) {
+    let end = Math.min(data.length, i + (bytes ? 4 * SLICE : SLICE)); // a copy of bytes is quicker than encoding
+    if (!bytes && end < data.length && (data.charCodeAt(end - 1) & 0xfc00) === 0xd800) end += 1; // a whole surrogate pair
+    parts.push(new Blob([bytes ? data.subarray(i, end) : data.slice(i, end)]));
     i = end;
-    if (i < text.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i < data.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return new Blob(parts, { type: 'application/json' });
 }
@@ -114,7 +116,7 @@ export function installStore(app, loadText) {
   /** Keeps `data` (a text, or a file's UTF-8 bytes) as a Blob; where the browser refuses to
    *  store a Blob (WebKitGTK does: "Error preparing Blob/File data to be stored"), as text. */
   async function keepText(name, data) {
-    const blob = typeof data === 'string' ? await blobOf(data) : new Blob([data], { type: 'application/json' });
+    const blob = await blobOf(data);
     try {
       await keep(name, { blob });
     } catch {

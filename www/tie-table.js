@@ -1,12 +1,12 @@
 // The table of the ties shown, for screen readers and keyboards: one page of rows in the document, the whole count announced, paging, "go to tie" and a search that bring any tie into it.
 
 import { KINDS, TONES } from './kinds.js';
-import { el } from './dom.js';
+import { el, thousands } from './dom.js';
 
 /** Rows in the document at a time. */
 export const PAGE_ROWS = 50;
 
-const count = (n) => n.toLocaleString('en');
+const count = thousands;
 const kindLabel = (key) => KINDS.find((k) => k.key === key)?.label ?? key;
 
 /** The controls above the table: paging, the position, go to tie, find a tie. */
@@ -38,13 +38,19 @@ function buildControls() {
  *  citations}`), `names(k)` its two actors' names. */
 function tableOf(frame, columns) {
   const { ties, edges, kinds, tones, actors } = frame;
-  const dates = columns.dates.split('\n');
+  // Where each tie's line of `dates` starts (one string for the whole table, not one per tie).
+  const lines = new Int32Array(ties.length + 1);
+  for (let k = 0, at = 0; k < ties.length; k++) {
+    lines[k] = at;
+    at = columns.dates.indexOf('\n', at) + 1;
+    lines[k + 1] = at;
+  }
   const actor = (k, end) => actors[edges[2 * k + end]];
   return {
     length: ties.length,
     names: (k) => [actor(k, 0).name, actor(k, 1).name],
     at(k) {
-      const [first = '', last = ''] = dates[k].split(' ');
+      const [first = '', last = ''] = columns.dates.slice(lines[k], lines[k + 1] - 1).split(' ');
       return {
         tie: ties[k], source: actor(k, 0).id, sourceName: actor(k, 0).name, target: actor(k, 1).id, targetName: actor(k, 1).name,
         kinds: KINDS.filter((kd) => kinds[k] & kd.bit).map((kd) => kd.key), tone: TONES[tones[k]]?.key ?? '',
@@ -93,7 +99,9 @@ export function installTieTable(app, { announce }) {
   // The table: the frame's visible ties (their actors, kinds and tones) and the core's columns
   // (`tieColumns`: events, reports, first and last dates); a row's record is made when shown.
   let rows = { length: 0 };
-  let rowOfTie = new Map();
+  // The row of a dataset tie, or -1 (a search of the ties' typed array: no map of every tie kept).
+  let tableTies = [];
+  const rowOfTie = (tie) => Array.prototype.indexOf.call(tableTies, tie);
   let start = 0; // the first row shown
 
   const lastStart = () => Math.max(0, Math.floor((rows.length - 1) / PAGE_ROWS) * PAGE_ROWS);
@@ -129,13 +137,13 @@ export function installTieTable(app, { announce }) {
 
   function build() {
     rows = tableOf(app.frame, app.core.tieColumns());
-    rowOfTie = new Map(Array.from(app.frame.ties, (t, k) => [t, k]));
+    tableTies = app.frame.ties;
     const n = rows.length;
     table.setAttribute('aria-rowcount', String(n + 1));
     table.caption.textContent = `${count(n)} ties shown, with their evidence`;
     ui.goInput.max = String(Math.max(1, n));
-    const pinned = app.ui.tie >= 0 ? rowOfTie.get(app.ui.tie) : undefined;
-    show(pinned !== undefined ? Math.floor(pinned / PAGE_ROWS) * PAGE_ROWS : 0);
+    const pinned = app.ui.tie >= 0 ? rowOfTie(app.ui.tie) : -1;
+    show(pinned >= 0 ? Math.floor(pinned / PAGE_ROWS) * PAGE_ROWS : 0);
     performance.mark('entente:table');
   }
 
@@ -177,7 +185,8 @@ export function installTieTable(app, { announce }) {
   app.on('select', () => {
     if (!rows.length) return;
     const { tie, pinned } = app.ui;
-    if (tie >= 0 && rowOfTie.has(tie)) bring(rowOfTie.get(tie), false);
+    const row = tie >= 0 ? rowOfTie(tie) : -1;
+    if (row >= 0) bring(row, false);
     else if (pinned >= 0) {
       const e = app.frame.edges;
       const here = (k) => e[2 * k] === pinned || e[2 * k + 1] === pinned;
