@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 /// The format version this build reads and writes.
 pub const FORMAT: &str = "entente/1";
 
-/// A whole dataset, as stored in an Entente JSON file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A whole dataset, as stored in an Entente JSON file. (`Default` is the empty record, no actor
+/// and no format: not a valid dataset, a placeholder or a carrier of records.)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub format: String,

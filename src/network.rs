@@ -201,16 +201,7 @@ impl Network {
 
     /// A network of no actors: a placeholder while a network is rebuilt, never shown.
     pub(crate) fn empty() -> Network {
-        Network::from_valid(Dataset {
-            format: String::new(),
-            title: String::new(),
-            description: None,
-            provenance: None,
-            edited: None,
-            actors: Vec::new(),
-            ties: Vec::new(),
-            story: None,
-        })
+        Network::from_valid(Dataset::default())
     }
 
     pub fn dataset(&self) -> &Dataset {

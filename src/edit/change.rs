@@ -237,16 +237,7 @@ impl CorePatch {
     pub fn new(changes: &[Change]) -> CorePatch {
         let mut p = CorePatch {
             steps: Vec::with_capacity(changes.len()),
-            records: Dataset {
-                format: String::new(),
-                title: String::new(),
-                description: None,
-                provenance: None,
-                edited: None,
-                actors: Vec::new(),
-                ties: Vec::new(),
-                story: None,
-            },
+            records: Dataset::default(),
             edited: Vec::new(),
         };
         let carry = |p: &mut CorePatch, source: &str, target: &str, events: Vec<Event>| {

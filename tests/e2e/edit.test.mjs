@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { start, open, settle, actorPoint, ARTIFACTS, SITE } from './harness.mjs';
+import { start, open, settle, actorPoint, loneActor, drag, ARTIFACTS, SITE } from './harness.mjs';
 import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -348,6 +348,13 @@ test('an event keeps what its form does not show (an assessment) and every sourc
 });
 
 /** Every shown actor's position in layout units (the view may fit itself again meanwhile). */
+/** Adds the actor NEW with a cited event tying it to `partner`, through the edit API. */
+const addTiedActor = (page, partner) => page.evaluate(async (partner) => {
+  const e = window.entente.edit;
+  await e.addActor({ id: 'NEW', name: 'Newly added', type: 'state', lat: 10, lon: 10 });
+  return e.addEvent('NEW', partner, { date: '2021-06', kind: 'economic', tone: 'cooperative', summary: 'A new tie.', sources: [{ outlet: 'Dawn', date: '2021-06-02' }] });
+}, partner);
+
 const layoutPositions = (page) => page.evaluate(() => {
   const { view } = window.entente.state();
   return Object.fromEntries(window.entente.nodes().map((n) => [n.id, [(n.x - view.tx) / view.scale, (n.y - view.ty) / view.scale]]));
@@ -490,11 +497,7 @@ test('over 2,000 actors (the layout in the worker) an edit continues from where 
     }).observe(bar, { attributes: true, attributeFilter: ['hidden'] });
   });
   const partner = 'A00007';
-  const added = await page.evaluate(async (partner) => {
-    const e = window.entente.edit;
-    await e.addActor({ id: 'NEW', name: 'Newly added', type: 'state', lat: 10, lon: 10 });
-    return e.addEvent('NEW', partner, { date: '2021-06', kind: 'economic', tone: 'cooperative', summary: 'A new tie.', sources: [{ outlet: 'Dawn', date: '2021-06-02' }] });
-  }, partner);
+  const added = await addTiedActor(page, partner);
   assert.equal(added.ok, true, JSON.stringify(added));
   await page.waitForFunction(() => window.__warm === 'done', null, { timeout: 120000 });
   await settle(page);
@@ -526,38 +529,14 @@ for (const [label, url, partner] of [
     await settle(page);
     // An actor with one tie, not the edit's partner, inside the canvas and away from the others,
     // and a point 60 px further from its own partner.
-    const pick = await page.evaluate((avoid) => {
-      const nodes = window.entente.nodes();
-      const r = document.getElementById('network').getBoundingClientRect();
-      const inside = (n) => n.x > 120 && n.y > 120 && n.x < r.width - 120 && n.y < r.height - 120;
-      let best = null;
-      for (const n of nodes) {
-        if (n.ties !== 1 || n.id === avoid || !inside(n)) continue;
-        if (window.entente.ties(n.id)[0].partner === avoid) continue;
-        const room = Math.min(...nodes.filter((o) => o !== n).map((o) => Math.hypot(o.x - n.x, o.y - n.y)));
-        if (!best || room > best.room) best = { n, room };
-      }
-      const partner = nodes.find((o) => o.id === window.entente.ties(best.n.id)[0].partner);
-      const d = Math.hypot(best.n.x - partner.x, best.n.y - partner.y) || 1;
-      const to = { x: best.n.x + (60 * (best.n.x - partner.x)) / d, y: best.n.y + (60 * (best.n.y - partner.y)) / d };
-      return { id: best.n.id, room: best.room, from: { x: r.left + best.n.x, y: r.top + best.n.y }, to: { x: r.left + to.x, y: r.top + to.y } };
-    }, partner);
+    const pick = await loneActor(page, { margin: 120, distance: 60, avoid: partner });
     assert.ok(pick.room > 12, `${pick.id} stands ${pick.room} px from any other actor`);
-    await page.mouse.move(pick.from.x, pick.from.y);
-    await page.mouse.down();
-    for (let k = 1; k <= 10; k++) {
-      await page.mouse.move(pick.from.x + ((pick.to.x - pick.from.x) * k) / 10, pick.from.y + ((pick.to.y - pick.from.y) * k) / 10);
-    }
-    await page.mouse.up();
+    await drag(page, pick.from, pick.to);
     await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 120000 });
     await settle(page);
     const dropped = (await layoutPositions(page))[pick.id];
     // An edit elsewhere: a new actor with a tie to another actor.
-    const added = await page.evaluate(async (partner) => {
-      const e = window.entente.edit;
-      await e.addActor({ id: 'NEW', name: 'Newly added', type: 'state', lat: 10, lon: 10 });
-      return e.addEvent('NEW', partner, { date: '2021-06', kind: 'economic', tone: 'cooperative', summary: 'A new tie.', sources: [{ outlet: 'Dawn', date: '2021-06-02' }] });
-    }, partner);
+    const added = await addTiedActor(page, partner);
     assert.equal(added.ok, true, JSON.stringify(added));
     await page.waitForFunction(() => window.entente.nodes().some((n) => n.id === 'NEW'));
     await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 120000 });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, hoverMoving, settle, ROOT, SITE, ARTIFACTS } from './harness.mjs';
+import { start, open, hoverMoving, settle, loneActor, drag, ROOT, SITE, ARTIFACTS } from './harness.mjs';
 import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const ACTORS = 5000;
@@ -171,21 +171,7 @@ test('in the worker\'s layout, an actor dragged and released with a double click
   await page.waitForFunction(() => window.entente.state().view.manual);
   // An actor with one tie, well inside the canvas and away from every other actor, and a point
   // 120 px further from its partner.
-  const pick = await page.evaluate(() => {
-    const nodes = window.entente.nodes();
-    const r = document.getElementById('network').getBoundingClientRect();
-    const inside = (n) => n.x > 160 && n.y > 160 && n.x < r.width - 160 && n.y < r.height - 160;
-    let best = null;
-    for (const n of nodes) {
-      if (n.ties !== 1 || !inside(n)) continue;
-      const room = Math.min(...nodes.filter((o) => o !== n).map((o) => Math.hypot(o.x - n.x, o.y - n.y)));
-      if (!best || room > best.room) best = { n, room };
-    }
-    const partner = nodes.find((o) => o.id === window.entente.ties(best.n.id)[0].partner);
-    const d = Math.hypot(best.n.x - partner.x, best.n.y - partner.y) || 1;
-    const to = { x: best.n.x + (120 * (best.n.x - partner.x)) / d, y: best.n.y + (120 * (best.n.y - partner.y)) / d };
-    return { id: best.n.id, room: best.room, from: { x: r.left + best.n.x, y: r.top + best.n.y }, to: { x: r.left + to.x, y: r.top + to.y } };
-  });
+  const pick = await loneActor(page, { margin: 160, distance: 120 });
   assert.ok(pick.room > 12, `${pick.id} stands ${pick.room} px from any other actor`);
   // Where the actor is in layout units (the view changes when the evidence panel opens and closes).
   const layoutPoint = (id) => page.evaluate((id) => {
@@ -193,12 +179,7 @@ test('in the worker\'s layout, an actor dragged and released with a double click
     const v = window.entente.state().view;
     return { x: (n.x - v.tx) / v.scale, y: (n.y - v.ty) / v.scale };
   }, id);
-  await page.mouse.move(pick.from.x, pick.from.y);
-  await page.mouse.down();
-  for (let k = 1; k <= 10; k++) {
-    await page.mouse.move(pick.from.x + ((pick.to.x - pick.from.x) * k) / 10, pick.from.y + ((pick.to.y - pick.from.y) * k) / 10);
-  }
-  await page.mouse.up();
+  await drag(page, pick.from, pick.to);
   // The worker lays out around the pin, and holds the actor where it was dropped.
   await page.waitForFunction(({ id, to }) => {
     const n = window.entente.nodes().find((a) => a.id === id);
