@@ -18,6 +18,8 @@ export default [
   },
   { files: ['www/**/*.js', 'bench/bench.mjs'], languageOptions: { globals: globals.browser } },
   { files: ['www/worker.js'], languageOptions: { globals: globals.worker } },
+  // A classic script (index.html runs it before the modules).
+  { files: ['www/early.js'], languageOptions: { sourceType: 'script' } },
   // Node scripts whose page.evaluate callbacks run in the browser.
   { files: ['tests/e2e/**/*.mjs', 'tests/cross/**/*.mjs', 'bench/*.mjs', 'scripts/*.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

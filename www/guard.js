@@ -34,11 +34,19 @@ export function isJson(name, text) {
  */
 export async function fetchDataset(value, textFromBytes) {
   const url = sameOriginUrl(value);
-  const res = await fetch(url, { credentials: 'same-origin' });
+  const res = (await takeEarly(url)) ?? await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   performance.mark('entente:fetched');
   return textFromBytes(bytes);
+}
+
+/** The response early.js started for `url` (the page's own ?data=), once; null otherwise. */
+function takeEarly(url) {
+  const early = window.ententeEarlyData;
+  if (!early || early.href !== url) return null;
+  window.ententeEarlyData = null;
+  return early.response;
 }
 
 /**

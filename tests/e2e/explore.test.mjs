@@ -475,3 +475,33 @@ test('phone: every control fits the width and the network stays usable', async (
   await page.evaluate(() => window.scrollTo(0, 0));
   await done(page, context, errors, 'phone');
 });
+
+for (const [size, viewport] of [['wide', WIDE], ['phone', PHONE]]) {
+  test(`${size}: the tooltip of the actors nearest the picture's edges stays inside the picture`, async () => {
+    const { page, context, errors } = await openWith(env.browser, env.base, { viewport });
+    await settle(page);
+    // The actors nearest the right edge and the bottom edge, and the one at the top left.
+    const ids = await page.evaluate(() => {
+      const nodes = window.entente.nodes();
+      const by = (f) => nodes.reduce((a, b) => (f(b) > f(a) ? b : a)).id;
+      return [...new Set([by((n) => n.x), by((n) => n.y), by((n) => -n.x - n.y)])];
+    });
+    const stage = await page.locator('#stage').boundingBox();
+    for (const id of ids) {
+      const p = await actorPoint(page, id);
+      await page.mouse.move(p.x, p.y);
+      await page.waitForFunction((id) => {
+        const tip = document.getElementById('tooltip');
+        return !tip.hidden && tip.dataset.actor === id;
+      }, id);
+      // Placed by the sizes its observers report, in the frame after it is filled: wait for two frames.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const tip = await page.locator('#tooltip').boundingBox();
+      const where = `${id}'s tooltip at ${JSON.stringify(tip)} in the picture ${JSON.stringify(stage)}`;
+      assert.ok(tip.x >= stage.x + 7.5 && tip.y >= stage.y + 7.5, where);
+      assert.ok(tip.x + tip.width <= stage.x + stage.width - 7.5, where);
+      assert.ok(tip.y + tip.height <= stage.y + stage.height - 7.5, where);
+    }
+    await done(page, context, errors);
+  });
+}

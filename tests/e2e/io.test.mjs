@@ -231,3 +231,29 @@ test('the importers are a second wasm module fetched on first use; a failed fetc
   assert.deepEqual(errors.filter((e) => !/entente_io_bg\.wasm|Failed to fetch|net::ERR_FAILED/.test(e)), []);
   await context.close();
 });
+
+test('?data= is fetched once, from the page\'s start (early.js), not after the modules; another origin is not asked at all', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?data=data/pakistan-2021.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  const timing = await page.evaluate(() => ({
+    requests: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/pakistan-2021.json')).map((e) => e.startTime),
+    asked: performance.getEntriesByName('entente:fetch')[0]?.startTime,
+  }));
+  assert.equal(timing.requests.length, 1, `the dataset was requested ${timing.requests.length} times`);
+  assert.ok(timing.requests[0] < timing.asked, `requested at ${timing.requests[0]} ms, main.js asked at ${timing.asked} ms`);
+  assert.match(await counts(page), /actors/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Another origin: early.js makes no request; main.js refuses it with its message, and the
+  // built-in dataset comes up under it.
+  const other = await env.browser.newContext();
+  const elsewhere = [];
+  other.on('request', (r) => { if (!r.url().startsWith(env.base.replace(/\/[^/]*$/, ''))) elsewhere.push(r.url()); });
+  const page2 = await other.newPage();
+  await page2.goto(`${env.base}?data=https://example.org/data.json`);
+  await page2.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  assert.match(await page2.locator('#error').innerText(), /only files from this site/);
+  assert.deepEqual(elsewhere, []);
+  await other.close();
+});
