@@ -71,7 +71,12 @@ function fillTooltip(box, actor, ties) {
  *  sizes in `seen` (the boxes' last sizes from their ResizeObservers: never read from the layout,
  *  which forces the browser to lay out a large document at once, 13–26 ms at 50,000 actors). */
 function placeTooltip(box, x, y, seen) {
-  const { cw, ch, bw, bh } = seen;
+  const { cw, ch } = seen;
+  // Until its observer has reported a new tooltip's size, it is placed as if it were as large as
+  // its style lets it be (26rem or 90 % wide, 70 % high): it never reaches past the picture, where
+  // it would give the page scroll bars, resize the picture and set its observers off in a loop.
+  const bw = seen.bw || Math.min(26 * seen.rem, 0.9 * cw);
+  const bh = seen.bh || 0.7 * ch;
   let left = x + 16, top = y + 12;
   if (left + bw > cw - 8) left = Math.max(8, x - bw - 16);
   if (top + bh > ch - 8) top = Math.max(8, ch - bh - 8);
@@ -86,12 +91,14 @@ export function installTooltip(app) {
   // The sizes the tooltip is placed by. A new tooltip's size is known once it is laid out: its
   // observer fires then, before the frame is painted, and places it again by the point kept in
   // `at`, so it never shows where its old size put it.
-  const seen = { cw: 0, ch: 0, bw: 0, bh: 0 };
+  const seen = { cw: 0, ch: 0, bw: 0, bh: 0, rem: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16 };
   let at = null;
+  let before = null; // the size before new content, kept in case the observer finds it unchanged
   const observe = (target, w, h) => new ResizeObserver(([entry]) => {
     const size = entry.borderBoxSize?.[0];
     seen[w] = size ? size.inlineSize : entry.contentRect.width;
     seen[h] = size ? size.blockSize : entry.contentRect.height;
+    if (target === tooltip) before = null;
     if (at && !tooltip.hidden) placeTooltip(tooltip, at[0], at[1], seen);
   }).observe(target);
   observe(tooltip, 'bw', 'bh');
@@ -99,7 +106,15 @@ export function installTooltip(app) {
   app.on('frame', () => {
     const { ui, frame, view } = app;
     const focus = ui.hover !== ui.pinned ? ui.hover : -1;
+    if (before) {
+      // A frame has passed since new content and its observer said nothing: its size is the old one.
+      [seen.bw, seen.bh] = before;
+      before = null;
+    }
     if (changed()) {
+      // New content: its size is not known until it is laid out (its observer then reports it).
+      before = [seen.bw, seen.bh];
+      seen.bw = seen.bh = 0;
       if (focus >= 0) {
         fillTooltip(tooltip, frame.actors[focus], app.core.tiesOf(focus));
         tooltip.scrollTop = 0;
