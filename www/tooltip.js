@@ -67,8 +67,8 @@ function fillTooltip(box, actor, ties) {
   );
 }
 
-/** Places `box` next to the point (x, y) in its container, inside the container's bounds, by the
- *  sizes in `seen` (the boxes' last sizes from their ResizeObservers: never read from the layout,
+/** Places `box` next to the point (x, y) in the picture, inside its bounds, by the sizes in
+ *  `seen` (the picture's from the view, the tooltip's last size from its ResizeObserver: never read from the layout,
  *  which forces the browser to lay out a large document at once, 13–26 ms at 50,000 actors). */
 function placeTooltip(box, x, y, seen) {
   const { cw, ch } = seen;
@@ -94,15 +94,16 @@ export function installTooltip(app) {
   const seen = { cw: 0, ch: 0, bw: 0, bh: 0, rem: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16 };
   let at = null;
   let before = null; // the size before new content, kept in case the observer finds it unchanged
-  const observe = (target, w, h) => new ResizeObserver(([entry]) => {
+  // Only the tooltip is observed: the picture's size is the view's (main.js' observer of the
+  // canvas), and a second observer on the picture itself, shallower than the canvas, was set off
+  // again by the canvas's own resize (Firefox: "ResizeObserver loop completed").
+  new ResizeObserver(([entry]) => {
     const size = entry.borderBoxSize?.[0];
-    seen[w] = size ? size.inlineSize : entry.contentRect.width;
-    seen[h] = size ? size.blockSize : entry.contentRect.height;
-    if (target === tooltip) before = null;
+    seen.bw = size ? size.inlineSize : entry.contentRect.width;
+    seen.bh = size ? size.blockSize : entry.contentRect.height;
+    before = null;
     if (at && !tooltip.hidden) placeTooltip(tooltip, at[0], at[1], seen);
-  }).observe(target);
-  observe(tooltip, 'bw', 'bh');
-  observe(app.stage, 'cw', 'ch');
+  }).observe(tooltip);
   app.on('frame', () => {
     const { ui, frame, view } = app;
     const focus = ui.hover !== ui.pinned ? ui.hover : -1;
@@ -123,6 +124,8 @@ export function installTooltip(app) {
       tooltip.dataset.actor = focus >= 0 ? frame.actors[focus].id : '';
     }
     if (focus < 0) return;
+    seen.cw = view.width;
+    seen.ch = view.height;
     const [x, y] = toScreen(view, frame.positions[2 * focus], frame.positions[2 * focus + 1]);
     at = [x + frame.radii[focus] * view.scale, y];
     placeTooltip(tooltip, at[0], at[1], seen);
