@@ -99,15 +99,26 @@ test('zooming a large picture in Canvas 2D moves its last drawing, then draws it
   await page.waitForFunction(() => !window.entente.state().view.textured);
   const before = await page.evaluate(look);
   assert.ok(!before.textured && before.labels.length > 5 && before.ink > 5000, JSON.stringify({ labels: before.labels.length, ink: before.ink }));
+  // The moved drawing lasts REST_MS after the last view change: too short to be caught by polls
+  // from the test on a busy machine. A loop in the page looks at every frame from before the wheel
+  // and keeps the first moved drawing; each look runs before the next frame is drawn, so a moved
+  // drawing is seen whatever the machine's speed.
+  await page.evaluate(() => {
+    window.__during = null;
+    const poll = () => {
+      const v = window.__look();
+      if (v.textured) window.__during = v;
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
   await page.mouse.wheel(0, -300);
-  // Polled every animation frame by a function (a string would be evaluated as code, which the
-  // page's policy may refuse after the first try): the moved drawing lasts until the view rests.
-  const during = await (await page.waitForFunction(() => { const v = window.__look(); return v.textured && v; }, null, { timeout: 5000, polling: 'raf' })).jsonValue();
+  const during = await (await page.waitForFunction(() => window.__during, null, { timeout: 30000 })).jsonValue();
   // The moved drawing: the picture is there, zoomed (more ink), and the labels are not yet redone.
   assert.deepEqual(during.labels, before.labels);
   assert.ok(during.ink > before.ink, `zoomed in, the picture covers more of the canvas (${before.ink} → ${during.ink} dark pixels)`);
   // At rest, the full drawing: labels placed again for the new view.
-  await page.waitForFunction(() => !window.entente.state().view.textured, null, { timeout: 5000 });
+  await page.waitForFunction(() => !window.entente.state().view.textured, null, { timeout: 30000 });
   const after = await page.evaluate(() => window.entente.labels());
   assert.notDeepEqual(after.map((b) => [Math.round(b.x), Math.round(b.y)]), before.labels.map((b) => [Math.round(b.x), Math.round(b.y)]));
   await page.screenshot({ path: join(ARTIFACTS, 'large-zoomed.png') });

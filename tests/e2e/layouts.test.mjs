@@ -81,15 +81,22 @@ test('switching layouts eases positions over a few hundred milliseconds, and bac
   const { page, context, errors } = await open(env.browser, env.base);
   await settle(page);
   const force = byId(await nodesOf(page));
-  await page.getByLabel('Map').check();
   // The first frame in which the USA has left its force position: on any machine speed this is
-  // part-way through the ease, which lasts several frames.
-  const usa0 = force.USA;
-  await page.waitForFunction(({ x, y }) => {
-    const n = window.entente.nodes().find((a) => a.id === 'USA');
-    return Math.hypot(n.x - x, n.y - y) > 1;
-  }, usa0, { polling: 'raf', timeout: 10000 });
-  const mid = byId(await nodesOf(page));
+  // part-way through the ease, which lasts several frames. A loop in the page, started before the
+  // switch, keeps that frame's positions (a poll from the test could come after the ease's end).
+  await page.evaluate(({ x, y }) => {
+    window.__mid = null;
+    const poll = () => {
+      const nodes = window.entente.nodes();
+      const n = nodes.find((a) => a.id === 'USA');
+      if (Math.hypot(n.x - x, n.y - y) > 1) window.__mid = nodes;
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }, force.USA);
+  await page.getByLabel('Map').check();
+  await page.waitForFunction(() => window.__mid, null, { timeout: 30000 });
+  const mid = byId(await page.evaluate(() => window.__mid));
   await settleSwitch(page);
   const map = byId(await nodesOf(page));
   const moved = (a, b) => Math.hypot(a.USA.x - b.USA.x, a.USA.y - b.USA.y);
