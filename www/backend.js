@@ -1,14 +1,21 @@
 // Which backend draws a frame: Canvas 2D (render.js), or WebGL2 (webgl.js, fetched on first use) for a picture of many ties on a GPU; `?renderer=webgl` or `?renderer=canvas` forces one.
 
-import { onCpu } from './gpu.js';
+import { onCpu, softwareRenderer } from './gpu.js';
 
 /** From this many ties shown, a frame is drawn with WebGL2 where the browser has it on a GPU (on
  *  a rasteriser on the CPU such as SwiftShader, Canvas 2D is faster: only `?renderer=webgl` uses it). */
 export const WEBGL_FROM_TIES = 2000;
 
-/** Whether this browser's WebGL2 runs on a GPU, from a scratch context's renderer name (the
- *  context is let go at once): on a CPU rasteriser the WebGL module is not even fetched. */
+/** Whether this browser's WebGL2 runs on a GPU. For `?data=`, early.js read the renderer's name
+ *  while the page waited for its modules (a scratch context costs 30–80 ms here, which the first
+ *  frame of a large picture then does not pay); else a scratch context's, let go at once. On a CPU
+ *  rasteriser the WebGL module is not even fetched. */
 function onGpu() {
+  const early = globalThis.ententeEarlyRenderer;
+  if (early) {
+    globalThis.ententeEarlyRenderer = undefined;
+    return early.name !== null && !softwareRenderer(early.name);
+  }
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return false;

@@ -1,7 +1,10 @@
 // Starts reading the dataset that ?data= names while the page's modules and its wasm core load:
 // a classic script, run as soon as it arrives, long before main.js. guard.js' fetchDataset takes
 // the response over (once, for the same address); its rules still decide what is read, and a
-// request refused here is simply made again there, with its message.
+// request refused here is simply made again there, with its message. Then, while the page still
+// waits for its modules, it reads the name of WebGL2's renderer (a GPU's or a CPU rasteriser's,
+// which decides whether a large picture is drawn with WebGL: backend.js), so that the first frame
+// of a large dataset does not make a WebGL context of its own.
 {
   const value = new URLSearchParams(location.search).get('data');
   let url = null;
@@ -12,5 +15,19 @@
   }
   if (url && url.origin === location.origin) {
     window.ententeEarlyData = { href: url.href, response: fetch(url.href, { credentials: 'same-origin' }).catch(() => null) };
+  }
+}
+if (new URLSearchParams(location.search).has('data')) {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    let name = null; // no WebGL2
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+    window.ententeEarlyRenderer = { name };
+  } catch {
+    // backend.js asks again when it needs to.
   }
 }
