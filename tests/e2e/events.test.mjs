@@ -161,12 +161,33 @@ test('the filters hide and show one source dataset: the SIPRI deals, then the ar
   await context.close();
 });
 
+/** Serves events-worker.js so that it waits after its first slice until the test posts on the
+ *  'entente-test-gate' channel: on a busy machine, the whole file could be read between the
+ *  first progress and the click on Cancel. */
+const gatedEvents = { served: 0 };
+async function gatedEventsWorker(context) {
+  const source = readFileSync(join(ROOT, 'www', 'events-worker.js'), 'utf8');
+  const progressLine = "self.postMessage({ type: 'progress',";
+  assert.ok(source.includes(progressLine), 'events-worker.js still posts its progress the way this test gates it');
+  const at = source.indexOf('\n', source.indexOf(progressLine)) + 1;
+  const gate = `      await (self.__gate ??= new Promise((resolve) => {
+        new BroadcastChannel('entente-test-gate').onmessage = () => resolve();
+      }));
+`;
+  const body = source.slice(0, at) + gate + source.slice(at);
+  await context.route('**/events-worker.js', (route) => {
+    gatedEvents.served += 1;
+    return route.fulfill({ contentType: 'text/javascript', body });
+  });
+}
+
 test('a big GDELT import cancelled midway leaves the dataset on screen unchanged', async () => {
-  const { page, context, errors } = await open(env.browser, env.base);
+  const { page, context, errors } = await open(env.browser, env.base, {}, gatedEventsWorker);
   await settle(page);
   const before = { title: await title(page), counts: await counts(page) };
   const line = readFileSync(join(EVENTS, 'gdelt1.export.CSV'), 'utf8').split('\n')[0] + '\n';
-  // About 150 MB: read in 4 MiB slices, it is still being read when Cancel is pressed.
+  // About 150 MB, read in 4 MiB slices; the worker waits after the first (gatedEventsWorker), so
+  // it is still being read when Cancel is pressed.
   const transfer = await page.evaluateHandle((l) => {
     const block = l.repeat(4096);
     const dt = new DataTransfer();
@@ -179,6 +200,7 @@ test('a big GDELT import cancelled midway leaves the dataset on screen unchanged
   await page.waitForFunction(() => document.getElementById('event-progress')?.value > 0, null, { timeout: 30000 });
   const midway = await page.locator('#event-progress').evaluate((p) => p.value);
   assert.ok(midway < 1, `cancelled midway (${midway})`);
+  assert.equal(gatedEvents.served, 1, 'the gated worker read the file');
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await dialog(page).count(), 0);
   assert.equal(await title(page), before.title);

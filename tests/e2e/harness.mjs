@@ -8,8 +8,9 @@ import net from 'node:net';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** What the page is served from: www/ with its JavaScript minified (scripts/lib.sh, build_site). */
-export const SITE = join(ROOT, 'target', 'site');
+/** What the page is served from: www/ with its JavaScript minified (scripts/lib.sh, build_site);
+ *  `ENTENTE_SITE=DIR` serves another build (a bench's before and after in one session). */
+export const SITE = process.env.ENTENTE_SITE ?? join(ROOT, 'target', 'site');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
 
