@@ -83,40 +83,75 @@ function refsOf(file, body) {
 }
 
 const done = new Map(); // site path → published path
-const visiting = new Set();
-function publish(file) {
-  if (done.has(file)) return done.get(file);
-  if (visiting.has(file)) throw new Error(`${file} is part of an import cycle: content hashes need an acyclic graph`);
-  visiting.add(file);
-  let body = text.has(file) ? text.get(file) : bytes.get(file);
-  if (typeof body === 'string') {
-    for (const ref of refsOf(file, body)) {
-      const target = publish(ref.target);
-      let rel = posix.relative(posix.dirname(file), target);
-      if (ref.path.startsWith('./') && !rel.startsWith('.')) rel = `./${rel}`;
-      body = body.split(ref.literal).join(`${ref.quote}${rel}${ref.quote}`);
-    }
-    if (file === 'index.html' && opts.origins) {
-      body = body.replace('<title>', `<meta name="entente-origins" content="${opts.origins.replace(/[^A-Za-z0-9:/.,_ -]/g, '')}">\n<title>`);
-    }
+
+/** `body` of `file` with each reference to a file named in `names` written as its published path. */
+function rewrite(file, body, names) {
+  for (const ref of refsOf(file, body)) {
+    if (!names.has(ref.target)) continue;
+    let rel = posix.relative(posix.dirname(file), names.get(ref.target));
+    if (ref.path.startsWith('./') && !rel.startsWith('.')) rel = `./${rel}`;
+    body = body.split(ref.literal).join(`${ref.quote}${rel}${ref.quote}`);
   }
-  let out = file;
-  if (!UNHASHED.some((re) => re.test(file))) {
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-    out = file.replace(/(\.[a-z]+)$/, `.${hash}$1`);
+  if (file === 'index.html' && opts.origins) {
+    body = body.replace('<title>', `<meta name="entente-origins" content="${opts.origins.replace(/[^A-Za-z0-9:/.,_ -]/g, '')}">\n<title>`);
   }
-  visiting.delete(file);
-  done.set(file, out);
-  const path = join(opts.out, out);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, body);
+  return body;
+}
+
+/** Every file reachable from `root`, as the strongly connected components of its references,
+ *  each after every component it refers to (Tarjan's order). The page's chunks refer to each
+ *  other both ways (a module of the first picture imports one fetched later, which imports the
+ *  first picture's chunk), so a file's name cannot follow from its own content alone: the files
+ *  of one component share a hash of all their contents. */
+function components(root) {
+  const index = new Map(), low = new Map(), stack = [], on = new Set(), out = [];
+  let next = 0;
+  const strong = (file) => {
+    index.set(file, next); low.set(file, next); next++;
+    stack.push(file); on.add(file);
+    const body = text.get(file);
+    for (const ref of typeof body === 'string' ? refsOf(file, body) : []) {
+      if (!index.has(ref.target)) {
+        strong(ref.target);
+        low.set(file, Math.min(low.get(file), low.get(ref.target)));
+      } else if (on.has(ref.target)) {
+        low.set(file, Math.min(low.get(file), index.get(ref.target)));
+      }
+    }
+    if (low.get(file) === index.get(file)) {
+      const component = [];
+      let f;
+      do { f = stack.pop(); on.delete(f); component.push(f); } while (f !== file);
+      out.push(component.sort());
+    }
+  };
+  strong(root);
   return out;
+}
+
+function publishComponent(files) {
+  // References out of the component are known by now; those inside it are hashed as written.
+  const bodies = new Map(files.map((f) => {
+    const body = text.has(f) ? text.get(f) : bytes.get(f);
+    return [f, typeof body === 'string' ? rewrite(f, body, done) : body];
+  }));
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(bodies.get(f));
+  const digest = hash.digest('hex').slice(0, 10);
+  for (const f of files) done.set(f, UNHASHED.some((re) => re.test(f)) ? f : f.replace(/(\.[a-z]+)$/, `.${digest}$1`));
+  for (const f of files) {
+    const body = typeof bodies.get(f) === 'string' ? rewrite(f, bodies.get(f), done) : bodies.get(f);
+    const path = join(opts.out, done.get(f));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, body);
+  }
 }
 
 rmSync(opts.out, { recursive: true, force: true });
 mkdirSync(opts.out, { recursive: true });
-publish('index.html');
-// Files nothing refers to by a literal name (none today) would be left out: say so.
+for (const component of components('index.html')) publishComponent(component);
+// Files nothing refers to by a literal name are left out, and named: the modules that only
+// re-export a chunk for those who import them by name (scripts/bundle.mjs), and anything unused.
 const unused = [...text.keys(), ...bytes.keys()].filter((f) => !done.has(f));
 
 const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(text.get('index.html'))?.[1];

@@ -197,19 +197,18 @@ build_web() {
   build_site
 }
 
-# The served site, target/site/: www/ as built above, with every JavaScript file (the page's
-# modules and wasm-bindgen's glue) and every style sheet minified on its own by esbuild (no
-# bundling: the same files, names and imports). The sources in www/ stay as written; scripts/serve,
-# the end-to-end tests and the benches serve this.
+# The served site, target/site/: www/ as built above, its JavaScript written by esbuild
+# (scripts/bundle.mjs: every module keeps its name and exports, the first picture's code in one
+# shared chunk, each worker one file, the wasm glue minified where it is) and every style sheet
+# minified on its own. The sources in www/ stay as written; scripts/serve, the end-to-end tests
+# and the benches serve this.
 build_site() {
   say "laying out target/site (www/ with minified JavaScript and CSS)"
   rm -rf target/site
   mkdir -p target/site
   cp -a www/. target/site/
+  rm -f target/site/*.js
   local file
-  for file in target/site/*.js target/site/pkg/*.js; do
-    node_modules/.bin/esbuild "$file" --minify --format=esm --log-level=warning --outfile="$file" --allow-overwrite
-  done
   for file in target/site/*.css; do
     node_modules/.bin/esbuild "$file" --minify --log-level=warning --outfile="$file" --allow-overwrite
   done
@@ -218,6 +217,6 @@ build_site() {
   node -e 'const fs = require("fs");
     for (const f of process.argv.slice(1)) fs.writeFileSync(f, JSON.stringify(JSON.parse(fs.readFileSync(f, "utf8"))));' \
     target/site/data/*.json
-  # Every module of the first picture and the core's wasm preloaded at once (scripts/preload.mjs).
-  node scripts/preload.mjs target/site
+  # The JavaScript, and the preloads of the first picture's chunk, glue and wasm (scripts/bundle.mjs).
+  node scripts/bundle.mjs target/site
 }

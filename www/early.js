@@ -1,10 +1,13 @@
 // Starts reading the dataset that ?data= names while the page's modules and its wasm core load:
-// a classic script, run as soon as it arrives, long before main.js. guard.js' fetchDataset takes
-// the response over (once, for the same address); its rules still decide what is read, and a
-// request refused here is simply made again there, with its message. Then, while the page still
-// waits for its modules, it reads the name of WebGL2's renderer (a GPU's or a CPU rasteriser's,
-// which decides whether a large picture is drawn with WebGL: backend.js), so that the first frame
-// of a large dataset does not make a WebGL context of its own.
+// a classic script, deferred and fetched at high priority, so it runs as soon as the document is
+// parsed and always before main.js (deferred scripts and modules run in document order; as an
+// async script it could come after main.js on a busy machine, which then fetched the dataset a
+// second time). guard.js' fetchDataset takes the response over (once, for the same address);
+// its rules still decide what is read, and a request refused here is simply made again there,
+// with its message. Then, while the page still waits for its modules, it reads the name of
+// WebGL2's renderer (a GPU's or a CPU rasteriser's, which decides whether a large picture is
+// drawn with WebGL: backend.js), so that the first frame of a large dataset does not make a
+// WebGL context of its own.
 {
   const value = new URLSearchParams(location.search).get('data');
   let url = null;

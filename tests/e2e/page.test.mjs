@@ -3,8 +3,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, settle, actorPoint, ARTIFACTS } from './harness.mjs';
+import { start, open, settle, actorPoint, ARTIFACTS, SITE } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -43,12 +44,19 @@ test('the page shows Pakistan at the centre of its ties, with no console error',
   await context.close();
 });
 
-test('the first picture\'s modules and the core\'s wasm are preloaded at once, and each file is fetched once', async () => {
+test('the first picture\'s code is one chunk, preloaded at once with the core\'s glue and wasm, and each file is fetched once', async () => {
   const { page, context, errors } = await open(env.browser, env.base);
   const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')]
     .map((l) => new URL(l.href).pathname));
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-  assert.ok(preloaded.includes('/render.js') && preloaded.includes('/pkg/entente.js') && preloaded.includes('/pkg/entente_bg.wasm'), preloaded.join(' '));
+  // What main.js imports statically, and what that imports, as served (scripts/bundle.mjs).
+  const staticImports = (file) => [...readFileSync(join(SITE, file), 'utf8').matchAll(/\b(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const closure = new Set();
+  const visit = (file) => { for (const f of staticImports(file)) if (!closure.has(f)) { closure.add(f); visit(f); } };
+  visit('main.js');
+  assert.equal(closure.size, 2, `main.js needs one chunk and the core's glue: ${[...closure]}`);
+  for (const f of closure) assert.ok(preloaded.includes(`/${f}`), `${f} is preloaded: ${preloaded.join(' ')}`);
+  assert.ok(preloaded.includes('/pkg/entente.js') && preloaded.includes('/pkg/entente_bg.wasm'), preloaded.join(' '));
   // What the page fetches after its first picture (the controls, io) is not preloaded.
   assert.ok(!preloaded.includes('/explore.js') && !preloaded.includes('/io.js'), preloaded.join(' '));
   for (const path of preloaded) assert.ok(fetched.includes(path), `${path} is preloaded and used`);
