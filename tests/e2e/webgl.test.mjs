@@ -313,7 +313,7 @@ test('the PNG export of a WebGL picture is drawn with WebGL and matches the Canv
   assert.ok(differ.inked > 10000 && differ.much < 0.02 * differ.inked, JSON.stringify(differ));
 });
 
-test('actors drawn as points: one whose centre is just off the canvas still draws its part on it, one too large for a point draws as a quad', async () => {
+test('actors drawn as points: one whose centre is just off the canvas draws its part on it, in its place; one too large for a point draws whole, as a quad', async () => {
   const { page, context, errors } = await open(env.browser, `${env.base}?renderer=webgl`);
   try {
     const read = await page.evaluate(async () => {
@@ -323,8 +323,9 @@ test('actors drawn as points: one whose centre is just off the canvas still draw
       const gl = renderer.gl;
       const largest = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE)[1];
       const actor = (xyr) => ({ shape: 'circle', fill: '#ff0000', stroke: '#ff0000', width: 1, alpha: 1, xyr: Float32Array.from(xyr) });
-      // 200×100 CSS px at 1×: a disc of radius 8 centred 4 px left of the canvas, and one of
-      // radius `largest` (a sprite twice the largest point) centred at (150, 50).
+      // 200×100 CSS px at 1×. A disc of radius 8 centred 4 px left of the canvas (GL ES drops a
+      // point whose centre is outside the viewport: SwiftShader does not, but the viewport that
+      // reaches past the canvas must still put the disc in its place).
       const scene = { width: 200, height: 100, background: '#ffffff', ties: [], rings: [], actors: [actor([-4, 50, 8])] };
       const at = (x, y) => {
         const p = new Uint8Array(4);
@@ -332,15 +333,17 @@ test('actors drawn as points: one whose centre is just off the canvas still draw
         return [...p.slice(0, 3)];
       };
       renderer.draw(scene, 1);
-      const edge = [at(0, 50), at(2, 50), at(0, 30)];
-      renderer.draw({ ...scene, actors: [actor([150, 50, largest])] }, 1);
-      const large = [at(150, 50), at(0, 0), at(199, 99)];
+      const edge = [at(0, 50), at(2, 50), at(0, 30), at(6, 50)];
+      // A disc of radius `largest` centred 650 px right of the canvas's middle: a point clamped
+      // to the largest size would not reach the canvas; the quad covers it.
+      renderer.draw({ ...scene, actors: [actor([750, 50, largest])] }, 1);
+      const large = [at(0, 50), at(199, 0), at(199, 99)];
       return { largest, edge, large };
     });
     const red = ([r, g, b]) => r > 200 && g < 60 && b < 60;
     assert.ok(red(read.edge[0]) && red(read.edge[1]), `the off-centre disc at the left edge: ${JSON.stringify(read.edge)}`);
-    assert.ok(!red(read.edge[2]), `and not 20 px above its centre: ${JSON.stringify(read.edge)}`);
-    assert.ok(read.large.every(red), `a disc of radius ${read.largest} covers the canvas: ${JSON.stringify(read.large)}`);
+    assert.ok(!red(read.edge[2]) && !red(read.edge[3]), `and not 20 px above its centre nor 10 px right of it: ${JSON.stringify(read.edge)}`);
+    assert.ok(read.large.every(red), `a disc of radius ${read.largest} centred 550 px off the canvas covers it: ${JSON.stringify(read.large)}`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
