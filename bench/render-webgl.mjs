@@ -10,7 +10,7 @@ import { start, open, SITE } from '../tests/e2e/harness.mjs';
 process.env.ENTENTE_READY_MS ??= '600000';
 import { syntheticDataset } from './synthetic.mjs';
 
-const DRAWINGS = 12;
+const DRAWINGS = 15;
 const FRAMES = 60;
 /** [actors, extra ties per actor]: 20,000 actors with 30,138 ties; 40,000 with 99,955. */
 const asked = process.argv.slice(2).map((a) => a.split('+').map(Number)).filter(([n]) => n > 0).map(([n, e]) => [n, e || 0]);
@@ -59,50 +59,55 @@ async function timeDrawings(count) {
     c.height = Math.round(view.height * dpr);
     return c;
   };
-  const time = (draw) => {
-    const out = [];
-    for (let k = 0; k < count + 1; k++) {
-      const t0 = performance.now();
-      draw();
-      out.push(performance.now() - t0);
-    }
-    return out.slice(1); // the first warms caches (label widths, shaders)
-  };
-  const scene = time(() => buildScene(frame, ui, view));
   const ctx = make().getContext('2d');
-  const canvas = time(() => { paint(ctx, buildScene(frame, ui, view), dpr); ctx.getImageData(0, 0, 1, 1); });
   const renderer = makeRenderer(make());
   const over = make().getContext('2d');
   const pixel = new Uint8Array(4);
   const gl = renderer.gl;
-  const webgl = time(() => {
-    const s = buildScene(frame, ui, view);
-    renderer.draw(s, dpr);
-    over.clearRect(0, 0, over.canvas.width, over.canvas.height);
-    paintOver(over, s, dpr);
-    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-    over.getImageData(0, 0, 1, 1);
-  });
-  // The parts of a WebGL drawing of one scene: ties alone, actors and rings alone, the 2D overlay alone.
-  const s = buildScene(frame, ui, view);
   const flush = () => gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-  const parts = {
-    ties: time(() => { renderer.draw({ ...s, actors: [], rings: [] }, dpr); flush(); }),
-    actors: time(() => { renderer.draw({ ...s, ties: [] }, dpr); flush(); }),
-    overlay: time(() => { over.clearRect(0, 0, over.canvas.width, over.canvas.height); paintOver(over, s, dpr); over.getImageData(0, 0, 1, 1); }),
+  const s = buildScene(frame, ui, view);
+  const cases = {
+    scene: () => buildScene(frame, ui, view),
+    canvas: () => { paint(ctx, buildScene(frame, ui, view), dpr); ctx.getImageData(0, 0, 1, 1); },
+    webgl: () => {
+      const t = buildScene(frame, ui, view);
+      renderer.draw(t, dpr);
+      over.clearRect(0, 0, over.canvas.width, over.canvas.height);
+      paintOver(over, t, dpr);
+      flush();
+      over.getImageData(0, 0, 1, 1);
+    },
+    // The parts of a WebGL drawing of one scene: ties alone, actors and rings alone, the 2D overlay alone.
+    ties: () => { renderer.draw({ ...s, actors: [], rings: [] }, dpr); flush(); },
+    actors: () => { renderer.draw({ ...s, ties: [] }, dpr); flush(); },
+    overlay: () => { over.clearRect(0, 0, over.canvas.width, over.canvas.height); paintOver(over, s, dpr); over.getImageData(0, 0, 1, 1); },
+    // The main thread's share of a WebGL drawing: the scene, the vertices, the calls and the
+    // overlay, without waiting for the rasteriser (a GPU's work, here SwiftShader's on the CPU,
+    // which is waited for after the time is taken).
+    issue: () => {
+      const t = buildScene(frame, ui, view);
+      renderer.draw(t, dpr);
+      over.clearRect(0, 0, over.canvas.width, over.canvas.height);
+      paintOver(over, t, dpr);
+      over.getImageData(0, 0, 1, 1);
+    },
   };
-  // The main thread's share of a WebGL drawing: the scene, the vertices, the calls and the
-  // overlay, without waiting for the rasteriser (a GPU's work, here SwiftShader's on the CPU).
-  const issue = time(() => {
-    const t = buildScene(frame, ui, view);
-    renderer.draw(t, dpr);
-    over.clearRect(0, 0, over.canvas.width, over.canvas.height);
-    paintOver(over, t, dpr);
-    over.getImageData(0, 0, 1, 1);
-  });
-  flush();
+  // Interleaved: each round times every case once, so that the machine's load, which changes
+  // from second to second on this shared machine, weighs on every case alike. The first round
+  // warms caches (label widths, shaders) and is left out.
+  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let round = 0; round <= count; round++) {
+    for (const [k, draw] of Object.entries(cases)) {
+      const t0 = performance.now();
+      draw();
+      if (round > 0) times[k].push(performance.now() - t0);
+      flush();
+    }
+  }
+  const { scene, canvas, webgl, issue } = times;
+  const parts = { ties: times.ties, actors: times.actors, overlay: times.overlay };
   const labels = s.labels.boxes.length;
-  return { n, m, scene, canvas, webgl, issue, parts, labels, width: view.width, height: view.height, dpr, renderer: gl.getParameter(gl.RENDERER) };
+  return { n, m, scene, canvas, webgl, issue, parts, labels, width: view.width, height: view.height, dpr, renderer: gl.getParameter(gl.getExtension('WEBGL_debug_renderer_info')?.UNMASKED_RENDERER_WEBGL ?? gl.RENDERER) };
 }
 
 /** In the page: `frames` frames each with a wheel step (a full drawing each in WebGL, which keeps
@@ -161,7 +166,7 @@ try {
 const ms = (x) => `${x.toFixed(1)} ms`;
 const date = new Date().toISOString().slice(0, 10);
 const d0 = drawings[0];
-console.log(`Headless Chromium, WebGL2 on ${d0.renderer}; ${os.cpus().length} cores; ${date}. Canvas ${d0.width}×${d0.height} CSS px at ${d0.dpr}×; median of ${DRAWINGS} drawings (after one to warm up), each flushed to pixels\n`);
+console.log(`Headless Chromium, WebGL2 on ${d0.renderer}; ${os.cpus().length} cores; ${date}. Canvas ${d0.width}×${d0.height} CSS px at ${d0.dpr}×; median of ${DRAWINGS} drawings of each kind, interleaved (after one round to warm up), each flushed to pixels; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 console.log('| actors | ties | scene (scene.js) | full drawing, Canvas 2D | full drawing, WebGL2 (SwiftShader) | WebGL2 faster by | WebGL2: ties / actors / overlay | WebGL2, main thread only | labels |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const d of drawings) {

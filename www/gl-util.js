@@ -1,7 +1,8 @@
-// WebGL2 helpers for the WebGL backend: a program from two shader sources, CSS colours as RGBA, the vertices of a frame's quads.
+// WebGL2 helpers for the WebGL backend: a program from two shader sources, CSS colours as RGBA, the vertices of a frame's quads and points.
 
-/** Links a program from vertex and fragment sources; throws with the compiler's log. */
-export function program(gl, vertex, fragment) {
+/** Links a program from vertex and fragment sources, its attributes at `locations` ({name: index})
+ *  so that programs can share a vertex array; throws with the compiler's log. */
+export function program(gl, vertex, fragment, locations = {}) {
   const p = gl.createProgram();
   for (const [type, source] of [[gl.VERTEX_SHADER, vertex], [gl.FRAGMENT_SHADER, fragment]]) {
     const s = gl.createShader(type);
@@ -11,6 +12,7 @@ export function program(gl, vertex, fragment) {
     gl.attachShader(p, s);
     gl.deleteShader(s);
   }
+  for (const [name, index] of Object.entries(locations)) gl.bindAttribLocation(p, index, name);
   gl.linkProgram(p);
   if (!gl.getProgramParameter(p, gl.LINK_STATUS) && !gl.isContextLost()) throw new Error(`program: ${gl.getProgramInfoLog(p)}`);
   const uniforms = {};
@@ -45,18 +47,19 @@ export function rgba(css) {
 }
 
 /**
- * The vertices of a frame's quads: each item of the batches (`components` floats) written once
- * per corner of its quad into one scratch array reused from frame to frame, and the shared
- * indices (two triangles per quad) in the vertex array `vao`. Instancing would upload the scene's
- * arrays as they are, but SwiftShader runs an instanced draw as one draw per instance (724 ms
- * against 105 ms for 30,000 ties, bench/render-webgl.mjs); the four copies cost a few ms.
- * The vertex shader takes the corner from `gl_VertexID % 4`.
+ * The vertices of a frame's items: each item of the batches (`components` floats) written once
+ * per vertex of its primitive (`corners`: 4 for a quad of two triangles, 1 for a point) into one
+ * scratch array reused from frame to frame, and for quads the shared indices (two triangles per
+ * quad) in the vertex array `vao`. Instancing would upload the scene's arrays as they are, but
+ * SwiftShader runs an instanced draw as one draw per instance (724 ms against 105 ms for 30,000
+ * ties, bench/render-webgl.mjs); the four copies cost a few ms. The vertex shader takes a quad's
+ * corner from `gl_VertexID % 4`.
  */
-export function quadBuffer(gl, vao, attribute, components) {
-  const vertices = gl.createBuffer(), indices = gl.createBuffer();
-  let scratch = new Float32Array(0), quads = 0;
+export function itemBuffer(gl, vao, attribute, components, corners = 4) {
+  const vertices = gl.createBuffer(), indices = corners === 4 ? gl.createBuffer() : null;
+  let scratch = new Float32Array(0), quads = 0, capacity = 0;
   gl.bindVertexArray(vao);
-  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
+  if (indices) gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
   gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
   gl.enableVertexAttribArray(attribute);
   gl.vertexAttribPointer(attribute, components, gl.FLOAT, false, 0, 0);
@@ -64,13 +67,13 @@ export function quadBuffer(gl, vao, attribute, components) {
   return {
     /** Writes the items of `arrays` (Float32Arrays of `components` floats per item, or of
      *  `{data, stride, rest}`: `stride` floats per item, the missing components `rest`, e.g. a
-     *  ring's radius) and returns each array's first quad. */
+     *  ring's radius) and returns each array's first item. */
     upload(arrays) {
       const parts = arrays.map((a) => (a instanceof Float32Array ? { data: a, stride: components, rest: 0 } : a));
       let count = 0;
       for (const { data, stride } of parts) count += data.length / stride;
-      if (scratch.length < 4 * components * count) scratch = new Float32Array(Math.ceil(4 * components * count * 1.25));
-      if (count > quads) {
+      if (scratch.length < corners * components * count) scratch = new Float32Array(Math.ceil(corners * components * count * 1.25));
+      if (indices && count > quads) {
         quads = Math.ceil(count * 1.25);
         const index = new Uint32Array(6 * quads);
         for (let q = 0; q < quads; q++) index.set([4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 2, 4 * q + 1, 4 * q + 3], 6 * q);
@@ -81,19 +84,47 @@ export function quadBuffer(gl, vao, attribute, components) {
       let o = 0, q = 0;
       for (const { data, stride, rest } of parts) {
         firsts.push(q);
+        if (stride === components) {
+          if (corners === 1) {
+            scratch.set(data, o);
+            o += data.length;
+          } else if (components === 4) {
+            // Unrolled: at 100,000 ties, about 4 ms against 10 to 25 ms for the loops below.
+            for (let i = 0; i < data.length; i += 4) {
+              const a = data[i], b = data[i + 1], c = data[i + 2], d = data[i + 3];
+              for (let corner = 0; corner < corners; corner++) {
+                scratch[o++] = a; scratch[o++] = b; scratch[o++] = c; scratch[o++] = d;
+              }
+            }
+          } else {
+            for (let i = 0; i < data.length; i += stride) {
+              for (let corner = 0; corner < corners; corner++) {
+                for (let c = 0; c < components; c++) scratch[o++] = data[i + c];
+              }
+            }
+          }
+          q += data.length / stride;
+          continue;
+        }
         for (let i = 0; i < data.length; i += stride, q++) {
-          for (let corner = 0; corner < 4; corner++) {
+          for (let corner = 0; corner < corners; corner++) {
             for (let c = 0; c < components; c++) scratch[o++] = c < stride ? data[i + c] : rest;
           }
         }
       }
       gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
-      gl.bufferData(gl.ARRAY_BUFFER, scratch.subarray(0, o), gl.DYNAMIC_DRAW);
+      // The buffer is made again only when it grows (to the scratch array's size); else rewritten.
+      if (o > capacity) {
+        capacity = scratch.length;
+        gl.bufferData(gl.ARRAY_BUFFER, scratch.byteLength, gl.DYNAMIC_DRAW);
+      }
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, scratch, 0, o);
       return firsts;
     },
-    /** Draws `count` quads from quad `first`. */
+    /** Draws `count` items from item `first`: quads, or points. */
     draw(first, count) {
-      gl.drawElements(gl.TRIANGLES, 6 * count, gl.UNSIGNED_INT, 6 * 4 * first);
+      if (indices) gl.drawElements(gl.TRIANGLES, 6 * count, gl.UNSIGNED_INT, 6 * 4 * first);
+      else gl.drawArrays(gl.POINTS, first, count);
     },
   };
 }

@@ -1,4 +1,4 @@
-// End to end: the WebGL2 backend (SwiftShader in headless Chromium) against Canvas 2D, read from screenshots: each kind's line and dash, each actor type's shape, hover, a lost and restored context, the PNG export, a large picture picking WebGL by itself, and the fallback without WebGL2.
+// End to end: the WebGL2 backend (SwiftShader in headless Chromium) against Canvas 2D, read from screenshots: each kind's line and dash, each actor type's shape, hover, a lost and restored context, the PNG export, actors at the canvas edge and too large for a point, a large picture picking WebGL by itself, and the fallback without WebGL2.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -311,4 +311,41 @@ test('the PNG export of a WebGL picture is drawn with WebGL and matches the Canv
   assert.deepEqual([gl.png.width, gl.png.height], [canvas.png.width, canvas.png.height]);
   const differ = countDiffering(gl.png, canvas.png);
   assert.ok(differ.inked > 10000 && differ.much < 0.02 * differ.inked, JSON.stringify(differ));
+});
+
+test('actors drawn as points: one whose centre is just off the canvas draws its part on it, in its place; one too large for a point draws whole, as a quad', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.base}?renderer=webgl`);
+  try {
+    const read = await page.evaluate(async () => {
+      const { makeRenderer } = await import('./webgl.js');
+      const canvas = document.createElement('canvas');
+      const renderer = makeRenderer(canvas);
+      const gl = renderer.gl;
+      const largest = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE)[1];
+      const actor = (xyr) => ({ shape: 'circle', fill: '#ff0000', stroke: '#ff0000', width: 1, alpha: 1, xyr: Float32Array.from(xyr) });
+      // 200×100 CSS px at 1×. A disc of radius 8 centred 4 px left of the canvas (GL ES drops a
+      // point whose centre is outside the viewport: SwiftShader does not, but the viewport that
+      // reaches past the canvas must still put the disc in its place).
+      const scene = { width: 200, height: 100, background: '#ffffff', ties: [], rings: [], actors: [actor([-4, 50, 8])] };
+      const at = (x, y) => {
+        const p = new Uint8Array(4);
+        gl.readPixels(x, canvas.height - 1 - y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, p);
+        return [...p.slice(0, 3)];
+      };
+      renderer.draw(scene, 1);
+      const edge = [at(0, 50), at(2, 50), at(0, 30), at(6, 50)];
+      // A disc of radius `largest` centred 650 px right of the canvas's middle: a point clamped
+      // to the largest size would not reach the canvas; the quad covers it.
+      renderer.draw({ ...scene, actors: [actor([750, 50, largest])] }, 1);
+      const large = [at(0, 50), at(199, 0), at(199, 99)];
+      return { largest, edge, large };
+    });
+    const red = ([r, g, b]) => r > 200 && g < 60 && b < 60;
+    assert.ok(red(read.edge[0]) && red(read.edge[1]), `the off-centre disc at the left edge: ${JSON.stringify(read.edge)}`);
+    assert.ok(!red(read.edge[2]) && !red(read.edge[3]), `and not 20 px above its centre nor 10 px right of it: ${JSON.stringify(read.edge)}`);
+    assert.ok(read.large.every(red), `a disc of radius ${read.largest} centred 550 px off the canvas covers it: ${JSON.stringify(read.large)}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });
