@@ -37,6 +37,43 @@ fn events_are_kept_in_date_order() {
 }
 
 #[test]
+fn events_of_the_same_date_keep_the_order_they_were_given_in() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/json/minimal.json"
+    ))
+    .unwrap();
+    let mut d = from_json(&text).unwrap();
+    let events = &mut d.ties[0].events;
+    let (late, early) = (events[0].clone(), events[1].clone());
+    let with = |e: &entente::model::Event, summary: &str| {
+        let mut e = e.clone();
+        e.summary = summary.into();
+        e
+    };
+    // Enough events that an unstable sort (insertion sort only up to 20) would mix equal dates.
+    let given: Vec<(bool, String)> = (0..60)
+        .map(|i| {
+            (
+                i % 3 == 0,
+                format!("{} {i:02}", if i % 3 == 0 { "early" } else { "late" }),
+            )
+        })
+        .collect();
+    *events = given
+        .iter()
+        .map(|(is_early, s)| with(if *is_early { &early } else { &late }, s))
+        .collect();
+    let n = Network::new(d).unwrap();
+    let order: Vec<&str> = n.tie(0).events.iter().map(|e| e.summary.as_str()).collect();
+    let expected: Vec<&str> = (given.iter().filter(|g| g.0))
+        .chain(given.iter().filter(|g| !g.0))
+        .map(|g| g.1.as_str())
+        .collect();
+    assert_eq!(order, expected);
+}
+
+#[test]
 fn the_unfiltered_view_shows_everything_with_the_latest_tone() {
     let n = minimal();
     let v = n.visible(&Filter::default());
