@@ -2,10 +2,7 @@
 // a classic script, run as soon as it arrives, long before main.js. guard.js' fetchDataset takes
 // the response over (once, for the same address); its rules still decide what is read, and a
 // request refused here is simply made again there, with its message.
-// It always sets window.ententeEarlyData (null when it starts nothing), so that guard.js can tell
-// that it has run: main.js may get there first, and then waits for this script (tiny, asked first).
 {
-  window.ententeEarlyData = null;
   const value = new URLSearchParams(location.search).get('data');
   let url = null;
   try {

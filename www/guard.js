@@ -41,21 +41,8 @@ export async function fetchDataset(value, textFromBytes) {
   return textFromBytes(bytes);
 }
 
-/** Resolves once early.js has run (or failed to load): the async script may arrive after main.js
- *  has started, and a fetch made here before it runs would be made twice. */
-function earlyRun() {
-  if (window.ententeEarlyData !== undefined) return Promise.resolve();
-  const script = document.getElementById('early');
-  if (!script) return Promise.resolve();
-  return new Promise((resolve) => {
-    script.addEventListener('load', resolve, { once: true });
-    script.addEventListener('error', resolve, { once: true });
-  });
-}
-
 /** The response early.js started for `url` (the page's own ?data=), once; null otherwise. */
-async function takeEarly(url) {
-  await earlyRun();
+function takeEarly(url) {
   const early = window.ententeEarlyData;
   if (!early || early.href !== url) return null;
   window.ententeEarlyData = null;
