@@ -144,12 +144,13 @@ need_networkx() {
 # The page's wasm modules from one crate: the core (pkg/entente.js), loaded with the page; the
 # importers and exporters (pkg/entente_io.js), loaded on first use (www/io.js); the events chart,
 # the ego rings and the map (pkg/entente_chart.js), after the first picture; the standalone force layout
-# (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API.
+# (pkg/entente_layout.js: ForceLayout, layoutStress), for the large-graph worker and the public API;
+# the editor with the handle an edited dataset is shown by (pkg/entente_edit.js), on the first edit.
 build_web() {
   mkdir -p target/web
   local name feature profile level
   for name in entente:core-exports entente_io:io-exports entente_chart:chart-exports \
-      entente_layout:layout-exports; do
+      entente_layout:layout-exports entente_edit:edit-exports; do
     feature=${name#*:}
     name=${name%%:*}
     # The core is the first load: built with the profile `core` (Cargo.toml: the crate for size,
@@ -170,7 +171,7 @@ build_web() {
     fi
   done
   rm -rf www/pkg
-  for name in entente entente_io entente_chart entente_layout; do
+  for name in entente entente_io entente_chart entente_layout entente_edit; do
     wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" "target/web/$name.wasm"
     if [ -x node_modules/.bin/wasm-opt ]; then
       # The core, the first load, for size (-Os: 0.5 KB gzip less than -O3, the layout's tick as

@@ -37,6 +37,87 @@ fn events_are_kept_in_date_order() {
 }
 
 #[test]
+fn events_of_the_same_date_keep_the_order_they_were_given_in() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/json/minimal.json"
+    ))
+    .unwrap();
+    let mut d = from_json(&text).unwrap();
+    let events = &mut d.ties[0].events;
+    let (late, early) = (events[0].clone(), events[1].clone());
+    let with = |e: &entente::model::Event, summary: &str| {
+        let mut e = e.clone();
+        e.summary = summary.into();
+        e
+    };
+    // Enough events that an unstable sort (insertion sort only up to 20) would mix equal dates.
+    let given: Vec<(bool, String)> = (0..60)
+        .map(|i| {
+            (
+                i % 3 == 0,
+                format!("{} {i:02}", if i % 3 == 0 { "early" } else { "late" }),
+            )
+        })
+        .collect();
+    *events = given
+        .iter()
+        .map(|(is_early, s)| with(if *is_early { &early } else { &late }, s))
+        .collect();
+    let n = Network::new(d).unwrap();
+    let order: Vec<&str> = n.tie(0).events.iter().map(|e| e.summary.as_str()).collect();
+    let expected: Vec<&str> = (given.iter().filter(|g| g.0))
+        .chain(given.iter().filter(|g| !g.0))
+        .map(|g| g.1.as_str())
+        .collect();
+    assert_eq!(order, expected);
+}
+
+#[test]
+fn events_in_any_order_come_out_as_a_stable_sort_by_date_puts_them() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/json/minimal.json"
+    ))
+    .unwrap();
+    let base = from_json(&text).unwrap();
+    let dates = [
+        "2018-07",
+        "2019",
+        "2019-01-01",
+        "2020-02",
+        "2021-03",
+        "2021-03-17",
+    ];
+    let mut seed: u64 = 7;
+    for len in [0usize, 1, 2, 3, 17, 21, 64, 65, 200, 333] {
+        let mut d = base.clone();
+        let template = d.ties[0].events[0].clone();
+        let given: Vec<entente::model::Event> = (0..len)
+            .map(|i| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let mut e = template.clone();
+                e.date = dates[(seed >> 33) as usize % dates.len()].parse().unwrap();
+                e.summary = format!("event {i}");
+                e
+            })
+            .collect();
+        if given.is_empty() {
+            continue; // a tie has at least one event
+        }
+        d.ties[0].events = given.clone();
+        let mut expected = given;
+        expected.sort_by_key(|e| e.date);
+        let n = Network::new(d).unwrap();
+        let got: Vec<&str> = n.tie(0).events.iter().map(|e| e.summary.as_str()).collect();
+        let want: Vec<&str> = expected.iter().map(|e| e.summary.as_str()).collect();
+        assert_eq!(got, want, "{len} events");
+    }
+}
+
+#[test]
 fn the_unfiltered_view_shows_everything_with_the_latest_tone() {
     let n = minimal();
     let v = n.visible(&Filter::default());

@@ -378,3 +378,40 @@ fn the_editor_applies_undoes_and_refuses_without_panicking() {
         entente::load::from_json("{}").unwrap_err().to_string()
     );
 }
+
+/// The edited dataset's handle (`DatasetEditor.core()`, in the editor's module: the page's core
+/// module has no `applyPatch`): made from the editor's dataset after an edit, then following the
+/// next edit and its undo by the editor's patch, always the same network as a handle made anew.
+#[wasm_bindgen_test]
+fn the_editors_handle_shows_the_edit_and_follows_the_next_by_its_patch() {
+    use entente::wasm::edit::DatasetEditor;
+    let shipped = Entente::new(DATASET).unwrap();
+    let mut ed = DatasetEditor::new(DATASET, None).unwrap();
+    let added = ed
+        .apply(
+            r#"{"op": "addActor", "actor": {"id": "NEWCO", "name": "New Co", "type": "organization", "lat": 30, "lon": 70}}"#,
+            "2026-12-02",
+        )
+        .unwrap();
+    assert_eq!(get(&added, "ok"), JsValue::TRUE);
+    let mut core = ed.core().unwrap();
+    assert_eq!(core.actor_count(), shipped.actor_count() + 1);
+    assert!(core.index_of("NEWCO") >= 0);
+    let removed = ed
+        .apply(r#"{"op": "removeActor", "id": "NEWCO"}"#, "2026-12-02")
+        .unwrap();
+    assert_eq!(get(&removed, "ok"), JsValue::TRUE);
+    core.apply_patch(&ed.core_patch().unwrap()).unwrap();
+    assert_eq!(core.index_of("NEWCO"), -1);
+    assert_eq!(core.actor_count(), shipped.actor_count());
+    assert_eq!(
+        ed.undo().unwrap().as_deref(),
+        Some("deleted actor New Co (NEWCO) and its 0 ties")
+    );
+    core.apply_patch(&ed.core_patch().unwrap()).unwrap();
+    let fresh = ed.core().unwrap();
+    assert!(core.index_of("NEWCO") >= 0);
+    assert_eq!(core.index_of("NEWCO"), fresh.index_of("NEWCO"));
+    assert_eq!(core.actor_count(), fresh.actor_count());
+    assert_eq!(core.visible_edges(), fresh.visible_edges());
+}

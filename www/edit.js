@@ -1,6 +1,5 @@
 // Edit mode: the dataset being edited (the io module's DatasetEditor), each edit or undo put on screen with a warm start and saved at once; window.entente.edit.
 
-import { Entente } from './pkg/entente.js';
 import { el, announce } from './dom.js';
 import { openEdits } from './edit-store.js';
 import { installHistory, COPY } from './history.js';
@@ -45,13 +44,17 @@ export function installEdit(app) {
   let unkept = null;     // the text the editor was made from, while the store does not hold it
   let logged = 0;        // patches kept after the store's text
   let saving = Promise.resolve();
-  // The importers' module holds the editor: fetched the first time an edit needs it (a failed fetch is tried again).
-  let ioModule = null;
-  const io = () => {
-    ioModule ??= import('./pkg/entente_io.js').then(async (m) => { await m.default(); return m; });
-    ioModule.catch(() => { ioModule = null; });
-    return ioModule;
+  // The editor's module holds the editor and, once something is edited, the dataset on screen
+  // (its own Entente, which follows the editor's patches: the page's core module has no
+  // `applyPatch`). Fetched the first time an edit needs it (a failed fetch is tried again).
+  let editModule = null;
+  let editMemory = null;
+  const editWasm = () => {
+    editModule ??= import('./pkg/entente_edit.js').then(async (m) => { editMemory = (await m.default()).memory; return m; });
+    editModule.catch(() => { editModule = null; });
+    return editModule;
   };
+  let EditedCore = null; // the editor's module's Entente, once fetched
 
   /** The editor of the dataset on screen, made (with its kept history) when the dataset changed.
    *  Calls run one after another: two at once would both free the old editor (a double free that
@@ -63,7 +66,8 @@ export function installEdit(app) {
     return next;
   }
   async function makeEditor() {
-    const { DatasetEditor } = await io();
+    const { DatasetEditor, Entente } = await editWasm();
+    EditedCore = Entente;
     if (editor && editorCore === app.core) return editor;
     editor?.free();
     editor = null;
@@ -107,8 +111,10 @@ export function installEdit(app) {
     return saving;
   }
 
-  /** The editor's last step on screen as the edited copy: the core follows by the editor's patch,
-   *  without reading the whole dataset again (`whole` or a refused patch: from the editor's text). */
+  /** The editor's last step on screen as the edited copy: the handle on screen, once it is the
+   *  editor's module's, follows by the editor's patch; the first edit (a handle of the core
+   *  module), `whole` or a refused patch: a handle made in that module from the editor's dataset
+   *  (`DatasetEditor.core()`, already checked: no text read again). */
   function show(step, kind, whole = false) {
     const name = copyName(app.source);
     // Where each actor is in the force layout (kept aside while the map or the rings are shown),
@@ -117,10 +123,10 @@ export function installEdit(app) {
     const patch = editor.patch();
     let next = app.core;
     try {
-      if (whole) throw new Error('a whole text');
+      if (whole || !(next instanceof EditedCore)) throw new Error('a whole dataset');
       next.applyPatch(editor.corePatch());
     } catch {
-      next = new Entente(editor.jsonCompact());
+      next = editor.core();
     }
     const actors = next.actors();
     const positions = warmStart(frame, next, actors);
@@ -128,7 +134,7 @@ export function installEdit(app) {
     const ed = editor;
     const text = () => (ed === editor ? ed.jsonCompact() : null);
     editorCore = next;
-    app.actions.editDataset(next, { text, name, positions, step, kind, actors });
+    app.actions.editDataset(next, { memory: editMemory, text, name, positions, step, kind, actors });
     if (!whole) save(name, patch);
   }
 

@@ -63,10 +63,13 @@ function allFilters() {
 const indexIn = (list, x) => Array.prototype.indexOf.call(list, x);
 
 /**
- * @param {{memory: WebAssembly.Memory, requestFrame: () => void}} env the wasm memory (positions
- *   are read from it) and the frame loop's request
+ * @param {{memory: WebAssembly.Memory, requestFrame: () => void}} env the core module's wasm memory
+ *   (positions are read from it; an edited dataset's handle comes from the editor's module, with
+ *   that module's memory: `editDataset`) and the frame loop's request
  */
-export function createState({ memory, requestFrame }) {
+export function createState({ memory: coreMemory, requestFrame }) {
+  // The memory of the module that made the handle on screen.
+  let memory = coreMemory;
   let version = 0;
   let ui = Object.freeze({ ...initialUi(), version });
   let view = Object.freeze({ scale: 1, tx: 0, ty: 0, width: 1, height: 1, dpr: 1, manual: false });
@@ -185,6 +188,7 @@ export function createState({ memory, requestFrame }) {
       dragPins.clear();
       core?.free();
       core = next;
+      memory = coreMemory;
       source = name;
       sourceText = text;
       sourceBytes = text === null ? bytes : null;
@@ -204,16 +208,19 @@ export function createState({ memory, requestFrame }) {
     },
 
     /**
-     * Puts an edited dataset on screen (edit.js): `next` an Entente handle (the one before is
-     * freed unless it is the same, changed in place), `text` its JSON or a function that makes it, `name` the edited copy's name, `positions` (two per actor) the warm
-     * start. The filters, layout, focus and selection stay (by actor id); the layout moves a little.
+     * Puts an edited dataset on screen (edit.js): `next` an Entente handle of the editor's
+     * module (the one before is freed unless it is the same, changed in place), `memory` that
+     * module's wasm memory, `text` its JSON or a function that makes it, `name` the edited copy's
+     * name, `positions` (two per actor) the warm start. The filters, layout, focus and selection
+     * stay (by actor id); the layout moves a little.
      */
-    editDataset(next, { text, name, positions, step, kind, actors: given }) {
+    editDataset(next, { memory: nextMemory, text, name, positions, step, kind, actors: given }) {
       const c = cur();
       const idOf = (i) => (i >= 0 ? frame.actors[i]?.id : undefined);
       const kept = { pinned: idOf(c.pinned), ego: idOf(c.ego), tie: c.tie >= 0 ? tieIds(c.tie) : null };
       if (next !== core) core?.free();
       core = next;
+      memory = nextMemory;
       source = name;
       sourceText = text;
       sourceBytes = null;

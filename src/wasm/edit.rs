@@ -1,5 +1,7 @@
-//! The editor for the page, in the importers' module (feature `io-exports`): a dataset being
-//! edited with its undo history, each edit an op in JSON, refused with the validator's words.
+//! The editor for the page, in a module of its own (feature `edit-exports`, `pkg/entente_edit.js`,
+//! fetched on the first edit): a dataset being edited with its undo history, each edit an op in
+//! JSON, refused with the validator's words; `core()`, the edited dataset as the page's handle,
+//! which follows the next edits by `applyPatch` (the core module, the first load, has none).
 
 use super::{js_error, to_js};
 use crate::date::Date;
@@ -166,6 +168,19 @@ impl DatasetEditor {
             self.inner.catch_up(changes).map_err(js_error)?;
         }
         Ok(())
+    }
+
+    /// The edited dataset as the page's handle (`Entente`, of this module: it has `applyPatch`
+    /// for the next edits), made from the editor's dataset, which every edit has checked: no
+    /// text is read again. The page's core module has no `applyPatch`, so the first edit, and
+    /// every `whole` one (a kept copy restored, a refused patch), goes through here.
+    pub fn core(&self) -> Result<super::Entente, JsError> {
+        let network = crate::network::Network::from_valid(self.inner.dataset().clone());
+        let session = crate::session::Session::new(network).map_err(js_error)?;
+        Ok(super::Entente {
+            session,
+            load_ms: [0.0, 0.0],
+        })
     }
 
     /// The dataset as Entente JSON.

@@ -7,7 +7,8 @@
 //! with the page; the events chart, the ego rings and the map (`chart-exports`: [`chart`],
 //! [`geo`]) after the first picture; the importers and exporters (`io-exports`: [`io`]) on first
 //! use; the standalone `ForceLayout` (`layout-exports`: [`force`]) in the large-graph worker and
-//! for the public API. Native builds and the tests have them all.
+//! for the public API; the editor (`edit-exports`: [`edit`], with the handle and its
+//! `applyPatch`) on the first edit. Native builds and the tests have them all.
 //!
 //! Every entry point returns a `Result` that reaches JavaScript as an `Error` with a message;
 //! a failed load leaves the handle exactly as it was.
@@ -34,7 +35,7 @@ use wasm_bindgen::prelude::*;
 pub mod chart;
 #[cfg(feature = "core-exports")]
 mod compare;
-#[cfg(feature = "io-exports")]
+#[cfg(feature = "edit-exports")]
 pub mod edit;
 #[cfg(feature = "io-exports")]
 pub mod events;
@@ -134,6 +135,10 @@ impl Entente {
     /// [`crate::edit::CorePatch`]), checked by the validator's rules on the records it touches, without reading the
     /// whole dataset again; the layout starts anew (the page gives the warm start). On error
     /// nothing changes.
+    ///
+    /// Only in the editor's module (`edit-exports`): an edited dataset's handle is that module's
+    /// (`DatasetEditor.core()`), so the page's core module, the first load, does without it.
+    #[cfg(feature = "edit-exports")]
     #[wasm_bindgen(js_name = applyPatch)]
     pub fn apply_patch(&mut self, patch: &str) -> Result<(), JsError> {
         let patch: crate::edit::CorePatch =
