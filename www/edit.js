@@ -44,6 +44,7 @@ export function installEdit(app) {
   let unkept = null;     // the text the editor was made from, while the store does not hold it
   let logged = 0;        // patches kept after the store's text
   let saving = Promise.resolve();
+  let unsaved = 0;       // steps asked to be kept and not kept yet
   // The editor's module holds the editor and, once something is edited, the dataset on screen
   // (its own Entente, which follows the editor's patches: the page's core module has no
   // `applyPatch`). Fetched the first time an edit needs it (a failed fetch is tried again).
@@ -100,8 +101,15 @@ export function installEdit(app) {
     else work = () => store.saveStep({ name, history, patch });
     logged = unkept !== null ? 1 : logged >= LOG_LIMIT ? 0 : logged + 1;
     unkept = null;
+    // "Saved" only once every step asked for is kept: a save that ends while later ones wait
+    // (quick undos or redos) must not say so, or a reload then would lose the last steps.
+    unsaved += 1;
     saving = saving.then(work)
-      .then(() => app.actions.setSaveStatus('saved'), (err) => {
+      .then(() => {
+        unsaved -= 1;
+        if (unsaved === 0) app.actions.setSaveStatus('saved');
+      }, (err) => {
+        unsaved -= 1;
         // The next step writes the whole text again, so that nothing kept depends on what failed.
         unkept = editor.jsonCompact();
         logged = 0;

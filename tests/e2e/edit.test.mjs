@@ -67,7 +67,8 @@ test('a person edits without touching a file: actor, cited event, bad date refus
   // Read-only until the switch is on.
   assert.equal(await page.locator('#edit-tools').isVisible(), false);
   await page.click('#edit-toggle');
-  assert.equal(await page.getAttribute('#edit-toggle', 'aria-checked'), 'true');
+  // The switch shows the state at the next frame.
+  await page.waitForFunction(() => document.getElementById('edit-toggle').getAttribute('aria-checked') === 'true');
 
   // 1. An actor, then an event with a cited source.
   await page.click('#add-actor summary');
@@ -156,7 +157,8 @@ test('a person edits without touching a file: actor, cited event, bad date refus
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await settle(page);
   await page.click('#edit-toggle');
-  assert.equal(await page.locator('#edit-copy').textContent(), 'Editing “pakistan-2021.json (edited copy)”; the original is unchanged.');
+  await page.waitForFunction(() => document.getElementById('edit-copy').textContent
+    === 'Editing “pakistan-2021.json (edited copy)”; the original is unchanged.');
   assert.deepEqual(await dataset(page), edited);
   assert.deepEqual((await history(page)).done, steps);
   assert.ok(!(await ids(page)).includes('OMN'));

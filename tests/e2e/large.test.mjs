@@ -79,6 +79,11 @@ test('a large dataset is laid out in a worker: progress bar, hover while it runs
 test('zooming a large picture in Canvas 2D moves its last drawing, then draws it in full once the view rests', async () => {
   const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json&renderer=canvas`);
   await page.locator('#layout-progress').waitFor({ state: 'hidden', timeout: 60000 });
+  // The work that follows the first picture in idle time done too: the single-source flags change
+  // the picture (a full drawing, not the moved one), which on a busy machine could otherwise come
+  // just as the wheel turns.
+  await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0),
+    ['entente:single', 'entente:chart', 'entente:table', 'entente:stored'], { timeout: 60000 });
   await page.waitForFunction(() => !window.entente.state().view.textured);
   const box = await page.locator('#network').boundingBox();
   // One synchronous look at the page: whether the frame was the moved drawing, the labels, and
