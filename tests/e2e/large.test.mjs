@@ -102,23 +102,36 @@ test('zooming a large picture in Canvas 2D moves its last drawing, then draws it
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => !window.entente.state().view.textured);
-  const before = await page.evaluate(look);
-  assert.ok(!before.textured && before.labels.length > 5 && before.ink > 5000, JSON.stringify({ labels: before.labels.length, ink: before.ink }));
+  const first = await page.evaluate(look);
+  assert.ok(!first.textured && first.labels.length > 5 && first.ink > 5000, JSON.stringify({ labels: first.labels.length, ink: first.ink }));
   // The moved drawing lasts REST_MS after the last view change: too short to be caught by polls
-  // from the test on a busy machine. A loop in the page looks at every frame from before the wheel
-  // and keeps the first moved drawing; each look runs before the next frame is drawn, so a moved
-  // drawing is seen whatever the machine's speed.
+  // from the test on a busy machine. A loop in the page looks at every frame, before the next one
+  // is drawn: it keeps the last full drawing and stops at the first moved one. A wheel step that
+  // changes the picture itself (the hovered actor under the pointer, as the actors grow) gives a
+  // full drawing instead, so the wheel turns again, a step at a time, until a moved drawing comes.
   await page.evaluate(() => {
-    window.__during = null;
+    window.__seen = null;
+    window.__frames = 0;
+    let full = null;
     const poll = () => {
+      window.__frames += 1;
       const v = window.__look();
-      if (v.textured) window.__during = v;
-      else requestAnimationFrame(poll);
+      if (v.textured && full) window.__seen = { before: full, during: v };
+      else {
+        if (!v.textured) full = v;
+        requestAnimationFrame(poll);
+      }
     };
     requestAnimationFrame(poll);
   });
-  await page.mouse.wheel(0, -300);
-  const during = await (await page.waitForFunction(() => window.__during, null, { timeout: 30000 })).jsonValue();
+  for (let step = 0; step < 20 && !(await page.evaluate(() => window.__seen !== null)); step++) {
+    const at = await page.evaluate(() => window.__frames);
+    await page.mouse.wheel(0, -120);
+    await page.waitForFunction((at) => window.__seen !== null || window.__frames >= at + 6, at, { timeout: 30000 });
+  }
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen, 'a moved drawing within 20 wheel steps');
+  const { before, during } = seen;
   // The moved drawing: the picture is there, zoomed (more ink), and the labels are not yet redone.
   assert.deepEqual(during.labels, before.labels);
   assert.ok(during.ink > before.ink, `zoomed in, the picture covers more of the canvas (${before.ink} → ${during.ink} dark pixels)`);
