@@ -34,19 +34,27 @@ export function isJson(name, text) {
  */
 export async function fetchDataset(value, textFromBytes) {
   const url = sameOriginUrl(value);
-  const res = (await takeEarly(url)) ?? await fetch(url, { credentials: 'same-origin' });
+  const early = takeEarly(url);
+  let res = early ? await early.response : null;
+  let body = res?.ok ? await early.body : null;
+  if (!res || (res.ok && !body)) {
+    // early.js' request failed, or its body could not be read: asked again here.
+    res = await fetch(url, { credentials: 'same-origin' });
+    body = null;
+  }
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  const bytes = new Uint8Array(body ?? await res.arrayBuffer());
   performance.mark('entente:fetched');
   return textFromBytes(bytes);
 }
 
-/** The response early.js started for `url` (the page's own ?data=), once; null otherwise. */
+/** What early.js started for `url` (the page's own ?data=), once: `{response, body}`, the
+ *  response and its bytes read (each a promise of null where it failed); null otherwise. */
 function takeEarly(url) {
   const early = window.ententeEarlyData;
   if (!early || early.href !== url) return null;
   window.ententeEarlyData = null;
-  return early.response;
+  return early;
 }
 
 /**
