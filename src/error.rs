@@ -41,6 +41,33 @@ pub enum ErrorKind {
     UnknownFileType,
 }
 
+impl ErrorKind {
+    /// The variant's name (`"BadDate"`), as the editor's refusals give it to the page: written
+    /// out, not `Debug`, which a size build of a module may leave empty.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "Empty",
+            ErrorKind::TooLarge => "TooLarge",
+            ErrorKind::Syntax => "Syntax",
+            ErrorKind::Field => "Field",
+            ErrorKind::UnsupportedFormat => "UnsupportedFormat",
+            ErrorKind::BadDate => "BadDate",
+            ErrorKind::EmptyText => "EmptyText",
+            ErrorKind::OutOfRange => "OutOfRange",
+            ErrorKind::DuplicateActor => "DuplicateActor",
+            ErrorKind::UnknownActor => "UnknownActor",
+            ErrorKind::SelfTie => "SelfTie",
+            ErrorKind::DuplicateTie => "DuplicateTie",
+            ErrorKind::NoEvidence => "NoEvidence",
+            ErrorKind::Encoding => "Encoding",
+            ErrorKind::Undeclared => "Undeclared",
+            ErrorKind::Unsupported => "Unsupported",
+            ErrorKind::UnknownFileType => "UnknownFileType",
+        }
+    }
+}
+
 /// A located load error.
 ///
 /// `path` names the record and field (`ties[4].events[1].kind`); `line` and `column` are set
@@ -89,3 +116,35 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    #[test]
+    fn a_kind_is_named_as_its_variant() {
+        use ErrorKind::*;
+        let all = [
+            Empty,
+            TooLarge,
+            Syntax,
+            Field,
+            UnsupportedFormat,
+            BadDate,
+            EmptyText,
+            OutOfRange,
+            DuplicateActor,
+            UnknownActor,
+            SelfTie,
+            DuplicateTie,
+            NoEvidence,
+            Encoding,
+            Undeclared,
+            Unsupported,
+            UnknownFileType,
+        ];
+        for kind in all {
+            assert_eq!(kind.name(), format!("{kind:?}"));
+        }
+    }
+}

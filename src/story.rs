@@ -4,7 +4,7 @@ use crate::date::Date;
 use crate::error::{ErrorKind, LoadError};
 use crate::model::{ActorType, Dataset, Kind, Source, Tone};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Most steps a story may have.
 pub const MAX_STEPS: usize = 1_000;
@@ -169,13 +169,16 @@ pub fn validate(s: &Story, d: &Dataset, ids: &HashMap<&str, usize>) -> Result<()
         ));
     }
     let span = span(d);
-    let pairs: HashSet<(&str, &str)> = d
+    // Both ways of every tie, to its index. A map, not a set: the validator's own map of pairs
+    // has this type, so the core holds one instantiation of the hash table, not two.
+    let pairs: HashMap<(&str, &str), usize> = d
         .ties
         .iter()
-        .flat_map(|t| {
+        .enumerate()
+        .flat_map(|(i, t)| {
             [
-                (t.source.as_str(), t.target.as_str()),
-                (t.target.as_str(), t.source.as_str()),
+                ((t.source.as_str(), t.target.as_str()), i),
+                ((t.target.as_str(), t.source.as_str()), i),
             ]
         })
         .collect();
@@ -228,7 +231,7 @@ fn view(
     at: &dyn Fn(&str) -> String,
     v: &StepView,
     ids: &HashMap<&str, usize>,
-    pairs: &HashSet<(&str, &str)>,
+    pairs: &HashMap<(&str, &str), usize>,
     span: Option<(Date, Date)>,
 ) -> Result<(), LoadError> {
     let known = |field: &str, actor: &str| {
@@ -254,7 +257,7 @@ fn view(
     if let Some([a, b]) = &v.tie {
         known("tie[0]", a)?;
         known("tie[1]", b)?;
-        if !pairs.contains(&(a.as_str(), b.as_str())) {
+        if !pairs.contains_key(&(a.as_str(), b.as_str())) {
             return Err(LoadError::at(
                 ErrorKind::UnknownActor,
                 at("view.tie"),

@@ -205,7 +205,7 @@ impl Op {
     pub fn from_json(text: &str) -> Result<Op, LoadError> {
         let located = |path: String, e: &serde_json::Error| {
             // The line and column of the op's text say nothing about a form's field.
-            let mut error = crate::load::json::serde_error(path, e);
+            let mut error = crate::load::json::serde_error(path, e, text);
             (error.line, error.column) = (None, None);
             error
         };

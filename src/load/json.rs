@@ -39,7 +39,7 @@ pub fn from_json_lean(text: &str) -> Result<Dataset, LoadError> {
     let text = before_parse(text)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     let dataset: Dataset = serde::Deserialize::deserialize(&mut *de)
-        .map_err(|e: serde_json::Error| serde_error(String::new(), &e))?;
+        .map_err(|e: serde_json::Error| serde_error(String::new(), &e, text))?;
     after_parse(de)?;
     validate(&dataset)?;
     Ok(dataset)
@@ -58,7 +58,7 @@ pub fn parse_json(text: &str) -> Result<Dataset, LoadError> {
         // serde_path_to_error writes "?" for a segment it could not name (a broken key).
         let path = path.trim_end_matches(".?").trim_end_matches('?');
         let path = if path == "." { "" } else { path };
-        serde_error(path.to_string(), &e.into_inner())
+        serde_error(path.to_string(), &e.into_inner(), text)
     })?;
     after_parse(de)?;
     Ok(dataset)
@@ -92,14 +92,83 @@ fn after_parse(
     })
 }
 
-/// A serde_json error as a located load error at `path`.
-pub(crate) fn serde_error(path: String, inner: &serde_json::Error) -> LoadError {
+/// A serde_json error in `text` as a located load error at `path`.
+pub(crate) fn serde_error(path: String, inner: &serde_json::Error, text: &str) -> LoadError {
     let kind = match inner.classify() {
         serde_json::error::Category::Data => classify_data(&inner.to_string()),
         _ => ErrorKind::Syntax,
     };
-    LoadError::at(kind, path, plain_message(&inner.to_string()))
-        .with_position(inner.line(), inner.column())
+    let message = plain_message(&inner.to_string());
+    let message = quote_refused_string(&message, text, inner.line(), inner.column());
+    LoadError::at(kind, path, message).with_position(inner.line(), inner.column())
+}
+
+/// The longest refused string a message quotes whole, in bytes without its quotes.
+const MAX_QUOTED: usize = 80;
+
+/// serde's "invalid type: string "…", expected …" with the string as the file writes it, read
+/// back from `text` where serde_json stopped (just past its closing quote). serde prints the
+/// string with Rust's `Debug`, which the core's size build leaves out (scripts/lib.sh
+/// `build_core`: `-Zfmt-debug=none`, 3 KB gzip): there serde's message holds no value at all.
+fn quote_refused_string(message: &str, text: &str, line: usize, column: usize) -> String {
+    for prefix in ["invalid type: string ", "invalid value: string "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some(i) = rest.rfind(", expected ") else {
+            break;
+        };
+        let (printed, expected) = rest.split_at(i);
+        let mut out = String::from(prefix);
+        match string_literal_before(text, line, column) {
+            Some(literal) if literal.len() > MAX_QUOTED + 2 => {
+                let mut cut = MAX_QUOTED + 1;
+                while !literal.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&literal[..cut]);
+                out.push_str("…\"");
+            }
+            Some(literal) => out.push_str(literal),
+            // Not read from a text (a record of an edit, read from a JSON value): serde's own.
+            None if !printed.is_empty() => break,
+            None => {
+                out.truncate(prefix.len() - "string ".len());
+                out.push_str("a string");
+            }
+        }
+        out.push_str(expected);
+        return out;
+    }
+    message.to_string()
+}
+
+/// The JSON string literal, quotes included, whose closing quote is the last byte before
+/// `column` (1-based, in bytes, as serde_json counts) of `line`.
+fn string_literal_before(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let end = line_start + column;
+    if end < 2 || text.as_bytes().get(end - 1) != Some(&b'"') || !text.is_char_boundary(end) {
+        return None;
+    }
+    // Back to the opening quote: the first quote not escaped by an odd run of backslashes.
+    let mut before = end - 1;
+    loop {
+        let quote = text[..before].rfind('"')?;
+        let slashes = text.as_bytes()[..quote]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if slashes % 2 == 0 {
+            return Some(&text[quote..end]);
+        }
+        before = quote;
+    }
 }
 
 /// Refuses a top-level value that is not an object (serde would read an array as a record).
@@ -168,5 +237,76 @@ fn plain_message(message: &str) -> String {
             super::limits::MAX_NESTING
         ),
         _ => message.replace('`', "\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message for `text`, refused where a number belongs, as the core words it.
+    fn refused(text: &str) -> String {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Point {
+            lat: f64,
+        }
+        let e = serde_json::from_str::<Point>(text).unwrap_err();
+        serde_error(String::new(), &e, text).message
+    }
+
+    #[test]
+    fn a_refused_string_is_quoted_as_the_file_writes_it() {
+        assert_eq!(
+            refused(r#"{"lat": "33.69"}"#),
+            r#"invalid type: string "33.69", expected f64"#
+        );
+        // Escapes stay as written; an escaped quote does not end the string early.
+        assert_eq!(
+            refused(r#"{"lat": "a\"b\\"}"#),
+            r#"invalid type: string "a\"b\\", expected f64"#
+        );
+        // Lines before, and a character of two bytes before it on its own line (serde_json's
+        // columns count bytes).
+        assert_eq!(
+            refused("{\n  \"x\": 1,\n  \"é\": 2, \"lat\": \"é\\u00e9\"}"),
+            r#"invalid type: string "é\u00e9", expected f64"#
+        );
+    }
+
+    #[test]
+    fn a_long_refused_string_is_cut() {
+        let long = "x".repeat(500);
+        let message = refused(&format!(r#"{{"lat": "{long}"}}"#));
+        let expected = format!(
+            r#"invalid type: string "{}…", expected f64"#,
+            "x".repeat(80)
+        );
+        assert_eq!(message, expected);
+    }
+
+    #[test]
+    fn serde_messages_without_the_value_get_it_from_the_text() {
+        // As serde words it in the core's size build, where `{:?}` prints nothing.
+        let text = r#"{"lat": "33.69"}"#;
+        assert_eq!(
+            quote_refused_string("invalid type: string , expected f64", text, 1, 15),
+            r#"invalid type: string "33.69", expected f64"#
+        );
+        // No string ends there: said without the value rather than with an empty one.
+        assert_eq!(
+            quote_refused_string("invalid type: string , expected f64", text, 1, 3),
+            "invalid type: a string, expected f64"
+        );
+        // A message of another kind is left as it is.
+        assert_eq!(
+            quote_refused_string("invalid type: integer `3`, expected a string", text, 1, 15),
+            "invalid type: integer `3`, expected a string"
+        );
+        // A value read from JSON values, not a text: serde's own words stay.
+        assert_eq!(
+            quote_refused_string(r#"invalid type: string "x", expected f64"#, "", 0, 0),
+            r#"invalid type: string "x", expected f64"#
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::{ErrorKind, LoadError};
 use crate::model::{Actor, ActorType, Dataset, Event, Provenance, Source, Tie, FORMAT};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 mod touched;
 pub use touched::{validate_touched, Touched};
@@ -225,10 +225,11 @@ fn event(at: &dyn Fn(&str) -> String, e: &Event) -> Result<(), LoadError> {
         text(&at(&format!("figures[{k}].unit")), &f.unit)?;
         optional_text(&at(&format!("figures[{k}].what")), f.what.as_deref())?;
     }
-    let mut seen = HashSet::with_capacity(e.people.len());
+    // A map like the actors' ids, not a set: one instantiation of the hash table fewer.
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(e.people.len());
     for (k, p) in e.people.iter().enumerate() {
         text(&at(&format!("people[{k}]")), p)?;
-        if !seen.insert(p.as_str()) {
+        if seen.insert(p.as_str(), k).is_some() {
             return Err(LoadError::at(
                 ErrorKind::Field,
                 at(&format!("people[{k}]")),

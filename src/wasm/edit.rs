@@ -42,7 +42,7 @@ struct Applied {
 
 fn refusal(error: &crate::error::LoadError, field: Option<String>) -> Refusal {
     Refusal {
-        kind: format!("{:?}", error.kind),
+        kind: error.kind.name().to_string(),
         path: error.path.clone(),
         field,
         message: error.message.clone(),

@@ -62,7 +62,7 @@ impl Entente {
                 )
             })
             .and_then(|()| set("dates", &JsValue::from_str(&c.dates)))
-            .map_err(|e| JsError::new(&format!("tieColumns: {e:?}")))?;
+            .map_err(|e| JsError::new(&format!("tieColumns: {}", super::thrown_message(&e))))?;
         Ok(out.into())
     }
 

@@ -109,10 +109,7 @@ fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> Js
     let path = e.path().to_string();
     // serde-wasm-bindgen's errors are JS `Error`s; their message is the text.
     let inner = JsValue::from(e.into_inner());
-    let inner = match inner.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => format!("{inner:?}"),
-    };
+    let inner = super::thrown_message(&inner);
     // serde's own message for a field `deny_unknown_fields` refuses:
     // "unknown field `x`, expected one of `seed`, `linkDistance`, ...".
     if let Some(rest) = inner.strip_prefix("unknown field `") {

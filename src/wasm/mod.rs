@@ -60,6 +60,18 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// The message of a value JS threw: an `Error`'s `message`, a thrown string itself. Not `{:?}`:
+/// a `JsValue`'s `Debug` brings wasm-bindgen's whole value printer into the module's glue.
+#[cfg(any(feature = "core-exports", feature = "layout-exports"))]
+fn thrown_message(thrown: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match (thrown.dyn_ref::<js_sys::Error>(), thrown.as_string()) {
+        (Some(error), _) => String::from(error.message()),
+        (None, Some(text)) => text,
+        (None, None) => String::from("a value that is not an Error"),
+    }
+}
+
 /// An error for JS, its message prefixed with the method that refused (`tiesOf: ...`).
 #[cfg(feature = "core-exports")]
 fn js_error_in(method: &'static str) -> impl Fn(crate::session::SessionError) -> JsError {
@@ -324,7 +336,7 @@ pub fn style() -> Result<JsValue, JsError> {
 #[cfg(feature = "core-exports")]
 fn to_js_via_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(js_error)?;
-    js_sys::JSON::parse(&text).map_err(|e| JsError::new(&format!("{e:?}")))
+    js_sys::JSON::parse(&text).map_err(|e| JsError::new(&thrown_message(&e)))
 }
 
 /// A value for JS. The core makes it by `JSON.parse` of serde_json's text, as [`to_js_via_json`]

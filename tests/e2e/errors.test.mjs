@@ -25,8 +25,10 @@ test('bad calls into the wasm core are Errors with messages, and the page goes o
     // The same module instance (and wasm memory) as the page's own core.
     const core = await import(new URL('pkg/entente.js', location.href).href);
     const minimal = await (await fetch('fixtures/minimal.json')).text();
+    const wrongType = await (await fetch('fixtures/wrong_type.json')).text();
     const attempts = {
       'bad JSON': () => new core.Entente('{"format": '),
+      'a string for a number': () => new core.Entente(wrongType),
       'not UTF-8': () => core.textFromBytes(new Uint8Array([0x7b, 0x0a, 0xff])),
       'UTF-16': () => core.textFromBytes(new Uint8Array([0xff, 0xfe, 0x7b, 0x00])),
       'bad date filter': (h) => h.setFilter(15, 7, 7, '2021-13-45'),
@@ -51,6 +53,8 @@ test('bad calls into the wasm core are Errors with messages, and the page goes o
     return out;
   });
   assert.match(thrown['bad JSON'], /^line 1, column 11: /);
+  // The refused value is quoted from the file: the core's size build has no Debug formatting for serde to quote it with.
+  assert.equal(thrown['a string for a number'], 'line 10, column 20: invalid type: string "33.69", expected f64');
   assert.equal(thrown['not UTF-8'], 'line 2, column 1: the file is not UTF-8 (byte 0xFF at offset 2); save it as UTF-8');
   assert.match(thrown['UTF-16'], /UTF-16 is not supported/);
   assert.equal(thrown['bad date filter'], '"2021-13-45" is not a day in the calendar');
