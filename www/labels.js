@@ -92,10 +92,42 @@ export function fitLabel(font, text, max) {
 const NO_BOXES = Object.freeze([]);
 const cellKey = (cx, cy) => (cx + 32768) * 65536 + (cy + 32768);
 
-/** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only. */
-class BoxGrid {
-  constructor(cell = 96) { this.cell = cell; this.cells = new Map(); }
+/** Side of a cell of BoxGrid's two bitmaps, in CSS pixels. */
+const BIT_CELL = 4;
+
+/** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only.
+ *  Over `[x0, x0 + width] × [y0, y0 + height]` two bitmaps answer most checks before the boxes are
+ *  read: a cell some box covers whole (a box holding that cell overlaps it for sure), and a cell some
+ *  box touches (a box touching no cell of it overlaps nothing). At 50,000 actors most of the
+ *  checks are of a place already taken, and are answered by the first. The answer is always the
+ *  exact one of the boxes. */
+export class BoxGrid {
+  constructor(x0 = 0, y0 = 0, width = 0, height = 0, cell = 96) {
+    this.cell = cell;
+    this.cells = new Map();
+    this.x0 = x0;
+    this.y0 = y0;
+    this.cols = Math.max(0, Math.ceil(width / BIT_CELL) + 1);
+    this.rows = Math.max(0, Math.ceil(height / BIT_CELL) + 1);
+    this.full = new Uint8Array(this.cols * this.rows);
+    this.touched = new Uint8Array(this.cols * this.rows);
+  }
   overlaps(b) {
+    // The bitmap's cells the box touches, and those inside it whole.
+    const fx = (b.x - this.x0) / BIT_CELL, fy = (b.y - this.y0) / BIT_CELL;
+    const tx = (b.x + b.w - this.x0) / BIT_CELL, ty = (b.y + b.h - this.y0) / BIT_CELL;
+    const ax = Math.floor(fx), ay = Math.floor(fy), bx = Math.floor(tx), by = Math.floor(ty);
+    if (ax >= 0 && ay >= 0 && bx < this.cols && by < this.rows) {
+      const cols = this.cols;
+      for (let cy = Math.ceil(fy); cy + 1 <= ty; cy++) {
+        for (let cx = Math.ceil(fx); cx + 1 <= tx; cx++) if (this.full[cy * cols + cx]) return true;
+      }
+      let any = false;
+      for (let cy = ay; cy <= by && !any; cy++) {
+        for (let cx = ax; cx <= bx; cx++) if (this.touched[cy * cols + cx]) { any = true; break; }
+      }
+      if (!any) return false;
+    }
     const c = this.cell;
     const cx0 = Math.floor(b.x / c), cx1 = Math.floor((b.x + b.w) / c), cy0 = Math.floor(b.y / c), cy1 = Math.floor((b.y + b.h) / c);
     for (let cx = cx0; cx <= cx1; cx++) {
@@ -115,6 +147,18 @@ class BoxGrid {
         const key = cellKey(cx, cy);
         const list = this.cells.get(key);
         if (list) list.push(b); else this.cells.set(key, [b]);
+      }
+    }
+    // Its cells in the bitmaps (clipped to them: a check that reaches past them reads the boxes).
+    const fx = (b.x - this.x0) / BIT_CELL, fy = (b.y - this.y0) / BIT_CELL;
+    const tx = (b.x + b.w - this.x0) / BIT_CELL, ty = (b.y + b.h - this.y0) / BIT_CELL;
+    const cols = this.cols, rows = this.rows;
+    const ax = Math.max(0, Math.floor(fx)), ay = Math.max(0, Math.floor(fy));
+    const bx = Math.min(cols - 1, Math.floor(tx)), by = Math.min(rows - 1, Math.floor(ty));
+    for (let cy = ay; cy <= by; cy++) {
+      for (let cx = ax; cx <= bx; cx++) {
+        this.touched[cy * cols + cx] = 1;
+        if (cx >= fx && cx + 1 <= tx && cy >= fy && cy + 1 <= ty) this.full[cy * cols + cx] = 1;
       }
     }
   }
@@ -196,7 +240,7 @@ function texts(frame, view, em, font, i) {
 function byPriority(order, frame, view, em, at, font, budget) {
   const boxes = [];
   let measures = 0, pending = false;
-  const grid = new BoxGrid();
+  const grid = new BoxGrid(-16, -16, view.width + 32, view.height + 32);
   const probe = { x: 0, y: 0, w: 0, h: 0 }; // one box for the checks below, not one per actor
   for (const i of order) {
     const x = at.x[i], y = at.y[i], r = at.r[i];
