@@ -94,6 +94,8 @@ const cellKey = (cx, cy) => (cx + 32768) * 65536 + (cy + 32768);
 
 /** Side of a cell of BoxGrid's two bitmaps, in CSS pixels. */
 const BIT_CELL = 4;
+/** The one buffer of the bitmaps of the grid in use (there is one at a time). */
+let bitmaps = new Uint8Array(0);
 
 /** Placed label boxes in a grid of cells, so that a new box is checked against its neighbours only.
  *  Over `[x0, x0 + width] × [y0, y0 + height]` two bitmaps answer most checks before the boxes are
@@ -109,8 +111,12 @@ export class BoxGrid {
     this.y0 = y0;
     this.cols = Math.max(0, Math.ceil(width / BIT_CELL) + 1);
     this.rows = Math.max(0, Math.ceil(height / BIT_CELL) + 1);
-    this.full = new Uint8Array(this.cols * this.rows);
-    this.touched = new Uint8Array(this.cols * this.rows);
+    // The bitmaps reuse one buffer, cleared (a placement builds one grid per frame and is done with
+    // it before the next: no 140 KB allocated and collected per frame).
+    const n = this.cols * this.rows;
+    if (bitmaps.length < 2 * n) bitmaps = new Uint8Array(2 * n);
+    this.full = bitmaps.subarray(0, n).fill(0);
+    this.touched = bitmaps.subarray(n, 2 * n).fill(0);
   }
   overlaps(b) {
     // The bitmap's cells the box touches, and those inside it whole.

@@ -20,7 +20,7 @@ struct History {
 /// A refused edit as the page shows it at the field.
 #[derive(Debug, Serialize)]
 struct Refusal {
-    kind: String,
+    kind: crate::error::ErrorKind,
     path: String,
     field: Option<String>,
     message: String,
@@ -42,7 +42,7 @@ struct Applied {
 
 fn refusal(error: &crate::error::LoadError, field: Option<String>) -> Refusal {
     Refusal {
-        kind: error.kind.name().to_string(),
+        kind: error.kind,
         path: error.path.clone(),
         field,
         message: error.message.clone(),
