@@ -69,7 +69,7 @@ export function installApi(app, extra = {}) {
       return out;
     }),
     /** A diagnostic of what is selected and shown (its fields may change): pinned actor or tie,
-     *  focus, filters, time, view, layout. */
+     *  focus, filters, time, view, layout (and whether a move to another one is under way). */
     state: () => {
       const { ui, frame, view } = app;
       const k = ui.tie >= 0 ? Array.prototype.indexOf.call(frame.ties, ui.tie) : -1;
@@ -81,7 +81,7 @@ export function installApi(app, extra = {}) {
         hops: ui.hops,
         faded: frame.egoHops ? frame.actors.filter((_, i) => frame.degrees[i] > 0 && frame.egoHops[i] === 255).map((a) => a.id) : [],
         kinds: ui.kinds, tones: ui.tones, types: ui.types, until: ui.until, mode: ui.mode, since: ui.since,
-        layoutStatus: ui.layoutStatus,
+        layoutStatus: ui.layoutStatus, switching: app.switching(),
         view: { scale: view.scale, tx: view.tx, ty: view.ty, manual: view.manual, textured: Boolean(app.drawn?.textured), layer: app.drawn?.layer ?? null,
           stale: Boolean(app.drawn?.stale), pendingLabels: Boolean(app.drawn?.pendingLabels), painter: app.painter(), backend: app.drawn?.backend ?? null },
       };

@@ -32,6 +32,10 @@ function pointerInput(app, tieTip) {
   // {kind: 'drag', id, actor, moved} | {kind: 'pan', id, x, y, moved} | {kind: 'pinch', d, cx, cy, scale, tx, ty}
   let gesture = null;
   let swallowClick = false; // the click that ends a drag, a pan or a pinch selects nothing
+  // The actor the first click of a double click hit. That click opens the evidence panel, which
+  // narrows the canvas and moves the picture, possibly before the second click and the dblclick
+  // arrive: both act on this actor, not on whatever has moved under the pointer.
+  let clicked = -1;
 
   const hover = (x, y, type, buttons) => {
     const actor = hitActor(app, x, y, type);
@@ -138,12 +142,14 @@ function pointerInput(app, tieTip) {
   canvas.addEventListener('click', (e) => {
     if (swallowClick) {
       swallowClick = false;
+      clicked = -1;
       return;
     }
     if (!app.core) return;
     const [x, y] = canvasPoint(canvas, e);
     const type = e.pointerType || 'mouse';
-    const actor = hitActor(app, x, y, type);
+    const actor = e.detail > 1 && clicked >= 0 ? clicked : hitActor(app, x, y, type);
+    if (e.detail <= 1) clicked = actor;
     if (actor >= 0) {
       actions.select(actor === app.ui.pinned ? {} : { actor });
     } else {
@@ -154,7 +160,7 @@ function pointerInput(app, tieTip) {
 
   canvas.addEventListener('dblclick', (e) => {
     if (!app.core || app.ui.layout !== 'force') return;
-    const actor = hitActor(app, ...canvasPoint(canvas, e), 'mouse');
+    const actor = clicked >= 0 ? clicked : hitActor(app, ...canvasPoint(canvas, e), 'mouse');
     if (actor >= 0) actions.releaseActor(actor);
   });
 

@@ -34,6 +34,7 @@ export function installLayouts(app) {
     homes: null,         // the map's true places (Float32Array), the canvas size they were spread for
     worldLoading: false,
     geo: null,           // the module with the ego rings and the map (chart-module.js), once fetched
+    waiting: 0,          // moves to the ego rings or the map waiting for that module
   };
   // The ego rings and the map come from the module fetched after the first picture: a move to
   // them before it is here waits for it, then goes where the layout is by then.
@@ -42,11 +43,13 @@ export function installLayouts(app) {
       apply(targetOf(app, state));
       return;
     }
+    state.waiting += 1;
     Promise.all([chartModule(), import('./guides.js')]).then(([m, g]) => {
       useGuides(g);
       state.geo = m;
       if (app.ui.layout !== 'force') apply(targetOf(app, state));
-    }, (err) => app.showError(`The ${app.ui.layout === 'map' ? 'map' : 'ego rings'} could not be loaded: ${err.message}`));
+    }, (err) => app.showError(`The ${app.ui.layout === 'map' ? 'map' : 'ego rings'} could not be loaded: ${err.message}`))
+      .finally(() => { state.waiting -= 1; });
   };
   const controls = buildControls(app);
 
@@ -101,6 +104,8 @@ export function installLayouts(app) {
   });
 
   return {
+    /** Whether a move to another layout is under way: easing, or waiting for its module. */
+    switching: () => Boolean(state.anim) || state.waiting > 0,
     /** The land outline's rings in layout units, once fetched (the scene draws them under the map). */
     worldOutline: () => state.world?.rings ?? null,
     /** The map's true places of the actors, in layout units, while the map is shown. */

@@ -108,6 +108,8 @@ function makeApp(state) {
     mapHomes: () => layouts?.mapHomes() ?? null,
     /** The force layout's positions kept while another layout is shown (what an edit warm-starts from), else null. */
     forcePositions: () => layouts?.forcePositions() ?? null,
+    /** Whether a move to another layout is under way (easing, or waiting for its module). */
+    switching: () => layouts?.switching() ?? false,
   });
 }
 

@@ -3,11 +3,15 @@
 import init, { ForceLayout } from './pkg/entente_layout.js';
 
 const TICKS_PER_POST = 4;
+/** The warmth a drag or a release gives the layout, as the main thread's `reheat` (state.js). */
+const PIN_ALPHA = 0.1;
 let layout = null;
 let job = 0; // bumped by every new 'start', so an old run stops posting
 let running = false;
 /** Whether the layout in hand refines itself when it cools (the multilevel start's does). */
 let refined = false;
+/** A drag or a release warmed the layout since the last slice (not the refinement's polish). */
+let warmed = false;
 
 const ready = init();
 
@@ -22,7 +26,8 @@ async function run(id, phases = 1) {
   while (moving && id === job) {
     moving = layout.step(TICKS_PER_POST);
     const alpha = layout.alpha();
-    if (alpha > last && phase + 1 < phases) { phase += 1; alpha0 = Math.max(alpha, 1e-3); }
+    if (alpha > last && !warmed && phase + 1 < phases) { phase += 1; alpha0 = Math.max(alpha, 1e-3); }
+    warmed = false;
     last = alpha;
     const done = !moving;
     const part = Math.max(0, Math.log(alpha0 / Math.max(alpha, alphaMin)) / Math.log(alpha0 / alphaMin));
@@ -31,6 +36,8 @@ async function run(id, phases = 1) {
     self.postMessage({ type: 'positions', job: id, positions, progress, done }, [positions.buffer]);
     // Let messages (new edges, pins) in between slices.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // A pin or release that came in after the last slice warmed the layout again: go on.
+    if (!moving && id === job && layout.alpha() > alphaMin) moving = true;
   }
   if (id === job) running = false;
 }
@@ -76,10 +83,13 @@ self.onmessage = async ({ data }) => {
     } else if ((data.type === 'pin' || data.type === 'unpin') && layout) {
       if (data.type === 'pin') layout.pin(data.actor, data.x, data.y);
       else layout.unpin(data.actor);
-      if (!running) {
-        layout.setAlpha(0.1);
-        run(job);
+      // Warm, as the main thread's drag and release (state.js): a run cooling down still has
+      // room to move the actors around the pin, or the released actor back into the layout.
+      if (layout.alpha() < PIN_ALPHA) {
+        layout.setAlpha(PIN_ALPHA);
+        warmed = true;
       }
+      if (!running) run(job);
     }
   } catch (err) {
     self.postMessage({ type: 'error', message: err.message });

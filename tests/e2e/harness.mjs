@@ -171,3 +171,16 @@ export async function drag(page, from, to) {
   }
   await page.mouse.up();
 }
+
+/**
+ * Double-clicks actor `id` (at page point `at`) at a person's pace: the first click pins the
+ * actor, whose evidence panel opens and narrows the canvas, so the picture has moved under the
+ * pointer before the second click comes.
+ */
+export async function personDoubleClick(page, id, at) {
+  const before = await page.evaluate(() => window.entente.state().view.tx);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(({ id, tx }) => window.entente.state().actor === id && window.entente.state().view.tx !== tx, { id, tx: before });
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+}

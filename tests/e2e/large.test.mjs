@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, open, hoverMoving, settle, loneActor, drag, ROOT, SITE, ARTIFACTS } from './harness.mjs';
+import { start, open, hoverMoving, settle, loneActor, drag, personDoubleClick, ROOT, SITE, ARTIFACTS } from './harness.mjs';
 import { syntheticDataset } from '../../bench/synthetic.mjs';
 
 const ACTORS = 5000;
@@ -191,7 +191,7 @@ test('hovering a large picture in Canvas 2D draws the actor\'s ties over a cache
   await context.close();
 });
 
-test('in the worker\'s layout, an actor dragged and released with a double click goes back into the layout', async () => {
+test('in the worker\'s layout, an actor dragged and released with a double click (the panel opening between its clicks) goes back into the layout', async () => {
   const { page, context, errors } = await open(env.browser, `${env.base}?data=fixtures/large.json`);
   const bar = page.locator('#layout-progress');
   await bar.waitFor({ state: 'hidden', timeout: 60000 });
@@ -218,7 +218,8 @@ test('in the worker\'s layout, an actor dragged and released with a double click
   const held = await layoutPoint(pick.id);
   await page.screenshot({ path: join(ARTIFACTS, 'large-dragged.png') });
   // A double click releases it: the worker runs again without the pin and the actor moves toward its partner.
-  await page.mouse.dblclick(pick.to.x, pick.to.y);
+  // At a person's pace: the evidence panel opens between the clicks and moves the picture.
+  await personDoubleClick(page, pick.id, pick.to);
   const released = await (await page.waitForFunction(({ id, held }) => {
     const n = window.entente.nodes().find((a) => a.id === id);
     const v = window.entente.state().view;

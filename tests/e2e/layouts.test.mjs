@@ -3,16 +3,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, open, settle, actorPoint, ARTIFACTS } from './harness.mjs';
+import { start, open, settle, actorPoint, personDoubleClick, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-/** Waits out a layout switch: the ease runs, then the positions stop changing. */
+/** Waits out a layout switch (or a release): the ease and the force layout come to rest, then
+ *  the positions stop changing. */
 async function settleSwitch(page) {
   await page.evaluate(() => { window.__lastNodes = undefined; });
-  await page.waitForTimeout(700);
+  await page.waitForFunction(() => {
+    const s = window.entente.state();
+    return !s.switching && s.layoutStatus !== 'running';
+  }, null, { timeout: 60000 });
   await settle(page);
 }
 
@@ -127,7 +131,7 @@ test('with reduced motion the layout jumps at once', async () => {
   await context.close();
 });
 
-test('dragging an actor pins it where it is dropped; double-click releases it', async () => {
+test('dragging an actor pins it where it is dropped; a double click releases it, though the panel opening between its clicks moves the picture', async () => {
   const { page, context, errors } = await open(env.browser, env.base);
   await settle(page);
   const from = await actorPoint(page, 'CHN');
@@ -147,13 +151,17 @@ test('dragging an actor pins it where it is dropped; double-click releases it', 
   assert.ok(pinned);
   assert.equal((await page.evaluate(() => window.entente.state())).actor, null, 'the click that ends a drag pins nothing');
   assert.equal(await page.locator('#evidence').isHidden(), true);
-  await page.waitForTimeout(500);
+  // The layout cools to rest around it.
+  await page.waitForFunction(() => window.entente.state().layoutStatus === 'idle', null, { timeout: 60000 });
   const later = await actorPoint(page, 'CHN');
   assert.ok(Math.hypot(later.x - dropped.x, later.y - dropped.y) < 2, 'a pinned actor stays put');
   assert.ok(Math.hypot(dropped.x - from.x, dropped.y - from.y) > 40, 'it moved with the pointer');
   await page.screenshot({ path: join(ARTIFACTS, 'dragged.png') });
 
-  await page.mouse.dblclick(dropped.x, dropped.y);
+  // At a person's pace: the evidence panel opens between the clicks and moves the picture.
+  await personDoubleClick(page, 'CHN', dropped);
+  // The second click unpins what the first pinned.
+  await page.waitForFunction(() => window.entente.state().actor === null);
   await settleSwitch(page);
   const released = await actorPoint(page, 'CHN');
   assert.ok(Math.hypot(released.x - dropped.x, released.y - dropped.y) > 5, 'released, it moves back toward its ties');
