@@ -57,8 +57,8 @@ const backends = makeBackends(canvas, requestFrame);
 let lastBackend = '', backendChanges = 0;
 // Work that follows the first picture in idle time: the chart, the table, the single-source flags, storing (later.js).
 const work = makeLater(() => (app?.frame?.ties.length ?? 0) < LAYERS_FROM_TIES);
-// A dataset was loaded and its first picture is not drawn yet.
-let awaitingPicture = false;
+// A dataset was loaded and its first picture is not drawn yet; drawn in this frame, not yet rendered.
+let awaitingPicture = false, drawnFirst = false;
 // A large picture that the worker moves is drawn anew at most 1/PACE of the time, and never while
 // the paint worker still paints the last positions' layer: the worker's positions wait (`pending`)
 // until then, so hover, input and idle work get the rest, and what is drawn is what hit-testing sees
@@ -167,6 +167,14 @@ function tick() {
   if (backend === 'wait') return;
   if (backend !== lastBackend) { lastBackend = backend; backendChanges++; }
   if (awaitingPicture) {
+    // On screen once the browser has rendered this frame: the next frame's first callback (asked
+    // for before anything this tick asks for, so no other callback of that frame runs before it).
+    requestAnimationFrame(() => {
+      if (!drawnFirst) return;
+      drawnFirst = false;
+      mark('painted');
+      work.pictured();
+    });
     // A dataset's title, counts and progress bar, written since the last layout, can change the
     // canvas's size; its ResizeObserver would say so only after this frame, and a large first
     // picture would be painted twice. Read once now, while the document is small (no table yet).
@@ -194,9 +202,9 @@ function tick() {
     // The first picture of a dataset is drawn: on screen at the next frame; then the rest follows.
     awaitingPicture = false;
     mark('drawn');
+    drawnFirst = true;
     document.documentElement.dataset.drawn = 'true';
     firstDrawn();
-    requestAnimationFrame(() => { mark('painted'); work.pictured(); });
   }
   // Labels waiting for their names: the next full drawing places them (a moved drawing, while
   // the view zooms or pans, keeps the last labels until the view rests).
