@@ -631,6 +631,64 @@ fn geographic_honours_the_minimum_separation() {
     assert_eq!(xy, geographic(&cities, 100.0, 12.0));
 }
 
+/// `n` seeded places spread over the inhabited latitudes.
+fn random_places(n: usize, seed: u64) -> Vec<(f64, f64)> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n)
+        .map(|_| (next() * 340.0 - 170.0, next() * 140.0 - 70.0))
+        .collect()
+}
+
+#[test]
+fn geographic_separates_thousands_of_places_where_there_is_room() {
+    // 2,000 places over a world about 540 × 260 units: room for a gap of 3.
+    let places = random_places(2_000, 5);
+    let xy = geographic(&places, 100.0, 3.0);
+    assert_eq!(xy.len(), 4_000);
+    assert!(
+        min_distance(&xy) >= 3.0 * 0.999,
+        "closest {}",
+        min_distance(&xy)
+    );
+    // Only the crowded ones moved, and not far.
+    let projected: Vec<f32> = project_lon_lat(
+        &places
+            .iter()
+            .flat_map(|&(lon, lat)| [lon as f32, lat as f32])
+            .collect::<Vec<_>>(),
+        100.0,
+    );
+    assert!(mean_displacement(&xy, &projected) < 3.0);
+    assert_eq!(xy, geographic(&places, 100.0, 3.0));
+}
+
+#[test]
+fn geographic_stops_on_input_with_no_room_for_the_separation() {
+    // 5,000 actors on one capital, and 20,000 over a world with no room for the gap (the map's
+    // own scale and separation): each gives up after its work limit instead of running for
+    // minutes, with finite, repeatable positions that have moved apart.
+    let capital = vec![(73.05, 33.68); 5_000];
+    let xy = geographic(&capital, 320.0, 34.0);
+    assert_eq!(xy.len(), 10_000);
+    assert!(xy.iter().all(|v| v.is_finite()));
+    let spread = xy
+        .chunks_exact(2)
+        .map(|p| (p[0] - xy[0]).hypot(p[1] - xy[1]))
+        .fold(0.0f32, f32::max);
+    assert!(spread > 340.0, "spread {spread}");
+    assert_eq!(xy, geographic(&capital, 320.0, 34.0));
+    let crowded = random_places(20_000, 9);
+    let xy = geographic(&crowded, 320.0, 34.0);
+    assert_eq!(xy.len(), 40_000);
+    assert!(xy.iter().all(|v| v.is_finite()));
+}
+
 // ---------- timing ----------
 
 /// `cargo test --release --test layout -- --ignored --nocapture ten_thousand`
@@ -784,4 +842,20 @@ fn refine_lowers_the_stress_of_a_settled_layout_and_keeps_pins() {
         "stress {a} without the refinement, {b} with it"
     );
     assert_eq!(&refined.positions()[14..16], &[40.0, -20.0]);
+}
+
+/// `cargo test --release --test layout -- --ignored --nocapture map_spreading`
+#[test]
+#[ignore]
+fn map_spreading_timing() {
+    for (name, places) in [
+        ("5,000 random", random_places(5_000, 3)),
+        ("50,000 random", random_places(50_000, 3)),
+        ("2,000 on one capital", vec![(73.05, 33.68); 2_000]),
+    ] {
+        let start = std::time::Instant::now();
+        let xy = geographic(&places, 320.0, 34.0);
+        println!("{name}: {:?}", start.elapsed());
+        assert!(xy.iter().all(|v| v.is_finite()));
+    }
 }
