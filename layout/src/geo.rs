@@ -9,6 +9,9 @@ const A3: f64 = 0.000_893;
 const A4: f64 = 0.003_796;
 /// √3 / 2.
 const M: f64 = 0.866_025_403_784_438_6;
+/// The golden angle, π (3 − √5): the turn between neighbours of a sunflower spiral, and the
+/// direction in which a coincident pair splits.
+const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
 /// Relaxation passes of [`geographic`] before it gives up on crowded clusters.
 const MAX_PASSES: usize = 200;
 
@@ -116,8 +119,7 @@ pub fn project_lon_lat(lon_lat: &[f32], scale: f32) -> Vec<f32> {
 /// Nodes on one point first spread on a sunflower spiral around it. Then each pass puts the nodes
 /// in a grid of cells `min_separation` wide and moves every too-close pair of neighbouring cells
 /// apart symmetrically along the line between them; coincident pairs split along a direction
-/// fixed by their indices. Deterministic: the same input always gives the
-/// same output.
+/// fixed by their indices. Deterministic: the same input always gives the same output.
 ///
 /// # Returns
 /// Flat `[x0, y0, ..]`, y down, of length `2 * coords.len()`.
@@ -174,14 +176,14 @@ fn fan_out(xy: &mut [f64], gap: f64) {
     let step = gap / 1.5;
     let mut start = 0;
     for k in 1..=order.len() {
-        let (a, b) = (order[start], order.get(k).copied().unwrap_or(usize::MAX));
-        if b != usize::MAX && xy[2 * a] == xy[2 * b] && xy[2 * a + 1] == xy[2 * b + 1] {
+        let a = order[start];
+        let (cx, cy) = (xy[2 * a], xy[2 * a + 1]);
+        if k < order.len() && (xy[2 * order[k]], xy[2 * order[k] + 1]) == (cx, cy) {
             continue;
         }
-        let (cx, cy) = (xy[2 * a], xy[2 * a + 1]);
         for (m, &i) in order[start..k].iter().enumerate().skip(1) {
             let r = step * (m as f64).sqrt();
-            let turn = 2.399_963_229_728_653 * m as f64;
+            let turn = GOLDEN_ANGLE * m as f64;
             xy[2 * i] = cx + r * turn.cos();
             xy[2 * i + 1] = cy + r * turn.sin();
         }
@@ -283,7 +285,7 @@ fn separate(xy: &mut [f64], i: usize, j: usize, gap: f64) -> bool {
     }
     let mut d = d2.sqrt();
     if d == 0.0 {
-        let turn = 2.399_963_229_728_653 * (i.min(j) * 31 + i.max(j)) as f64;
+        let turn = GOLDEN_ANGLE * (i.min(j) * 31 + i.max(j)) as f64;
         (dx, dy, d) = (turn.cos(), turn.sin(), 1.0);
     }
     let push = (gap - d) / d * 0.5;
