@@ -170,9 +170,10 @@ export class BoxGrid {
   }
 }
 
-/** The actors with ties, by number of ties (most first), then by index; kept for the last degrees
- *  array seen (a new array whenever they change). */
-let byDegree = { degrees: null, order: new Uint32Array(0) };
+/** The actors with ties, by number of ties (most first), then by index (`order`), and each actor's
+ *  place in that order (`rank`); kept for the last degrees array seen (a new array whenever they
+ *  change). */
+let byDegree = { degrees: null, order: new Uint32Array(0), rank: new Uint32Array(0) };
 function degreeOrder(degrees) {
   if (byDegree.degrees !== degrees) {
     let count = 0;
@@ -180,15 +181,24 @@ function degreeOrder(degrees) {
     const order = new Uint32Array(count);
     for (let i = 0, k = 0; i < degrees.length; i++) if (degrees[i] > 0) order[k++] = i;
     order.sort((a, b) => degrees[b] - degrees[a] || a - b);
-    byDegree = { degrees, order };
+    const rank = new Uint32Array(degrees.length).fill(count);
+    for (let k = 0; k < count; k++) rank[order[k]] = k;
+    byDegree = { degrees, order, rank };
   }
-  return byDegree.order;
+  return byDegree;
 }
+
+/** While the actors move (`quick`) in a network too large to label every actor, labels are sought
+ *  only among this many most connected actors, the focus and the actors lit around it: a canvas
+ *  holds a few hundred labels, and at 50,000 actors the search over all of them took most of a
+ *  frame. The frame after the layout rests looks at every actor. */
+export const QUICK_CANDIDATES = 4000;
 
 /** Labels by priority (the focus, the actors lit around it, then by number of ties). Up to
  *  `EVERY_LABEL_UP_TO` actors shown, every actor is labelled (placement.js); above, a label that
  *  would overlap one already placed is left out until zooming in makes room. `at` holds the
- *  actors on screen (`{x, y, r}`, see scene.js). */
+ *  actors on screen (`{x, y, r}`, see scene.js). `quick` (while the actors move): a shorter
+ *  search, moved labels not as far (placement.js) or only `QUICK_CANDIDATES` actors tried. */
 export function placeLabels(frame, view, em, at, obstacles = [], { quick = false, complete = false } = {}) {
   const lit = em.near.size > 0;
   const font = `600 ${LABEL_PX}px ${view.font}`;
@@ -201,14 +211,22 @@ export function placeLabels(frame, view, em, at, obstacles = [], { quick = false
   // first), then by index. The order by ties is kept from frame to frame: no sort per frame.
   const tiers = Array.from({ length: 8 }, () => []);
   const shown = [];
-  for (const i of degreeOrder(frame.degrees)) {
+  const consider = (i) => {
     const x = at.x[i], y = at.y[i], r = at.r[i];
     if (every) {
-      if (x + r < 0 || y + r < 0 || x - r > view.width || y - r > view.height) continue;
+      if (x + r < 0 || y + r < 0 || x - r > view.width || y - r > view.height) return;
       shown.push(i);
-      if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
-    } else if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) continue;
+      if (x < 0 || y < 0 || x > view.width || y > view.height) return;
+    } else if (y < -8 || y > view.height + 8 || x < -LABEL_MAX_FOCUS - 8 || x > view.width + LABEL_MAX_FOCUS + 8) return;
     tiers[(i === em.focus ? 4 : 0) + (lit && em.near.has(i) ? 2 : 0) + (em.inEgo(i) ? 1 : 0)].push(i);
+  };
+  const { order: byTies, rank } = degreeOrder(frame.degrees);
+  const limit = quick && !every ? Math.min(byTies.length, QUICK_CANDIDATES) : byTies.length;
+  for (let k = 0; k < limit; k++) consider(byTies[k]);
+  if (limit < byTies.length && lit) {
+    // The lit actors beyond the most connected (a hovered actor's partners), in the same order.
+    const more = [...em.near].filter((i) => rank[i] >= limit && rank[i] < byTies.length).sort((a, b) => rank[a] - rank[b]);
+    for (const i of more) consider(i);
   }
   if (every) shown.sort((a, b) => a - b);
   const order = tiers.reverse().flat();

@@ -21,10 +21,13 @@ const workerUrl = () => (workerPolicy ? workerPolicy.createScriptURL(WORKER_URL)
 /**
  * @param {object} app the application context from main.js
  * @param {{fromWorker(positions: Float32Array, done: boolean): void}} layouts where the worker's positions go (layouts.js, paced by main.js)
+ * @returns {{moving(): boolean}} whether the worker's layout is moving the actors (its last
+ *   positions said it was not done): the scene places labels the quick way then (labels.js)
  */
 export function installLarge(app, layouts) {
   let worker = null;
   let job = 0;
+  let moving = false;
   const bar = buildProgress(app.stage);
   const active = () => app.ui.layoutStatus === 'worker';
 
@@ -48,12 +51,13 @@ export function installLarge(app, layouts) {
     if (worker) return worker;
     worker = new Worker(workerUrl(), { type: 'module' });
     worker.onmessage = ({ data }) => {
-      if (data.type === 'error') { app.showError(`The layout worker failed: ${data.message}`); show(1, true); return; }
+      if (data.type === 'error') { app.showError(`The layout worker failed: ${data.message}`); moving = false; show(1, true); return; }
       if (data.job !== job || !active()) return;
+      moving = !data.done;
       layouts.fromWorker(data.positions, data.done);
       show(data.progress, data.done);
     };
-    worker.onerror = (e) => { app.showError(`The layout worker could not start: ${e.message}`); show(1, true); };
+    worker.onerror = (e) => { app.showError(`The layout worker could not start: ${e.message}`); moving = false; show(1, true); };
     return worker;
   }
 
@@ -61,10 +65,12 @@ export function installLarge(app, layouts) {
     if (!active()) {
       worker?.terminate();
       worker = null;
+      moving = false;
       show(1, true);
       return;
     }
     job += 1;
+    moving = true;
     const centre = app.core.meta().centre;
     show(0, false);
     if (edit && worker) {
@@ -83,6 +89,7 @@ export function installLarge(app, layouts) {
   app.on('filter', () => {
     if (!active()) return;
     job += 1;
+    moving = true;
     show(0, false);
     ensureWorker().postMessage({ type: 'edges', job, ...inputs() });
   });
@@ -94,6 +101,7 @@ export function installLarge(app, layouts) {
   app.on('unpin', ({ actor }) => {
     if (active()) worker?.postMessage({ type: 'unpin', actor });
   });
+  return { moving: () => moving && active() };
 }
 
 function buildProgress(stage) {

@@ -45,6 +45,8 @@ function io() {
 let drawn = null;
 /** The layouts' handle (layouts.js): the world outline and the worker's positions. */
 let layouts = null;
+/** The large-graph worker's handle (large.js): whether its layout is moving the actors. */
+let large = null;
 // Counts changes of the positions, part of the keys that tell the texture and layers a frame is new.
 const positionsVersion = changeCounter();
 // Pan and zoom on a large picture move the last full drawing until the view rests (texture.js).
@@ -110,6 +112,8 @@ function makeApp(state) {
     forcePositions: () => layouts?.forcePositions() ?? null,
     /** Whether a move to another layout is under way (easing, or waiting for its module). */
     switching: () => layouts?.switching() ?? false,
+    /** Whether the large-graph worker's layout is moving the actors (large.js). */
+    layoutMoving: () => large?.moving() ?? false,
   });
 }
 
@@ -348,7 +352,7 @@ async function main() {
   new ResizeObserver(resize).observe(canvas);
   installLegend(app);
   layouts = installLayouts(app);
-  installLarge(app, pacedWorker(layouts));
+  large = installLarge(app, pacedWorker(layouts));
   // An explicit ?data= wins over the dataset kept from last time; if it fails, the built-in
   // dataset comes up under the message.
   const store = installStore(app, loadText);

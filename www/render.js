@@ -33,6 +33,7 @@ export function screenView(app) {
   return {
     ...app.view, ...themeColours(), focusVisible: app.canvas.matches(':focus-visible'), world: app.worldOutline?.() ?? null,
     homes: app.mapHomes?.() ?? null, reserved: overCanvas(app.canvas, document.getElementById('view-tools')),
+    moving: app.layoutMoving?.() ?? false,
   };
 }
 

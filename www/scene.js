@@ -79,10 +79,11 @@ export function buildScene(frame, ui, view, { complete = false, layered = false 
       { skip: em.focus, litOnly: layered, only: litActors }),
     focus: focusOf(frame, view, em, at),
     keyboard: keyboardOf(frame, ui, view, at),
-    // While the layout moves the actors, a quicker placement (placement.js `placeEvery`): the
-    // frame after it rests places every label with the full search.
+    // While a layout moves the actors (on the main thread, or in the large-graph worker:
+    // `view.moving`), a quicker placement (labels.js `placeLabels`): the frame after it rests
+    // places every label with the full search.
     labels: placeLabels(frame, view, em, at, [...(view.reserved ?? []), ...(egoRings?.rings.filter((r) => r.box).map((r) => r.box) ?? [])],
-      { quick: !complete && (ui.layoutStatus === 'running' || ui.dragged >= 0), complete }),
+      { quick: !complete && (ui.layoutStatus === 'running' || ui.dragged >= 0 || Boolean(view.moving)), complete }),
     changes,
   };
 }
@@ -158,7 +159,7 @@ export function sceneKeys(frame, ui, view, positionsVersion) {
   const state = ui.version;
   return {
     layer: `${geometry}|${view.scale},${view.tx},${view.ty}`,
-    content: `${geometry}|${state}|${idOf(frame.egoHops)}|${view.focusVisible} ${idOf(view.world)} ${view.accent} ${view.focusRing} ${view.font}`,
+    content: `${geometry}|${state}|${idOf(frame.egoHops)}|${view.focusVisible} ${idOf(view.world)} ${view.accent} ${view.focusRing} ${view.font} ${Boolean(view.moving)}`,
   };
 }
 
