@@ -18,6 +18,9 @@ const ALL = {
   // The same without the forces' polish after the refinement: the lowest stress, but a picture
   // the forces would move if run again (see the README's "Layout benchmark").
   'entente-wasm-multilevel-unpolished': entente(ForceLayout, true, { polishTicks: 0 }),
+  // The multilevel start refined at once, before any tick, and left there: the quickest way to a
+  // low stress (no ms per iteration: it takes none).
+  'entente-wasm-multilevel-at-once': entente(ForceLayout, true, { refineAtOnce: true, polishTicks: 0 }),
   ...ENGINES,
 };
 

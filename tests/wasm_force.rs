@@ -137,7 +137,7 @@ fn bad_input_is_a_js_error_with_a_message() {
         "{msg}"
     );
     assert!(
-        msg.ends_with("collideRadius, multilevel, refine, polishTicks)"),
+        msg.ends_with("collideRadius, multilevel, refine, refineAtOnce, polishTicks)"),
         "{msg}"
     );
     let msg = err(JsForceLayout::new(
@@ -167,6 +167,10 @@ fn bad_input_is_a_js_error_with_a_message() {
     assert_eq!(
         bad(&[("multilevel", "yes".into())]),
         "options.multilevel must be true or false"
+    );
+    assert_eq!(
+        bad(&[("refineAtOnce", 1.0.into())]),
+        "options.refineAtOnce must be true or false"
     );
     assert_eq!(
         bad(&[("seed", 1.5.into())]),
@@ -232,4 +236,41 @@ fn empty_single_self_loop_duplicate_and_non_finite_inputs_stay_finite() {
     assert!(l.positions().iter().all(|v| v.is_finite()));
     let after = layout_stress(&l.positions(), 4, &edges, 4, 1).unwrap();
     assert!(after < before, "stress {before} -> {after}");
+}
+
+#[wasm_bindgen_test]
+fn refined_at_once_the_multilevel_start_rests_with_less_stress() {
+    // 30 clusters of 12 on a ring (as layout/src/refine.rs' tests).
+    let mut edges = vec![];
+    for c in 0..30u32 {
+        let base = c * 12;
+        for v in 1..12 {
+            edges.extend([base, base + v, base + v - 1, base + v]);
+        }
+        edges.extend([base, ((c + 1) % 30) * 12 + 5]);
+    }
+    let start = JsForceLayout::new(
+        360.0,
+        &edges,
+        None,
+        options(&[("multilevel", true.into()), ("refine", false.into())]),
+    )
+    .unwrap();
+    let mut quick = JsForceLayout::new(
+        360.0,
+        &edges,
+        None,
+        options(&[
+            ("multilevel", true.into()),
+            ("refineAtOnce", true.into()),
+            ("polishTicks", 0.0.into()),
+        ]),
+    )
+    .unwrap();
+    let before = layout_stress(&start.positions(), 360, &edges, 360, 1).unwrap();
+    let refined = quick.positions();
+    let after = layout_stress(&refined, 360, &edges, 360, 1).unwrap();
+    assert!(after < 0.9 * before, "stress {before} -> {after}");
+    assert!(!quick.step(10.0).unwrap(), "at rest once refined");
+    assert_eq!(quick.positions(), refined);
 }

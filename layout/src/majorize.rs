@@ -1,8 +1,6 @@
 //! Sparse stress majorization (Ortmann, Klimenta & Brandes 2016): a drawing refined toward
 //! drawn distances proportional to hop distances, from each node's neighbours and a few pivots.
 
-use std::collections::VecDeque;
-
 use super::adjacency;
 use super::lcg::Lcg;
 
@@ -153,8 +151,13 @@ impl Sparse {
     fn best_unit(&self, xy: &[f32]) -> f32 {
         let k = self.chosen.len();
         let (mut num, mut den) = (0.0f64, 0.0f64);
+        // f64 squares of f32 differences cannot overflow: no `hypot`, several times slower.
         let len = |i: usize, j: usize| {
-            f64::from(xy[2 * i] - xy[2 * j]).hypot(f64::from(xy[2 * i + 1] - xy[2 * j + 1]))
+            let (dx, dy) = (
+                f64::from(xy[2 * i] - xy[2 * j]),
+                f64::from(xy[2 * i + 1] - xy[2 * j + 1]),
+            );
+            (dx * dx + dy * dy).sqrt()
         };
         for i in 0..self.offsets.len() - 1 {
             for &j in &self.targets[self.offsets[i]..self.offsets[i + 1]] {
@@ -186,30 +189,37 @@ fn pick_pivots(
     k: usize,
     seed: u32,
 ) -> (Vec<u32>, Vec<u16>) {
-    // Every pivot's row of the table is filled as its search ends; the loop stops early
-    // only once every node is a pivot, so `k` stays the table's stride.
+    // Each search writes its pivot's distances as one contiguous row (`by_pivot`); the table
+    // the rounds read, one row per node, is that transposed in blocks at the end. (Written in
+    // place, a stride of `k` per node, the setup took about as long as 10 rounds at 10,000
+    // nodes.) The loop stops early only once every node is a pivot, so `k` stays the stride.
     let mut chosen = Vec::with_capacity(k);
-    let mut hops = vec![FAR; n * k];
+    let mut by_pivot = vec![FAR; n * k];
     let mut row = vec![u32::MAX; n];
     let mut nearest = vec![u32::MAX; n];
-    let mut queue = VecDeque::new();
+    let mut queue = Vec::with_capacity(n);
     let mut next = Lcg::new(seed).below(n);
     for p in 0..k {
         chosen.push(next as u32);
         row.fill(u32::MAX);
         row[next] = 0;
-        queue.push_back(next);
-        while let Some(v) = queue.pop_front() {
+        queue.clear();
+        queue.push(next as u32);
+        let mut head = 0;
+        while let Some(&v) = queue.get(head) {
+            head += 1;
+            let v = v as usize;
             for &u in &targets[offsets[v]..offsets[v + 1]] {
                 if row[u as usize] == u32::MAX {
                     row[u as usize] = row[v] + 1;
-                    queue.push_back(u as usize);
+                    queue.push(u);
                 }
             }
         }
-        for (i, &d) in row.iter().enumerate() {
-            nearest[i] = nearest[i].min(d);
-            hops[i * k + p] = u16::try_from(d).unwrap_or(FAR);
+        let out = &mut by_pivot[p * n..(p + 1) * n];
+        for ((o, near), &d) in out.iter_mut().zip(&mut nearest).zip(&row) {
+            *near = (*near).min(d);
+            *o = u16::try_from(d).unwrap_or(FAR);
         }
         // u32::MAX (unreached) wins the max, so a new component gets the next pivot.
         match (0..n).max_by_key(|&v| (nearest[v], std::cmp::Reverse(v))) {
@@ -217,7 +227,23 @@ fn pick_pivots(
             _ => break,
         }
     }
-    (chosen, hops)
+    (chosen, transpose(&by_pivot, k, n))
+}
+
+/// `table` (`rows` rows of `cols`) as `cols` rows of `rows`, in square blocks that stay in cache.
+fn transpose(table: &[u16], rows: usize, cols: usize) -> Vec<u16> {
+    const BLOCK: usize = 64;
+    let mut out = vec![0; table.len()];
+    for r0 in (0..rows).step_by(BLOCK) {
+        for c0 in (0..cols).step_by(BLOCK) {
+            for r in r0..(r0 + BLOCK).min(rows) {
+                for c in c0..(c0 + BLOCK).min(cols) {
+                    out[c * rows + r] = table[r * cols + c];
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

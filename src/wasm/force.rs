@@ -34,12 +34,14 @@ impl JsForceLayout {
     /// `[s0, t0, ..]`, `positions` a `Float32Array` `[x0, y0, ..]` or `undefined` (a seeded
     /// spiral), `options` `{seed, linkDistance, linkStrength, charge, theta, gravity, alpha,
     /// alphaMin, alphaDecay, alphaTarget, velocityDecay, collideRadius, multilevel, refine,
-    /// polishTicks}`.
+    /// refineAtOnce, polishTicks}`.
     /// With `multilevel: true` the starting positions come from a coarse-to-fine layout
     /// (given positions are then ignored) and `step` refines them. With `refine` (on with
     /// `multilevel` unless set) the cooled layout is refined by stress majorization and then
     /// polished by the forces for `polishTicks` ticks (250; 0: the lowest stress, but not where
-    /// the forces rest) ([`refine::enable`]).
+    /// the forces rest) ([`refine::enable`]). With `refineAtOnce` the starting positions are
+    /// refined here, before any tick, not once the forces cool: with `polishTicks: 0` the
+    /// layout then rests (the quickest way to a low stress; see README "Layout benchmark").
     #[wasm_bindgen(constructor)]
     pub fn new(
         node_count: f64,

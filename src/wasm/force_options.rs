@@ -26,6 +26,7 @@ struct Options {
     collide_radius: Option<Finite>,
     multilevel: Option<Flag>,
     refine: Option<Flag>,
+    refine_at_once: Option<Flag>,
     polish_ticks: Option<Finite>,
 }
 
@@ -128,7 +129,8 @@ fn options_error(e: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> Js
 
 /// Builds [`ForceOptions`] from a JS object (or `undefined`), naming the first unknown or
 /// mistyped field. Also returns `multilevel` (false unless set) and the refinement: `None`
-/// unless `refine` (which follows `multilevel` unless set), its polish from `polishTicks`.
+/// unless `refine` (which follows `multilevel` or `refineAtOnce` unless set), its polish from
+/// `polishTicks`, at once with `refineAtOnce`.
 pub(super) fn parse_options(
     options: JsValue,
 ) -> Result<(ForceOptions, bool, Option<Refinement>), JsError> {
@@ -173,6 +175,9 @@ pub(super) fn parse_options(
         }
         refinement.polish_ticks = ticks as u32;
     }
-    let refine = js.refine.map_or(multilevel, |Flag(on)| on);
+    refinement.at_once = js.refine_at_once.is_some_and(|Flag(on)| on);
+    let refine = js
+        .refine
+        .map_or(multilevel || refinement.at_once, |Flag(on)| on);
     Ok((o, multilevel, refine.then_some(refinement)))
 }
