@@ -174,15 +174,26 @@ export class BoxGrid {
  *  place in that order (`rank`); kept for the last degrees array seen (a new array whenever they
  *  change). */
 let byDegree = { degrees: null, order: new Uint32Array(0), rank: new Uint32Array(0) };
-function degreeOrder(degrees) {
+export function degreeOrder(degrees) {
   if (byDegree.degrees !== degrees) {
-    let count = 0;
-    for (let i = 0; i < degrees.length; i++) if (degrees[i] > 0) count++;
+    // A counting sort: degrees are small whole numbers, and a comparison sort of 50,000 actors
+    // with a comparator took tens of milliseconds of the first drawing.
+    let top = 0;
+    for (let i = 0; i < degrees.length; i++) top = Math.max(top, degrees[i]);
+    const starts = new Uint32Array(top + 2);
+    for (let i = 0; i < degrees.length; i++) if (degrees[i] > 0) starts[top - degrees[i] + 1]++;
+    for (let d = 1; d <= top + 1; d++) starts[d] += starts[d - 1];
+    const count = starts[top + 1];
     const order = new Uint32Array(count);
-    for (let i = 0, k = 0; i < degrees.length; i++) if (degrees[i] > 0) order[k++] = i;
-    order.sort((a, b) => degrees[b] - degrees[a] || a - b);
     const rank = new Uint32Array(degrees.length).fill(count);
-    for (let k = 0; k < count; k++) rank[order[k]] = k;
+    // Most ties first; within one number of ties, by index (the loop's order).
+    for (let i = 0; i < degrees.length; i++) {
+      if (degrees[i] > 0) {
+        const k = starts[top - degrees[i]]++;
+        order[k] = i;
+        rank[i] = k;
+      }
+    }
     byDegree = { degrees, order, rank };
   }
   return byDegree;

@@ -77,3 +77,17 @@ test('while the actors move, labels are sought among the most connected and the 
   assert.ok(hovered.includes(focus) && hovered.includes(partner), `the hovered actor and its partner are labelled: ${hovered.filter((i) => i >= crowd)}`);
   assert.deepEqual(hovered.filter((i) => i >= crowd && i !== focus && i !== partner), []);
 });
+
+test('the actors by number of ties: most first, then by index, actors without ties left out, with each one\'s place', async () => {
+  const { degreeOrder } = await import('../../www/labels.js');
+  const random = lcg(5);
+  for (let trial = 0; trial < 100; trial++) {
+    const n = Math.floor(random() * 3000);
+    const degrees = new Uint32Array(n).map(() => (random() < 0.2 ? 0 : Math.floor(random() ** 3 * 200)));
+    const { order, rank } = degreeOrder(degrees);
+    const expected = [...degrees.keys()].filter((i) => degrees[i] > 0).sort((a, b) => degrees[b] - degrees[a] || a - b);
+    assert.deepEqual([...order], expected, `trial ${trial}`);
+    const place = new Map(expected.map((i, k) => [i, k]));
+    for (let i = 0; i < n; i++) assert.equal(rank[i], place.get(i) ?? expected.length);
+  }
+});
