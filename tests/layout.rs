@@ -1,5 +1,7 @@
 //! Layout engine: force simulation, ego rings, Equal Earth map and stress, as named cases.
 
+mod graphs;
+
 use entente::layout::ego::radial;
 use entente::layout::geo::{equal_earth, geographic, project_lon_lat};
 use entente::layout::multilevel;
@@ -820,16 +822,7 @@ fn coastline_rings_project_like_single_points() {
 
 #[test]
 fn refine_lowers_the_stress_of_a_settled_layout_and_keeps_pins() {
-    // 30 clusters of 12 on a ring, the shape on which d3's forces leave the most stress.
-    let mut edges = vec![];
-    for c in 0..30u32 {
-        let base = c * 12;
-        for v in 1..12 {
-            edges.extend([base, base + v]);
-            edges.extend([base + v - 1, base + v]);
-        }
-        edges.extend([base, ((c + 1) % 30) * 12 + 5]);
-    }
+    let edges = graphs::clusters();
     let plain = settled(360, &edges, seeded(3));
     let mut refined = ForceLayout::new(360, &edges, None, seeded(3)).unwrap();
     refine::enable(&mut refined, Refinement::default());

@@ -1,6 +1,8 @@
 //! The standalone `ForceLayout` class in headless Chromium: options, steps, pins, bad input as JS `Error`s.
 #![cfg(target_arch = "wasm32")]
 
+mod graphs;
+
 use entente::wasm::force::{layout_stress, JsForceLayout};
 use js_sys::{Error, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -240,15 +242,7 @@ fn empty_single_self_loop_duplicate_and_non_finite_inputs_stay_finite() {
 
 #[wasm_bindgen_test]
 fn refined_at_once_the_multilevel_start_rests_with_less_stress() {
-    // 30 clusters of 12 on a ring (as layout/src/refine.rs' tests).
-    let mut edges = vec![];
-    for c in 0..30u32 {
-        let base = c * 12;
-        for v in 1..12 {
-            edges.extend([base, base + v, base + v - 1, base + v]);
-        }
-        edges.extend([base, ((c + 1) % 30) * 12 + 5]);
-    }
+    let edges = graphs::clusters();
     let start = JsForceLayout::new(
         360.0,
         &edges,

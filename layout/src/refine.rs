@@ -30,7 +30,7 @@ pub struct Refinement {
     /// of once the forces have cooled it; without a polish the layout then rests there. On the
     /// benchmark's 10,000-node graphs this reaches sfdp's stress in under a tenth of sfdp's
     /// time (README, "Layout benchmark"). Only the start is refined at once: after new edges,
-    /// the next cooling is refined as usual.
+    /// the next cooling is refined (with the same early stop) once the forces cool it.
     pub at_once: bool,
 }
 
@@ -94,6 +94,7 @@ impl Stage {
 /// [`ForceLayout::set_edges`]): majorization, kept only if its sampled stress is lower, then
 /// `settings.polish_ticks` ticks of the same forces from `settings.polish_alpha`; if the polished
 /// picture's sampled stress is not below the unrefined one's, the unrefined picture comes back.
+/// With `settings.at_once`, the first refinement runs here, on the positions the layout has now.
 /// Pinned nodes stay where they are pinned throughout.
 pub fn enable(layout: &mut ForceLayout, settings: Refinement) {
     if settings.at_once {
@@ -163,9 +164,9 @@ fn start(layout: &mut ForceLayout, settings: Refinement) {
         done += slice;
         let s = sampled(layout, &xy);
         if s < best_stress {
-            let small = s > best_stress * (1.0 - AT_ONCE_GAIN);
+            let enough = settings.at_once && s > best_stress * (1.0 - AT_ONCE_GAIN);
             (best, best_stress, worse) = (Some(xy.clone()), s, 0);
-            if settings.at_once && small {
+            if enough {
                 break;
             }
         } else {
