@@ -231,8 +231,12 @@ impl ForceLayout {
         );
 
         if o.charge != 0.0 {
-            self.ztree
-                .build(xy, &self.weights, many_body::LEAF_CAPACITY);
+            self.ztree.build(
+                xy,
+                &self.weights,
+                many_body::LEAF_CAPACITY,
+                many_body::GROUP_SIZE,
+            );
             self.ztree.accumulate();
             let charge = Charge {
                 strength_alpha: o.charge * alpha,

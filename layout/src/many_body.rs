@@ -16,8 +16,13 @@ pub(crate) struct Charge {
     pub theta2: f32,
 }
 
-/// Points per leaf of the tree the charge force walks: a leaf's points share one walk.
-pub(crate) const LEAF_CAPACITY: usize = 16;
+/// Points per leaf of the tree the charge force walks: a near leaf's points act one by one.
+pub(crate) const LEAF_CAPACITY: usize = 8;
+/// Points per group: the largest cells of at most this many points each walk the tree once for
+/// all their points. Groups larger than the leaves share each walk and each far body among more
+/// lanes, while small leaves keep the near field fine (CHANGELOG: the tick against groups that
+/// were the 16-point leaves).
+pub(crate) const GROUP_SIZE: usize = 64;
 /// A cell serves a whole group through one expanded force when (size + group radius) /
 /// distance < θ × 0.5: the expansion's error then stays a few per cent of the force.
 const EXPANSION_THETA2: f32 = 0.25;
@@ -26,11 +31,12 @@ const EXPANSION_THETA2: f32 = 0.25;
 /// size / distance < θ. `tree` must be built over the positions (with the weights) and
 /// accumulated. `scratch` is reused between ticks.
 ///
-/// The walk is grouped (Barnes 1990): the points of one leaf walk the tree together, and a
-/// cell counts as far only when it is far from the leaf's whole bounding box, so every point
-/// gets at least the accuracy of its own walk while the tree is walked once per leaf. A leaf's
-/// points are one contiguous run of the tree's curve order, so the inner loops read
-/// consecutive memory and carry no branch but a select.
+/// The walk is grouped (Barnes 1990): the points of one group (a cell of at most
+/// [`GROUP_SIZE`] points) walk the tree together, and a cell counts as far only when it is far
+/// from the group's whole bounding box, so every point gets at least the accuracy of its own
+/// walk while the tree is walked once per group. A group's points are one contiguous run of the
+/// tree's curve order, so the inner loops read consecutive memory and carry no branch but a
+/// select.
 ///
 /// Complexity: O(n log n) for θ > 0.
 pub(crate) fn apply(
@@ -54,14 +60,15 @@ pub(crate) fn apply(
     fx.resize(n, 0.0);
     fy.clear();
     fy.resize(n, 0.0);
-    for &leaf in &tree.leaves {
-        let Cell { start, end, .. } = tree.cells[leaf as usize];
+    for &cell in &tree.groups {
+        let Cell { start, end, .. } = tree.cells[cell as usize];
         let run = start as usize..end as usize;
         let group = Group::new(
-            leaf,
+            cell,
             &tree.x[run.clone()],
             &tree.y[run.clone()],
             &tree.w[run.clone()],
+            tree.shares_codes(run.clone()),
         );
         lanes.load(group.x, group.y);
         let far = walk(tree, &group, charge.theta2, lanes, rng, stack);
@@ -100,8 +107,8 @@ const PAD: f32 = 1e15;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod quad {
     use core::arch::wasm32::{
-        f32x4, f32x4_add, f32x4_div, f32x4_extract_lane as lane, f32x4_lt, f32x4_mul, f32x4_splat,
-        f32x4_sqrt, f32x4_sub, v128, v128_bitselect,
+        f32x4, f32x4_add, f32x4_div, f32x4_eq, f32x4_extract_lane as lane, f32x4_lt, f32x4_mul,
+        f32x4_splat, f32x4_sqrt, f32x4_sub, v128, v128_andnot, v128_bitselect,
     };
     pub type Quad = v128;
 
@@ -122,6 +129,21 @@ mod quad {
         let l = f32x4_add(f32x4_mul(dx, dx), f32x4_mul(dy, dy));
         let l = v128_bitselect(f32x4_sqrt(f32x4_mul(min2, l)), l, f32x4_lt(l, min2));
         let f = f32x4_div(f32x4_splat(p[2]), l);
+        *fx = f32x4_add(*fx, f32x4_mul(dx, f));
+        *fy = f32x4_add(*fy, f32x4_mul(dy, f));
+    }
+
+    /// [`super::body`] on four lanes, where a lane at the body's very place (the body itself)
+    /// gets nothing.
+    #[inline(always)]
+    pub fn body_apart(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
+        let dx = f32x4_sub(f32x4_splat(p[0]), x);
+        let dy = f32x4_sub(f32x4_splat(p[1]), y);
+        let min2 = f32x4_splat(min2);
+        let l = f32x4_add(f32x4_mul(dx, dx), f32x4_mul(dy, dy));
+        let at = f32x4_eq(l, f32x4_splat(0.0));
+        let l = v128_bitselect(f32x4_sqrt(f32x4_mul(min2, l)), l, f32x4_lt(l, min2));
+        let f = v128_andnot(f32x4_div(f32x4_splat(p[2]), l), at);
         *fx = f32x4_add(*fx, f32x4_mul(dx, f));
         *fy = f32x4_add(*fy, f32x4_mul(dy, f));
     }
@@ -151,12 +173,27 @@ mod quad {
             fy[k] += dy * f;
         }
     }
+
+    /// [`super::body`] on four lanes, where a lane at the body's very place (the body itself)
+    /// gets nothing.
+    #[inline(always)]
+    pub fn body_apart(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
+        for k in 0..4 {
+            let (dx, dy) = (p[0] - x[k], p[1] - y[k]);
+            let l = dx * dx + dy * dy;
+            let at = l == 0.0;
+            let l = if l < min2 { (min2 * l).sqrt() } else { l };
+            let f = if at { 0.0 } else { p[2] / l };
+            fx[k] += dx * f;
+            fy[k] += dy * f;
+        }
+    }
 }
 
 use quad::Quad;
 
 /// One group's points packed four to a [`Quad`] (the last padded with far points), the forces
-/// that bodies outside the leaf put on them, and those from the leaf's own points.
+/// that bodies outside the group put on them, and those from the group's own points.
 #[derive(Debug, Default)]
 struct Lanes {
     x: Vec<Quad>,
@@ -189,7 +226,7 @@ impl Lanes {
         }
     }
 
-    /// The force on each of the group's points: the lanes' sum and the own leaf's.
+    /// The force on each of the group's points: the lanes' sum and the group's own.
     fn forces(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
         let fx = self.fx.iter().flat_map(|&q| quad::array(q));
         let fy = self.fy.iter().flat_map(|&q| quad::array(q));
@@ -199,9 +236,9 @@ impl Lanes {
     }
 }
 
-/// The points of one leaf: their positions, bounding box, centre and radius.
+/// The points of one group: its cell, their positions, bounding box, centre and radius.
 struct Group<'a> {
-    leaf: u32,
+    cell: u32,
     x: &'a [f32],
     y: &'a [f32],
     w: &'a [f32],
@@ -210,10 +247,12 @@ struct Group<'a> {
     cx: f32,
     cy: f32,
     radius: f32,
+    /// Whether two of its points may coincide (they share a curve code).
+    coincident: bool,
 }
 
 impl<'a> Group<'a> {
-    fn new(leaf: u32, x: &'a [f32], y: &'a [f32], w: &'a [f32]) -> Self {
+    fn new(cell: u32, x: &'a [f32], y: &'a [f32], w: &'a [f32], coincident: bool) -> Self {
         let fold = |v: &[f32]| {
             v.iter()
                 .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &a| {
@@ -222,7 +261,7 @@ impl<'a> Group<'a> {
         };
         let ((x0, x1), (y0, y1)) = (fold(x), fold(y));
         Self {
-            leaf,
+            cell,
             x,
             y,
             w,
@@ -230,6 +269,7 @@ impl<'a> Group<'a> {
             cx: (x0 + x1) * 0.5,
             cy: (y0 + y1) * 0.5,
             radius: 0.5 * ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt(),
+            coincident,
         }
     }
 }
@@ -242,6 +282,16 @@ fn body(px: f32, py: f32, w: f32, lanes: &mut Lanes) {
     let Lanes { x, y, fx, fy, .. } = lanes;
     for (((&xq, &yq), fxq), fyq) in x.iter().zip(y.iter()).zip(fx.iter_mut()).zip(fy.iter_mut()) {
         quad::body([px, py, w], DISTANCE_MIN2, xq, yq, fxq, fyq);
+    }
+}
+
+/// One body of the group itself acting on every lane of the group, its own lane left out; the
+/// group holds no coincident points.
+#[inline(always)]
+fn body_apart(px: f32, py: f32, w: f32, lanes: &mut Lanes) {
+    let Lanes { x, y, fx, fy, .. } = lanes;
+    for (((&xq, &yq), fxq), fyq) in x.iter().zip(y.iter()).zip(fx.iter_mut()).zip(fy.iter_mut()) {
+        quad::body_apart([px, py, w], DISTANCE_MIN2, xq, yq, fxq, fyq);
     }
 }
 
@@ -295,16 +345,24 @@ fn walk(
             body(cx, cy, mass, lanes);
             continue;
         }
-        // Step 2: too close — open it.
+        // Step 2: the group's own cell — its points act on each other pair by pair, on the
+        // lanes unless two of them may coincide.
+        if cell == g.cell {
+            if g.coincident {
+                own_group(g, lanes, rng);
+            } else {
+                for p in start as usize..end as usize {
+                    body_apart(tree.x[p], tree.y[p], tree.w[p], lanes);
+                }
+            }
+            continue;
+        }
+        // Step 3: too close — open it.
         if first_child != 0 {
             stack.extend(first_child..first_child + 4);
             continue;
         }
-        // Step 3: a near leaf — its points act one by one; the group's own leaf pair by pair.
-        if cell == g.leaf {
-            own_leaf(g, lanes, rng);
-            continue;
-        }
+        // Step 4: a near leaf — its points act one by one.
         for p in start as usize..end as usize {
             body(tree.x[p], tree.y[p], tree.w[p], lanes);
         }
@@ -312,9 +370,9 @@ fn walk(
     far
 }
 
-/// The forces between the points of one leaf, each pair from both sides; coincident points get
-/// a tiny seeded nudge that decides which way they part.
-fn own_leaf(g: &Group, lanes: &mut Lanes, rng: &mut Lcg) {
+/// The forces between the points of one group that may hold coincident points, each pair from
+/// both sides; coincident points get a tiny seeded nudge that decides which way they part.
+fn own_group(g: &Group, lanes: &mut Lanes, rng: &mut Lcg) {
     let (x, y, w) = (g.x, g.y, g.w);
     for j in 0..x.len() {
         let (px, py, wj) = (x[j], y[j], w[j]);
@@ -345,7 +403,7 @@ mod tests {
     fn forces(xy: &[f32], theta: f32) -> Vec<f32> {
         let weights = vec![1.0; xy.len() / 2];
         let mut tree = ZTree::default();
-        tree.build(xy, &weights, LEAF_CAPACITY);
+        tree.build(xy, &weights, LEAF_CAPACITY, GROUP_SIZE);
         tree.accumulate();
         let mut vel = vec![0.0; xy.len()];
         let mut scratch = Scratch::default();
@@ -380,8 +438,8 @@ mod tests {
     }
 
     #[test]
-    fn every_point_of_a_ragged_leaf_gets_the_exact_sum_at_theta_zero() {
-        // 37 points: leaves of sizes that are no multiple of four, so padded lanes exist; their
+    fn every_point_of_a_ragged_group_gets_the_exact_sum_at_theta_zero() {
+        // 37 points: groups of sizes that are no multiple of four, so padded lanes exist; their
         // far padding must add nothing measurable.
         let xy: Vec<f32> = (0..74).map(|k| ((k * 389) % 97) as f32 * 1.3).collect();
         let vel = forces(&xy, 0.0);

@@ -29,8 +29,10 @@ pub(crate) struct Cell {
 #[derive(Debug, Default)]
 pub(crate) struct ZTree {
     pub cells: Vec<Cell>,
-    /// Non-empty leaves, in curve order.
-    pub leaves: Vec<u32>,
+    /// The groups, in curve order: the largest cells of at most `group` points, and the
+    /// leaves of more that no split could part (coincident points). They partition the points,
+    /// and each one's points walk the tree together (`many_body.rs`).
+    pub groups: Vec<u32>,
     /// Point ids in curve order, and their positions and weights in that order.
     pub order: Vec<u32>,
     pub x: Vec<f32>,
@@ -39,7 +41,8 @@ pub(crate) struct ZTree {
     keys: Vec<u64>,
     spare_keys: Vec<u64>,
     spare_order: Vec<u32>,
-    stack: Vec<(u32, u32)>,
+    /// Cells to split: cell, depth, and whether an ancestor is already a group.
+    stack: Vec<(u32, u32, bool)>,
 }
 
 /// Spreads the bits of `v` to the even bits of the result.
@@ -55,13 +58,14 @@ fn spread(v: u32) -> u64 {
 impl ZTree {
     /// Rebuilds the tree over flat `xy` pairs (all finite) with one weight per point; a leaf
     /// holds up to `capacity` points unless they share one code (coincident, or closer than
-    /// the bounding square's side / 2²⁴).
+    /// the bounding square's side / 2²⁴). The groups are the largest cells of at most `group`
+    /// points (a leaf of more is a group of its own).
     ///
     /// Complexity: O(n) for the codes and the radix sort, O(cells · log capacity) for the splits.
-    pub(crate) fn build(&mut self, xy: &[f32], weights: &[f32], capacity: usize) {
+    pub(crate) fn build(&mut self, xy: &[f32], weights: &[f32], capacity: usize, group: usize) {
         let n = xy.len() / 2;
         self.cells.clear();
-        self.leaves.clear();
+        self.groups.clear();
         self.order.clear();
         self.keys.clear();
         if n == 0 {
@@ -97,7 +101,7 @@ impl ZTree {
             self.y.push(xy[2 * p as usize + 1]);
             self.w.push(weights[p as usize]);
         }
-        self.split_all(side, capacity.max(1));
+        self.split_all(side, capacity.max(1), group);
     }
 
     /// Least-significant-digit radix sort of `keys` (48 bits) carrying `order`; a digit that
@@ -133,8 +137,9 @@ impl ZTree {
         }
     }
 
-    /// Splits the root's run into cells, depth first, children in curve order.
-    fn split_all(&mut self, side: f32, capacity: usize) {
+    /// Splits the root's run into cells, depth first, children in curve order, and notes the
+    /// groups on the way down.
+    fn split_all(&mut self, side: f32, capacity: usize, group: usize) {
         let n = self.keys.len() as u32;
         self.cells.push(Cell {
             size: side,
@@ -142,16 +147,21 @@ impl ZTree {
             ..Cell::default()
         });
         self.stack.clear();
-        self.stack.push((0, 0));
-        while let Some((cell, depth)) = self.stack.pop() {
+        self.stack.push((0, 0, false));
+        while let Some((cell, depth, in_group)) = self.stack.pop() {
             let Cell {
                 start, end, size, ..
             } = self.cells[cell as usize];
             let (s, e) = (start as usize, end as usize);
-            if e - s <= capacity || depth == BITS || self.keys[s] == self.keys[e - 1] {
-                if e > s {
-                    self.leaves.push(cell);
-                }
+            if e == s {
+                continue;
+            }
+            let leaf = e - s <= capacity || depth == BITS || self.keys[s] == self.keys[e - 1];
+            let is_group = !in_group && (leaf || e - s <= group);
+            if is_group {
+                self.groups.push(cell);
+            }
+            if leaf {
                 continue;
             }
             let shift = 2 * (BITS - 1 - depth);
@@ -172,9 +182,16 @@ impl ZTree {
             }
             self.cells[cell as usize].first_child = first;
             for q in (0..4).rev() {
-                self.stack.push((first + q, depth + 1));
+                self.stack
+                    .push((first + q, depth + 1, in_group || is_group));
             }
         }
+    }
+
+    /// Whether two of the points `run` of the curve order share a code: only then may two of
+    /// them coincide.
+    pub(crate) fn shares_codes(&self, run: std::ops::Range<usize>) -> bool {
+        self.keys[run].windows(2).any(|k| k[0] == k[1])
     }
 
     /// Fills `mass` and the weighted centroid of every cell, children before parents.
@@ -226,20 +243,32 @@ mod tests {
         ]
     }
 
-    fn built(xy: &[f32], weights: &[f32], capacity: usize) -> ZTree {
+    fn built(xy: &[f32], weights: &[f32], capacity: usize, group: usize) -> ZTree {
         let mut tree = ZTree::default();
-        tree.build(xy, weights, capacity);
+        tree.build(xy, weights, capacity, group);
         tree.accumulate();
         tree
+    }
+
+    /// The non-empty leaves, in curve order.
+    fn leaves(tree: &ZTree) -> Vec<u32> {
+        let mut leaves: Vec<u32> = (0..tree.cells.len() as u32)
+            .filter(|&c| {
+                let c = tree.cells[c as usize];
+                c.first_child == 0 && c.end > c.start
+            })
+            .collect();
+        leaves.sort_by_key(|&c| tree.cells[c as usize].start);
+        leaves
     }
 
     #[test]
     fn leaves_partition_the_points_in_curve_order() {
         let xy: Vec<f32> = (0..600).map(|k| ((k * 7919) % 613) as f32 * 0.37).collect();
-        let tree = built(&xy, &[1.0; 300], 4);
+        let tree = built(&xy, &[1.0; 300], 4, 16);
         let mut seen = vec![0; 300];
         let mut next = 0;
-        for &leaf in &tree.leaves {
+        for leaf in leaves(&tree) {
             let c = tree.cells[leaf as usize];
             assert_eq!(c.first_child, 0);
             assert_eq!(c.start, next, "leaves are consecutive runs");
@@ -266,6 +295,42 @@ mod tests {
     }
 
     #[test]
+    fn groups_are_the_largest_cells_of_at_most_the_group_size() {
+        let xy: Vec<f32> = (0..2000)
+            .map(|k| ((k * 7919) % 613) as f32 * 0.37)
+            .collect();
+        for (capacity, group) in [(4, 16), (8, 32), (16, 16), (2, 5)] {
+            let tree = built(&xy, &[1.0; 1000], capacity, group);
+            // From the root down: a cell is a group, or holds more than `group` points and is
+            // split; every group is met once, in curve order, and they cover every point.
+            let (mut found, mut next, mut stack) = (Vec::new(), 0, vec![0u32]);
+            while let Some(cell) = stack.pop() {
+                let c = tree.cells[cell as usize];
+                if c.end == c.start {
+                    continue;
+                }
+                if found.len() < tree.groups.len() && tree.groups[found.len()] == cell {
+                    assert_eq!(c.start, next, "groups are consecutive runs");
+                    assert!(
+                        c.end - c.start <= group as u32 || c.first_child == 0,
+                        "a group of more points is an unsplittable leaf"
+                    );
+                    next = c.end;
+                    found.push(cell);
+                    continue;
+                }
+                assert!(
+                    c.end - c.start > group as u32 && c.first_child != 0,
+                    "cell {cell}"
+                );
+                stack.extend((c.first_child..c.first_child + 4).rev());
+            }
+            assert_eq!(found, tree.groups);
+            assert_eq!(next, 1000);
+        }
+    }
+
+    #[test]
     fn a_leafs_points_lie_close_together() {
         // 16 points in each of four far corners: no leaf mixes two corners.
         let xy: Vec<f32> = (0..64)
@@ -274,8 +339,8 @@ mod tests {
                 [cx + (i / 4) as f32, cy + (i / 4) as f32 * 0.5]
             })
             .collect();
-        let tree = built(&xy, &[1.0; 64], 16);
-        for &leaf in &tree.leaves {
+        let tree = built(&xy, &[1.0; 64], 16, 16);
+        for &leaf in &tree.groups {
             let c = tree.cells[leaf as usize];
             let (s, e) = (c.start as usize, c.end as usize);
             let spread = |v: &[f32]| {
@@ -289,12 +354,17 @@ mod tests {
     #[test]
     fn coincident_points_share_a_leaf_past_the_capacity() {
         let xy: Vec<f32> = [3.0f32, 4.0].repeat(20);
-        let tree = built(&xy, &[1.0; 20], 4);
-        assert_eq!(tree.leaves.len(), 1);
-        let c = tree.cells[tree.leaves[0] as usize];
+        let tree = built(&xy, &[1.0; 20], 4, 8);
+        assert_eq!(leaves(&tree).len(), 1);
+        assert_eq!(
+            tree.groups,
+            leaves(&tree),
+            "a group of its own, past the group size"
+        );
+        let c = tree.cells[tree.groups[0] as usize];
         assert_eq!(c.end - c.start, 20);
-        let tree = built(&points(), &[1.0; 7], 1);
-        let shared = tree.leaves.iter().any(|&l| {
+        let tree = built(&points(), &[1.0; 7], 1, 1);
+        let shared = leaves(&tree).into_iter().any(|l| {
             let c = tree.cells[l as usize];
             let mut ps: Vec<u32> = tree.order[c.start as usize..c.end as usize].to_vec();
             ps.sort();
@@ -307,7 +377,7 @@ mod tests {
     fn masses_and_centroids_sum_up_to_the_root() {
         let xy = points();
         let weights = [1.0, 2.0, 0.5, 1.0, 0.0, 3.0, 1.5];
-        let tree = built(&xy, &weights, 1);
+        let tree = built(&xy, &weights, 1, 1);
         let total: f32 = weights.iter().sum();
         let wx: f32 = (0..7).map(|p| weights[p] * xy[2 * p]).sum::<f32>() / total;
         let wy: f32 = (0..7).map(|p| weights[p] * xy[2 * p + 1]).sum::<f32>() / total;
@@ -327,14 +397,14 @@ mod tests {
     fn rebuilding_reuses_every_buffer() {
         let xy: Vec<f32> = (0..600).map(|k| ((k * 7919) % 613) as f32 * 0.37).collect();
         let mut tree = ZTree::default();
-        tree.build(&xy, &[1.0; 300], 16);
+        tree.build(&xy, &[1.0; 300], 8, 32);
         let capacities = (
             tree.cells.capacity(),
             tree.keys.capacity(),
             tree.x.capacity(),
         );
         let cells = tree.cells.len();
-        tree.build(&xy, &[1.0; 300], 16);
+        tree.build(&xy, &[1.0; 300], 8, 32);
         assert_eq!(tree.cells.len(), cells);
         assert_eq!(
             (
@@ -348,7 +418,7 @@ mod tests {
 
     #[test]
     fn empty_input_builds_an_empty_tree() {
-        let tree = built(&[], &[], 16);
-        assert!(tree.cells.is_empty() && tree.leaves.is_empty());
+        let tree = built(&[], &[], 8, 32);
+        assert!(tree.cells.is_empty() && tree.groups.is_empty());
     }
 }
