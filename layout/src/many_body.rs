@@ -120,30 +120,25 @@ mod quad {
         [lane::<0>(q), lane::<1>(q), lane::<2>(q), lane::<3>(q)]
     }
 
-    /// [`super::body`] on four lanes.
+    /// [`super::body`] on four lanes; with `APART`, a lane at the body's very place (the body
+    /// itself, in its own group) gets nothing.
     #[inline(always)]
-    pub fn body(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
-        let dx = f32x4_sub(f32x4_splat(p[0]), x);
-        let dy = f32x4_sub(f32x4_splat(p[1]), y);
-        let min2 = f32x4_splat(min2);
-        let l = f32x4_add(f32x4_mul(dx, dx), f32x4_mul(dy, dy));
-        let l = v128_bitselect(f32x4_sqrt(f32x4_mul(min2, l)), l, f32x4_lt(l, min2));
-        let f = f32x4_div(f32x4_splat(p[2]), l);
-        *fx = f32x4_add(*fx, f32x4_mul(dx, f));
-        *fy = f32x4_add(*fy, f32x4_mul(dy, f));
-    }
-
-    /// [`super::body`] on four lanes, where a lane at the body's very place (the body itself)
-    /// gets nothing.
-    #[inline(always)]
-    pub fn body_apart(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
+    pub fn body<const APART: bool>(
+        p: [f32; 3],
+        min2: f32,
+        x: Quad,
+        y: Quad,
+        fx: &mut Quad,
+        fy: &mut Quad,
+    ) {
         let dx = f32x4_sub(f32x4_splat(p[0]), x);
         let dy = f32x4_sub(f32x4_splat(p[1]), y);
         let min2 = f32x4_splat(min2);
         let l = f32x4_add(f32x4_mul(dx, dx), f32x4_mul(dy, dy));
         let at = f32x4_eq(l, f32x4_splat(0.0));
         let l = v128_bitselect(f32x4_sqrt(f32x4_mul(min2, l)), l, f32x4_lt(l, min2));
-        let f = v128_andnot(f32x4_div(f32x4_splat(p[2]), l), at);
+        let f = f32x4_div(f32x4_splat(p[2]), l);
+        let f = if APART { v128_andnot(f, at) } else { f };
         *fx = f32x4_add(*fx, f32x4_mul(dx, f));
         *fy = f32x4_add(*fy, f32x4_mul(dy, f));
     }
@@ -161,27 +156,21 @@ mod quad {
         q
     }
 
-    /// [`super::body`] on four lanes.
+    /// [`super::body`] on four lanes; with `APART`, a lane at the body's very place (the body
+    /// itself, in its own group) gets nothing.
     #[inline(always)]
-    pub fn body(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
+    pub fn body<const APART: bool>(
+        p: [f32; 3],
+        min2: f32,
+        x: Quad,
+        y: Quad,
+        fx: &mut Quad,
+        fy: &mut Quad,
+    ) {
         for k in 0..4 {
             let (dx, dy) = (p[0] - x[k], p[1] - y[k]);
             let l = dx * dx + dy * dy;
-            let l = if l < min2 { (min2 * l).sqrt() } else { l };
-            let f = p[2] / l;
-            fx[k] += dx * f;
-            fy[k] += dy * f;
-        }
-    }
-
-    /// [`super::body`] on four lanes, where a lane at the body's very place (the body itself)
-    /// gets nothing.
-    #[inline(always)]
-    pub fn body_apart(p: [f32; 3], min2: f32, x: Quad, y: Quad, fx: &mut Quad, fy: &mut Quad) {
-        for k in 0..4 {
-            let (dx, dy) = (p[0] - x[k], p[1] - y[k]);
-            let l = dx * dx + dy * dy;
-            let at = l == 0.0;
+            let at = APART && l == 0.0;
             let l = if l < min2 { (min2 * l).sqrt() } else { l };
             let f = if at { 0.0 } else { p[2] / l };
             fx[k] += dx * f;
@@ -274,24 +263,14 @@ impl<'a> Group<'a> {
     }
 }
 
-/// One body of mass `w` at (`px`, `py`) acting on every lane of the group; the pair is
-/// never coincident (bodies from other cells), so the loop has no branch but d3's
-/// `distanceMin` select.
+/// One body of mass `w` at (`px`, `py`) acting on every lane of the group, with d3's
+/// `distanceMin` select as the loop's only branch. A body from another cell is never at a
+/// lane's place; one of the group itself (`APART`) is at its own lane's, which gets nothing.
 #[inline(always)]
-fn body(px: f32, py: f32, w: f32, lanes: &mut Lanes) {
+fn body<const APART: bool>(px: f32, py: f32, w: f32, lanes: &mut Lanes) {
     let Lanes { x, y, fx, fy, .. } = lanes;
     for (((&xq, &yq), fxq), fyq) in x.iter().zip(y.iter()).zip(fx.iter_mut()).zip(fy.iter_mut()) {
-        quad::body([px, py, w], DISTANCE_MIN2, xq, yq, fxq, fyq);
-    }
-}
-
-/// One body of the group itself acting on every lane of the group, its own lane left out; the
-/// group holds no coincident points.
-#[inline(always)]
-fn body_apart(px: f32, py: f32, w: f32, lanes: &mut Lanes) {
-    let Lanes { x, y, fx, fy, .. } = lanes;
-    for (((&xq, &yq), fxq), fyq) in x.iter().zip(y.iter()).zip(fx.iter_mut()).zip(fy.iter_mut()) {
-        quad::body_apart([px, py, w], DISTANCE_MIN2, xq, yq, fxq, fyq);
+        quad::body::<APART>([px, py, w], DISTANCE_MIN2, xq, yq, fxq, fyq);
     }
 }
 
@@ -342,7 +321,7 @@ fn walk(
         let gx = (bx0 - cx).max(cx - bx1).max(0.0);
         let gy = (by0 - cy).max(cy - by1).max(0.0);
         if size * size < theta2 * (gx * gx + gy * gy) {
-            body(cx, cy, mass, lanes);
+            body::<false>(cx, cy, mass, lanes);
             continue;
         }
         // Step 2: the group's own cell — its points act on each other pair by pair, on the
@@ -352,7 +331,7 @@ fn walk(
                 own_group(g, lanes, rng);
             } else {
                 for p in start as usize..end as usize {
-                    body_apart(tree.x[p], tree.y[p], tree.w[p], lanes);
+                    body::<true>(tree.x[p], tree.y[p], tree.w[p], lanes);
                 }
             }
             continue;
@@ -364,7 +343,7 @@ fn walk(
         }
         // Step 4: a near leaf — its points act one by one.
         for p in start as usize..end as usize {
-            body(tree.x[p], tree.y[p], tree.w[p], lanes);
+            body::<false>(tree.x[p], tree.y[p], tree.w[p], lanes);
         }
     }
     far
