@@ -143,11 +143,11 @@ export async function hoverMoving(page, id, { timeout = 20000 } = {}) {
 /** An actor to drag: one tie, its disc `margin` px inside the canvas, the farthest from any other
  *  actor (`room`, px), neither `avoid` nor tied to it; with the page points of its disc (`from`)
  *  and of a point `distance` px further from its partner (`to`). */
-export function loneActor(page, { margin, distance, avoid = null }) {
-  return page.evaluate(({ margin, distance, avoid }) => {
+export function loneActor(page, { margin, distance, avoid = null, right = margin }) {
+  return page.evaluate(({ margin, distance, avoid, right }) => {
     const nodes = window.entente.nodes();
     const r = document.getElementById('network').getBoundingClientRect();
-    const inside = (n) => n.x > margin && n.y > margin && n.x < r.width - margin && n.y < r.height - margin;
+    const inside = (n) => n.x > margin && n.y > margin && n.x < r.width - right && n.y < r.height - margin;
     let best = null;
     for (const n of nodes) {
       if (n.ties !== 1 || n.id === avoid || !inside(n)) continue;
@@ -159,7 +159,7 @@ export function loneActor(page, { margin, distance, avoid = null }) {
     const d = Math.hypot(best.n.x - partner.x, best.n.y - partner.y) || 1;
     const to = { x: best.n.x + (distance * (best.n.x - partner.x)) / d, y: best.n.y + (distance * (best.n.y - partner.y)) / d };
     return { id: best.n.id, room: best.room, from: { x: r.left + best.n.x, y: r.top + best.n.y }, to: { x: r.left + to.x, y: r.top + to.y } };
-  }, { margin, distance, avoid });
+  }, { margin, distance, avoid, right });
 }
 
 /** Drags with the real mouse from page point `from` to `to`, in ten moves. */

@@ -196,11 +196,12 @@ test('in the worker\'s layout, an actor dragged and released with a double click
   const bar = page.locator('#layout-progress');
   await bar.waitFor({ state: 'hidden', timeout: 60000 });
   // Zoom in with the keyboard: the person holds the view, so it no longer fits itself to the layout.
-  for (let k = 0; k < 3; k++) await page.keyboard.press('+');
+  for (let k = 0; k < 5; k++) await page.keyboard.press('+');
   await page.waitForFunction(() => window.entente.state().view.manual);
   // An actor with one tie, well inside the canvas and away from every other actor, and a point
-  // 120 px further from its partner.
-  const pick = await loneActor(page, { margin: 160, distance: 120 });
+  // 120 px further from its partner; clear of the right side, where the evidence panel (25rem)
+  // opens on the first click and would take the second.
+  const pick = await loneActor(page, { margin: 160, distance: 120, right: 160 + 400 });
   assert.ok(pick.room > 12, `${pick.id} stands ${pick.room} px from any other actor`);
   // Where the actor is in layout units (the view changes when the evidence panel opens and closes).
   const layoutPoint = (id) => page.evaluate((id) => {
