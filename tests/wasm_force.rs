@@ -139,7 +139,7 @@ fn bad_input_is_a_js_error_with_a_message() {
         "{msg}"
     );
     assert!(
-        msg.ends_with("collideRadius, multilevel, refine, refineAtOnce, polishTicks)"),
+        msg.ends_with("multilevel, refine, refineAtOnce, polishTicks, polishAnchor)"),
         "{msg}"
     );
     let msg = err(JsForceLayout::new(
@@ -165,6 +165,10 @@ fn bad_input_is_a_js_error_with_a_message() {
     assert_eq!(
         bad(&[("polishTicks", 2.5.into())]),
         "options.polishTicks must be a whole number from 0 to 10000, got 2.5"
+    );
+    assert_eq!(
+        bad(&[("polishAnchor", (-0.5).into())]),
+        "options.polishAnchor must be a number from 0 to 1000000, got -0.5"
     );
     assert_eq!(
         bad(&[("multilevel", "yes".into())]),
@@ -267,4 +271,74 @@ fn refined_at_once_the_multilevel_start_rests_with_less_stress() {
     assert!(after < 0.9 * before, "stress {before} -> {after}");
     assert!(!quick.step(10.0).unwrap(), "at rest once refined");
     assert_eq!(quick.positions(), refined);
+}
+
+#[wasm_bindgen_test]
+fn anchors_hold_a_warm_run_and_bad_anchors_are_refused_with_the_layout_unchanged() {
+    let edges = ring(120);
+    let mut cooled = JsForceLayout::new(120.0, &edges, None, JsValue::UNDEFINED).unwrap();
+    while cooled.step(50.0).unwrap() {}
+    let start = cooled.positions();
+    // The same picture run warm, with and without anchors where each node is.
+    let warm = |anchor: f64| {
+        let o = options(&[("alpha", 0.3.into())]);
+        let mut l = JsForceLayout::new(120.0, &edges, Some(start.clone()), o).unwrap();
+        l.pin(0, (start[0] + 200.0).into(), start[1].into())
+            .unwrap();
+        if anchor > 0.0 {
+            l.set_anchors(None, anchor).unwrap();
+            // Anchored where each node was given, the pinned one where its pin put it.
+            let mut want = start.clone();
+            want[0] = (f64::from(start[0]) + 200.0) as f32;
+            assert_eq!(l.anchors(), want);
+            assert_eq!(l.anchor_strength(), anchor as f32);
+        }
+        while l.step(50.0).unwrap() {}
+        let p = l.positions();
+        // How far the node opposite the pulled one went.
+        (p[120] - start[120]).hypot(p[121] - start[121])
+    };
+    let (free, held) = (warm(0.0), warm(1.0));
+    assert!(
+        held < 0.5 * free,
+        "the far node moved {free} free, {held} anchored"
+    );
+
+    let mut l = JsForceLayout::new(120.0, &edges, Some(start.clone()), JsValue::UNDEFINED).unwrap();
+    l.set_anchors(None, 0.5).unwrap();
+    let msg = message_of(l.set_anchors(Some(vec![0.0; 7]), 0.5).unwrap_err());
+    assert_eq!(msg, "anchors: expected 240 values (x,y per node), got 7");
+    let msg = message_of(l.set_anchors(None, f64::NAN).unwrap_err());
+    assert_eq!(msg, "setAnchors: expected a finite number ≥ 0, got NaN");
+    assert_eq!(l.anchors(), start, "unchanged by a refused call");
+    // Targets given, NaN where the node's own place stays; strength 0 removes them.
+    let mut targets = vec![f32::NAN; 240];
+    targets[0] = 5.0;
+    targets[1] = -5.0;
+    l.set_anchors(Some(targets), 0.5).unwrap();
+    assert_eq!(&l.anchors()[..4], &[5.0, -5.0, start[2], start[3]]);
+    l.set_anchors(None, 0.0).unwrap();
+    assert!(l.anchors().is_empty());
+    assert_eq!(l.anchor_strength(), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn the_refinement_anchors_the_layout_to_its_refined_picture_unless_polish_anchor_is_0() {
+    let edges = graphs::clusters();
+    let run = |pairs: &[(&str, JsValue)]| {
+        let mut l = JsForceLayout::new(360.0, &edges, None, options(pairs)).unwrap();
+        while l.step(50.0).unwrap() {}
+        l
+    };
+    let anchored = run(&[("multilevel", true.into())]);
+    assert_eq!(anchored.anchor_strength(), 0.3);
+    assert_eq!(anchored.anchors().len(), 720);
+    let free = run(&[("multilevel", true.into()), ("polishAnchor", 0.0.into())]);
+    assert_eq!(free.anchor_strength(), 0.0);
+    assert!(free.anchors().is_empty());
+    let (a, f) = (
+        layout_stress(&anchored.positions(), 360, &edges, 360, 1).unwrap(),
+        layout_stress(&free.positions(), 360, &edges, 360, 1).unwrap(),
+    );
+    assert!(a < f, "stress {a} anchored, {f} with a free polish");
 }

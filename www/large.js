@@ -34,6 +34,8 @@ export function installLarge(app, layouts) {
   const inputs = () => {
     const f = app.frame;
     return {
+      // The worker carries each actor's anchor through an edit by its id.
+      ids: f.actors.map((a) => a.id),
       nodeCount: f.degrees.length,
       edges: Uint32Array.from(f.edges),
       radii: Float32Array.from(f.radii),

@@ -10,6 +10,9 @@ let job = 0; // bumped by every new 'start', so an old run stops posting
 let running = false;
 /** Whether the layout in hand refines itself when it cools (the multilevel start's does). */
 let refined = false;
+/** The actor id of each node of the layout in hand, so that its anchors go with the actors
+ *  through an edit (which may add, remove and renumber them). */
+let ids = [];
 /** A drag or a release warmed the layout since the last slice (not the refinement's polish). */
 let warmed = false;
 
@@ -42,6 +45,21 @@ async function run(id, phases = 1) {
   if (id === job) running = false;
 }
 
+/** `anchors` (two values per actor of `from`) in the order of `to`; NaN, where the actor starts,
+ *  for an actor `from` does not have. */
+function carried(anchors, from, to) {
+  const index = new Map(from.map((id, i) => [id, i]));
+  const out = new Float32Array(2 * to.length).fill(NaN);
+  to.forEach((id, i) => {
+    const k = index.get(id);
+    if (k !== undefined) {
+      out[2 * i] = anchors[2 * k];
+      out[2 * i + 1] = anchors[2 * k + 1];
+    }
+  });
+  return out;
+}
+
 self.onmessage = async ({ data }) => {
   await ready;
   try {
@@ -49,10 +67,13 @@ self.onmessage = async ({ data }) => {
       job = data.job;
       layout?.free();
       // The multilevel start, refined by stress majorization once it cools, then polished by
-      // the same forces (ForceLayout's `refine`, on with `multilevel`): the picture ends where
-      // its forces rest, so a later warm run (a drag, an edit) barely moves it.
+      // the same forces with every actor anchored to its refined place (ForceLayout's `refine`,
+      // on with `multilevel`, and `polishAnchor`): the picture ends where the forces and the
+      // anchors balance, near the refined one, and the anchors hold it through a later warm
+      // run (a drag, an edit).
       layout = new ForceLayout(data.nodeCount, data.edges, undefined, { ...data.options, multilevel: true });
       refined = true;
+      ids = data.ids;
       // Refine the coarse-to-fine start on d3's gentle schedule: the picture settles smoothly.
       layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
@@ -64,10 +85,17 @@ self.onmessage = async ({ data }) => {
       // After an edit: the same forces from the positions given, as warm as the run in progress
       // (if one is) or only `alpha`, so the actors an edit did not touch barely move.
       const hot = running && layout ? layout.alpha() : 0;
+      const anchors = layout ? layout.anchors() : new Float32Array(0);
+      const strength = layout ? layout.anchorStrength() : 0;
+      const before = ids;
       job = data.job;
       layout?.free();
       layout = new ForceLayout(data.nodeCount, data.edges, data.positions, { ...data.options, alpha: Math.max(data.alpha, hot) });
       refined = false;
+      ids = data.ids;
+      // Each actor keeps its anchor (a new one is anchored where it starts): the picture rests
+      // where it did, and only what the edit changed moves.
+      if (strength > 0) layout.setAnchors(carried(anchors, before, ids), strength);
       layout.setAlphaDecay(0.0228);
       layout.setRadii(data.radii);
       layout.setWeights(data.weights);

@@ -113,6 +113,10 @@ pub struct ForceLayout {
     charge_scratch: many_body::Scratch,
     collide: Collide,
     rng: Lcg,
+    /// Where [`anchor`](Self::anchor) tied each node (flat, like `positions`); empty when off.
+    anchors: Vec<f32>,
+    /// Pull toward `anchors` per unit of distance and of alpha.
+    anchor_strength: f32,
     /// Run by [`step`](Self::step) whenever it finds the layout cooled: the refinement, when
     /// [`crate::refine::enable`] set it (only then is its code reachable).
     after_cooling: Option<fn(&mut ForceLayout)>,
@@ -171,6 +175,8 @@ impl ForceLayout {
             charge_scratch: many_body::Scratch::default(),
             collide: Collide::default(),
             rng: Lcg::new(options.seed),
+            anchors: Vec::new(),
+            anchor_strength: 0.0,
             after_cooling: None,
             stage: Stage::Off,
             options,
@@ -255,6 +261,13 @@ impl ForceLayout {
             let pull = o.gravity * alpha;
             for (v, x) in vel.iter_mut().zip(xy) {
                 *v -= x * pull;
+            }
+        }
+
+        if !self.anchors.is_empty() {
+            let pull = self.anchor_strength * alpha;
+            for ((v, x), a) in vel.iter_mut().zip(xy).zip(&self.anchors) {
+                *v += (a - x) * pull;
             }
         }
 

@@ -39,6 +39,8 @@ pub enum LayoutError {
     OddEdgeList(usize),
     /// The flat position list has `got` values instead of `expected` (two per node).
     PositionsLength { expected: usize, got: usize },
+    /// The flat list of anchor targets has `got` values instead of `expected` (two per node).
+    AnchorsLength { expected: usize, got: usize },
     /// More nodes (`got`) than the layouts accept (`limit`).
     TooManyNodes { limit: usize, got: usize },
     /// A per-node array (`field`, e.g. `"radii"`) has `got` values instead of `expected`.
@@ -69,6 +71,10 @@ impl fmt::Display for LayoutError {
             Self::PositionsLength { expected, got } => write!(
                 f,
                 "positions: expected {expected} values (x,y per node), got {got}"
+            ),
+            Self::AnchorsLength { expected, got } => write!(
+                f,
+                "anchors: expected {expected} values (x,y per node), got {got}"
             ),
             Self::TooManyNodes { limit, got } => {
                 write!(f, "node_count: {got} nodes exceeds the limit of {limit}")

@@ -34,12 +34,14 @@ impl JsForceLayout {
     /// `[s0, t0, ..]`, `positions` a `Float32Array` `[x0, y0, ..]` or `undefined` (a seeded
     /// spiral), `options` `{seed, linkDistance, linkStrength, charge, theta, gravity, alpha,
     /// alphaMin, alphaDecay, alphaTarget, velocityDecay, collideRadius, multilevel, refine,
-    /// refineAtOnce, polishTicks}`.
+    /// refineAtOnce, polishTicks, polishAnchor}`.
     /// With `multilevel: true` the starting positions come from a coarse-to-fine layout
     /// (given positions are then ignored) and `step` refines them. With `refine` (on with
     /// `multilevel` unless set) the cooled layout is refined by stress majorization and then
     /// polished by the forces for `polishTicks` ticks (250; 0: the lowest stress, but not where
-    /// the forces rest) ([`refine::enable`]). With `refineAtOnce` the starting positions are
+    /// the forces rest), every node anchored to its refined place by a spring of `polishAnchor`
+    /// (0.3; 0: a free polish, which ends where the forces alone rest, with a higher stress)
+    /// ([`refine::enable`]); the anchors stay for later runs (`anchors()`). With `refineAtOnce` the starting positions are
     /// refined here, before any tick, not once the forces cool: with `polishTicks: 0` the
     /// layout then rests (the quickest way to a low stress; see README "Layout benchmark").
     #[wasm_bindgen(constructor)]
@@ -157,6 +159,31 @@ impl JsForceLayout {
     pub fn set_edges(&mut self, edges: &[u32], alpha: f64) -> Result<(), JsError> {
         let alpha = finite_non_negative("setEdges", alpha)?;
         self.engine.set_edges(edges, alpha).map_err(layout_error)
+    }
+
+    /// Ties every node to a place by a spring of `strength` (per unit of distance and of alpha,
+    /// as d3's `forceX`/`forceY`): `targets` a `Float32Array` `[x0, y0, ..]` of `2 * nodeCount`
+    /// (a `NaN` coordinate: where the node is now), or `undefined` for where every node is now.
+    /// A later run then moves what a change did not touch only as far as the other forces
+    /// outweigh the pull. `strength` 0 removes the anchors.
+    #[wasm_bindgen(js_name = setAnchors)]
+    pub fn set_anchors(&mut self, targets: Option<Vec<f32>>, strength: f64) -> Result<(), JsError> {
+        let strength = finite_non_negative("setAnchors", strength)?;
+        self.engine
+            .set_anchors(targets.as_deref(), strength)
+            .map_err(layout_error)
+    }
+
+    /// A copy of where each node is anchored, `Float32Array [x0, y0, ..]`; empty without
+    /// anchors (the refinement sets them to the refined picture; see `polishAnchor`).
+    pub fn anchors(&self) -> Vec<f32> {
+        self.engine.anchors().to_vec()
+    }
+
+    /// The anchors' strength, 0 without anchors.
+    #[wasm_bindgen(js_name = anchorStrength)]
+    pub fn anchor_strength(&self) -> f32 {
+        self.engine.anchor_strength()
     }
 
     /// Per-node collision radii (`Float32Array`, one per node).

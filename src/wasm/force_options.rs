@@ -28,6 +28,7 @@ struct Options {
     refine: Option<Flag>,
     refine_at_once: Option<Flag>,
     polish_ticks: Option<Finite>,
+    polish_anchor: Option<Finite>,
 }
 
 /// What JS's `typeof` says of a value that is not the expected one.
@@ -174,6 +175,14 @@ pub(super) fn parse_options(
             )));
         }
         refinement.polish_ticks = ticks as u32;
+    }
+    if let Some(Finite(strength)) = js.polish_anchor {
+        if !(0.0..=1e6).contains(&strength) {
+            return Err(JsError::new(&format!(
+                "options.polishAnchor must be a number from 0 to 1000000, got {strength}"
+            )));
+        }
+        refinement.anchor = strength as f32;
     }
     refinement.at_once = js.refine_at_once.is_some_and(|Flag(on)| on);
     let refine = js

@@ -119,6 +119,56 @@ impl ForceLayout {
         Ok(())
     }
 
+    /// Ties every node to a place of its own by a spring of `strength` per unit of distance and
+    /// of alpha (d3's `forceX`/`forceY` with a target per node): a later run moves the picture
+    /// only as far as the other forces outweigh the pull, so what a change did not touch stays
+    /// nearly in place. `targets` (flat, two values per node) are the places, `None` where every
+    /// node is now; a non-finite target coordinate is the node's own. A `strength` of 0,
+    /// negative or non-finite removes the anchors. Pinned nodes keep their pin.
+    ///
+    /// # Errors
+    /// [`LayoutError::AnchorsLength`] unless `targets` has `2 * node_count` values; the
+    /// anchors are then unchanged.
+    pub fn set_anchors(
+        &mut self,
+        targets: Option<&[f32]>,
+        strength: f32,
+    ) -> Result<(), LayoutError> {
+        if let Some(t) = targets {
+            if t.len() != self.positions.len() {
+                return Err(LayoutError::AnchorsLength {
+                    expected: self.positions.len(),
+                    got: t.len(),
+                });
+            }
+        }
+        if !(strength.is_finite() && strength > 0.0) {
+            self.anchors = Vec::new();
+            self.anchor_strength = 0.0;
+            return Ok(());
+        }
+        self.anchors.clear();
+        self.anchors.extend_from_slice(&self.positions);
+        for (a, t) in self.anchors.iter_mut().zip(targets.unwrap_or_default()) {
+            if t.is_finite() {
+                *a = clamp_coord(*t);
+            }
+        }
+        self.anchor_strength = strength;
+        Ok(())
+    }
+
+    /// Where each node is anchored (flat, like [`positions`](Self::positions)); empty without
+    /// anchors.
+    pub fn anchors(&self) -> &[f32] {
+        &self.anchors
+    }
+
+    /// The anchors' strength (0 without anchors).
+    pub fn anchor_strength(&self) -> f32 {
+        self.anchor_strength
+    }
+
     /// Releases a pinned node; out-of-range nodes are ignored.
     pub fn unpin(&mut self, node: usize) {
         if let Some(p) = self.pinned.get_mut(node) {
