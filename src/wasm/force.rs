@@ -87,7 +87,8 @@ impl JsForceLayout {
         self.engine.positions_ptr()
     }
 
-    /// Replaces every position (a `Float32Array` of `2 * nodeCount`), zeroing velocities.
+    /// Replaces every position (a `Float32Array` of `2 * nodeCount`), zeroing velocities; anchors
+    /// (`setAnchors`) stay where they were set.
     #[wasm_bindgen(js_name = setPositions)]
     pub fn set_positions(&mut self, positions: &[f32]) -> Result<(), JsError> {
         self.engine.set_positions(positions).map_err(layout_error)

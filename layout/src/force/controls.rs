@@ -94,7 +94,8 @@ impl ForceLayout {
     /// Moves every node to `positions` (flat, two values per node) and stops it there: velocities
     /// are zeroed, pinned nodes stay pinned at their new place. Non-finite coordinates keep the
     /// node where it was; all are clamped to ±1e7. Used to show another layout's picture, or
-    /// an eased step toward it, in the same buffer.
+    /// an eased step toward it, in the same buffer. Anchors ([`set_anchors`](Self::set_anchors))
+    /// stay where they were set.
     ///
     /// # Errors
     /// [`LayoutError::PositionsLength`] unless there are `2 * node_count` values; the layout is
