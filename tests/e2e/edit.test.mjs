@@ -508,7 +508,10 @@ test('over 2,000 actors (the layout in the worker) an edit continues from where 
   const median = moves[moves.length >> 1], most = moves[moves.length - 1];
   const fromPartner = Math.hypot(end.NEW[0] - end[partner][0], end.NEW[1] - end[partner][1]);
   console.log(`# ${LARGE} actors, one added with a tie: the others moved median ${median.toFixed(2)}, at most ${most.toFixed(1)} layout units on a ${span.toFixed(0)}-unit-wide picture; the new one ${fromPartner.toFixed(1)} from its partner`);
-  assert.ok(median < 0.01 * span, `the median actor moved ${median} of ${span}`);
+  // Each actor keeps its anchor through the edit (worker.js' `carried`): the median actor moves
+  // about 0.02 % of the width; a warm run without the anchors moved it 2–4 % (README, "The
+  // anchored polish"), a free polish about 0.6 %.
+  assert.ok(median < 0.002 * span, `the median actor moved ${median} of ${span}`);
   assert.ok(most < 0.1 * span, `an actor moved ${most} of ${span}`);
   assert.ok(fromPartner < 0.1 * span, `the new actor is ${fromPartner} from its partner`);
   assert.deepEqual(errors, []);
