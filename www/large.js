@@ -34,14 +34,16 @@ export function installLarge(app, layouts) {
   const inputs = () => {
     const f = app.frame;
     return {
-      // The worker carries each actor's anchor through an edit by its id.
-      ids: f.actors.map((a) => a.id),
       nodeCount: f.degrees.length,
       edges: Uint32Array.from(f.edges),
       radii: Float32Array.from(f.radii),
       weights: Float32Array.from(f.degrees, (d) => (d > 0 ? 1 : 0)),
     };
   };
+
+  /** Each node's actor id, sent with a new layout (`start`) and an edit's (`warm`) only: the
+   *  worker carries each actor's anchor through an edit by it; a filter keeps the nodes. */
+  const ids = () => app.frame.actors.map((a) => a.id);
 
   const show = (progress, done) => {
     bar.box.hidden = done;
@@ -82,10 +84,10 @@ export function installLarge(app, layouts) {
       // The centre, and every actor the person dragged and left pinned (the worker's pins go
       // with its layout, which the warm run replaces).
       const pins = [...(centre == null ? [] : [[centre, positions[2 * centre], positions[2 * centre + 1]]]), ...app.dragPins()];
-      worker.postMessage({ type: 'warm', job, options: OPTIONS, alpha: WARM_ALPHA, pins, positions, ...inputs() }, [positions.buffer]);
+      worker.postMessage({ type: 'warm', job, options: OPTIONS, alpha: WARM_ALPHA, pins, positions, ids: ids(), ...inputs() }, [positions.buffer]);
       return;
     }
-    ensureWorker().postMessage({ type: 'start', job, options: OPTIONS, pins: centre == null ? [] : [[centre, 0, 0]], ...inputs() });
+    ensureWorker().postMessage({ type: 'start', job, options: OPTIONS, pins: centre == null ? [] : [[centre, 0, 0]], ids: ids(), ...inputs() });
   });
 
   app.on('filter', () => {

@@ -113,7 +113,7 @@ pub struct ForceLayout {
     charge_scratch: many_body::Scratch,
     collide: Collide,
     rng: Lcg,
-    /// Where [`anchor`](Self::anchor) tied each node (flat, like `positions`); empty when off.
+    /// Where [`set_anchors`](Self::set_anchors) tied each node (flat, like `positions`); empty when off.
     anchors: Vec<f32>,
     /// Pull toward `anchors` per unit of distance and of alpha.
     anchor_strength: f32,

@@ -6,9 +6,10 @@
 //! A refined picture is not where the forces alone rest: without the polish and the anchors,
 //! every later warm run (a drag, an edit) pulled every node back toward the forces' own picture.
 //! A free polish (no anchors) ends there itself, and gives back a third to a half of the
-//! refinement's gain in stress; the anchors keep it, and keep holding through later warm runs. The page's core module
-//! never calls [`enable`], so none of this code is in it; the large-graph worker's module
-//! (`ForceLayout` with `refine`) and the native benchmarks do.
+//! refinement's gain in stress; the anchors keep it, and keep holding through later warm runs.
+//!
+//! The page's core module never calls [`enable`], so none of this code is in it; the
+//! large-graph worker's module (`ForceLayout` with `refine`) and the native benchmarks do.
 
 use super::force::ForceLayout;
 use super::majorize;

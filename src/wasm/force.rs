@@ -41,9 +41,10 @@ impl JsForceLayout {
     /// polished by the forces for `polishTicks` ticks (250; 0: the lowest stress, but not where
     /// the forces rest), every node anchored to its refined place by a spring of `polishAnchor`
     /// (0.3; 0: a free polish, which ends where the forces alone rest, with a higher stress)
-    /// ([`refine::enable`]); the anchors stay for later runs (`anchors()`). With `refineAtOnce` the starting positions are
-    /// refined here, before any tick, not once the forces cool: with `polishTicks: 0` the
-    /// layout then rests (the quickest way to a low stress; see README "Layout benchmark").
+    /// ([`refine::enable`]); the anchors stay for later runs (`anchors()`). With
+    /// `refineAtOnce` the starting positions are refined here, before any tick, not once the
+    /// forces cool: with `polishTicks: 0` the layout then rests (the quickest way to a low
+    /// stress; see README "Layout benchmark").
     #[wasm_bindgen(constructor)]
     pub fn new(
         node_count: f64,
