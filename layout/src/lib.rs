@@ -8,6 +8,7 @@ pub mod ego;
 pub mod force;
 pub mod geo;
 mod init;
+mod lanes;
 mod lcg;
 pub mod majorize;
 mod many_body;

@@ -95,30 +95,22 @@ pub(crate) struct Scratch {
     lanes: Lanes,
 }
 
-/// Width of the inner loops: a group's points are processed four at a time.
-const LANES: usize = 4;
+// A group's points are processed four at a time.
+use crate::lanes::LANES;
 /// Where the padding lanes sit: so far away that their forces stay tiny and finite (they are
 /// computed and thrown away), so the loops need no tail.
 const PAD: f32 = 1e15;
 
-/// Four lanes: a wasm SIMD vector where the module is built with `simd128` (the standalone
-/// layout module, `scripts/lib.sh`), a plain array elsewhere. Both do the same IEEE operations
-/// in the same order, so they give the same bits.
+/// The charge on four lanes ([`crate::lanes`]): wasm SIMD where the module is built with
+/// `simd128`, a plain array elsewhere. Both do the same IEEE operations in the same order, so
+/// they give the same bits.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod quad {
+    pub use crate::lanes::{array, quad, Quad};
     use core::arch::wasm32::{
-        f32x4, f32x4_add, f32x4_div, f32x4_eq, f32x4_extract_lane as lane, f32x4_lt, f32x4_mul,
-        f32x4_splat, f32x4_sqrt, f32x4_sub, v128, v128_andnot, v128_bitselect,
+        f32x4_add, f32x4_div, f32x4_eq, f32x4_lt, f32x4_mul, f32x4_splat, f32x4_sqrt, f32x4_sub,
+        v128_andnot, v128_bitselect,
     };
-    pub type Quad = v128;
-
-    pub fn quad(a: [f32; 4]) -> Quad {
-        f32x4(a[0], a[1], a[2], a[3])
-    }
-
-    pub fn array(q: Quad) -> [f32; 4] {
-        [lane::<0>(q), lane::<1>(q), lane::<2>(q), lane::<3>(q)]
-    }
 
     /// [`super::body`] on four lanes; with `APART`, a lane at the body's very place (the body
     /// itself, in its own group) gets nothing.
@@ -146,15 +138,7 @@ mod quad {
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod quad {
-    pub type Quad = [f32; 4];
-
-    pub fn quad(a: [f32; 4]) -> Quad {
-        a
-    }
-
-    pub fn array(q: Quad) -> [f32; 4] {
-        q
-    }
+    pub use crate::lanes::{array, quad, Quad};
 
     /// [`super::body`] on four lanes; with `APART`, a lane at the body's very place (the body
     /// itself, in its own group) gets nothing.
