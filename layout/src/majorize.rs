@@ -279,23 +279,26 @@ fn pick_pivots(
     let mut by_pivot = vec![FAR; n * k];
     let mut row = vec![u32::MAX; n];
     let mut nearest = vec![u32::MAX; n];
-    let mut queue = Vec::with_capacity(n);
+    // One slot more than nodes: a neighbour already reached is written past the queue's end
+    // and not counted, so that the search has no branch on whether it was reached (which the
+    // processor cannot predict, and which took most of the search's time).
+    let mut queue = vec![0u32; n + 1];
     let mut next = Lcg::new(seed).below(n);
     for p in 0..k {
         chosen.push(next as u32);
         row.fill(u32::MAX);
         row[next] = 0;
-        queue.clear();
-        queue.push(next as u32);
-        let mut head = 0;
-        while let Some(&v) = queue.get(head) {
+        queue[0] = next as u32;
+        let (mut head, mut tail) = (0, 1);
+        while head < tail {
+            let v = queue[head] as usize;
             head += 1;
-            let v = v as usize;
+            let hop = row[v] + 1;
             for &u in &targets[offsets[v]..offsets[v + 1]] {
-                if row[u as usize] == u32::MAX {
-                    row[u as usize] = row[v] + 1;
-                    queue.push(u);
-                }
+                let fresh = row[u as usize] == u32::MAX;
+                row[u as usize] = if fresh { hop } else { row[u as usize] };
+                queue[tail] = u;
+                tail += usize::from(fresh);
             }
         }
         let out = &mut by_pivot[p * n..(p + 1) * n];

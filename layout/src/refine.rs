@@ -13,7 +13,7 @@
 
 use super::force::ForceLayout;
 use super::majorize;
-use super::quality::stress;
+use super::quality::{stress, Sampled};
 
 /// Breadth-first sources of the sampled stress that decides whether a refinement is kept.
 const SAMPLES: usize = 40;
@@ -166,7 +166,9 @@ fn start(layout: &mut ForceLayout, settings: Refinement) {
     let n = layout.node_count();
     let edges = layout.spring_edges();
     let before = layout.positions().to_vec();
-    let before_stress = sampled(layout, &before);
+    // The searches of the sampled stress once, for every check of this refinement.
+    let sampler = Sampled::new(n, &edges, SAMPLES, layout.seed());
+    let before_stress = sampler.stress(&before);
     let pivots = settings.pivots.unwrap_or_else(|| majorize::pivots_for(n));
     let rounds = settings
         .rounds
@@ -186,7 +188,7 @@ fn start(layout: &mut ForceLayout, settings: Refinement) {
         let slice = SLICE.min(rounds - done);
         sparse.rounds(&mut xy, layout.pinned(), slice);
         done += slice;
-        let s = sampled(layout, &xy);
+        let s = sampler.stress(&xy);
         if s < best_stress {
             let enough = settings.at_once && s > best_stress * (1.0 - AT_ONCE_GAIN);
             (best, best_stress, worse) = (Some(xy.clone()), s, 0);
