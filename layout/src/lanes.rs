@@ -1,5 +1,6 @@
 //! Four `f32` lanes: a wasm SIMD vector where the module is built with `simd128` (the standalone
-//! layout module, `scripts/lib.sh`), a plain array elsewhere (which LLVM vectorizes natively).
+//! layout module, `scripts/lib.sh`), a plain array elsewhere (natively LLVM may or may not
+//! vectorize it: the majorization's loop stays scalar).
 //! Every operation is the same IEEE operation on each lane in both, so both give the same bits.
 //!
 //! Used by the inner loops that dominate a layout's time: the charge force's groups
@@ -118,11 +119,10 @@ pub fn total(q: Quad) -> f32 {
 }
 
 /// `values` packed four to a quad, the last filled with `pad`.
-pub fn pack(values: &[f32], pad: f32) -> Vec<Quad> {
+pub fn packed(values: &[f32], pad: f32) -> impl Iterator<Item = Quad> + '_ {
     values
         .chunks(LANES)
-        .map(|c| quad([0, 1, 2, 3].map(|k| c.get(k).copied().unwrap_or(pad))))
-        .collect()
+        .map(move |c| quad([0, 1, 2, 3].map(|k| c.get(k).copied().unwrap_or(pad))))
 }
 
 #[cfg(test)]
@@ -147,10 +147,10 @@ mod tests {
 
     #[test]
     fn packing_pads_the_last_quad() {
-        let q = pack(&[1.0, 2.0, 3.0, 4.0, 5.0], -1.0);
+        let q: Vec<Quad> = packed(&[1.0, 2.0, 3.0, 4.0, 5.0], -1.0).collect();
         assert_eq!(q.len(), 2);
         assert_eq!(array(q[0]), [1.0, 2.0, 3.0, 4.0]);
         assert_eq!(array(q[1]), [5.0, -1.0, -1.0, -1.0]);
-        assert!(pack(&[], 0.0).is_empty());
+        assert_eq!(packed(&[], 0.0).count(), 0);
     }
 }

@@ -129,8 +129,8 @@ impl Sparse {
                 w_row[p] = weight(p, d);
                 d_row[p] = if w_row[p] > 0.0 { f32::from(d) } else { 0.0 };
             }
-            weights.extend(lanes::pack(&w_row, 0.0));
-            lengths.extend(lanes::pack(&d_row, 0.0));
+            weights.extend(lanes::packed(&w_row, 0.0));
+            lengths.extend(lanes::packed(&d_row, 0.0));
         }
         drop(hops);
         let mut pivot_of = vec![NOT_PIVOT; n];
@@ -172,7 +172,8 @@ impl Sparse {
             v
         };
         let (mut px, mut py) = (place(0), place(1));
-        let (mut pxq, mut pyq) = (lanes::pack(&px, 0.0), lanes::pack(&py, 0.0));
+        let mut pxq: Vec<Quad> = lanes::packed(&px, 0.0).collect();
+        let mut pyq: Vec<Quad> = lanes::packed(&py, 0.0).collect();
         let zero = lanes::splat(0.0);
         // Added to each length divided by: a node on its pivot (dx = dy = 0, where the pull does
         // not matter) is not divided by zero, without a branch per lane; any length above
@@ -215,10 +216,11 @@ impl Sparse {
                     xy[2 * i + 1] = y;
                     let p = self.pivot_of[i] as usize;
                     if p != NOT_PIVOT as usize {
-                        let q = p / LANES;
+                        // Its quad again from the scalars (no allocation: this is per node).
+                        let (q, c) = (p / LANES, p / LANES * LANES);
                         (px[p], py[p]) = (x, y);
-                        pxq[q] = lanes::pack(&px[q * LANES..(q + 1) * LANES], 0.0)[0];
-                        pyq[q] = lanes::pack(&py[q * LANES..(q + 1) * LANES], 0.0)[0];
+                        pxq[q] = lanes::quad([px[c], px[c + 1], px[c + 2], px[c + 3]]);
+                        pyq[q] = lanes::quad([py[c], py[c + 1], py[c + 2], py[c + 3]]);
                     }
                 }
             }

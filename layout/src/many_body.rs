@@ -179,15 +179,11 @@ struct Lanes {
 
 impl Lanes {
     fn load(&mut self, x: &[f32], y: &[f32]) {
-        let pack = |v: &[f32], q: usize| {
-            let lane = |k: usize| v.get(LANES * q + k).copied().unwrap_or(PAD);
-            quad::quad([lane(0), lane(1), lane(2), lane(3)])
-        };
         let quads = x.len().div_ceil(LANES);
         self.x.clear();
-        self.x.extend((0..quads).map(|q| pack(x, q)));
+        self.x.extend(crate::lanes::packed(x, PAD));
         self.y.clear();
-        self.y.extend((0..quads).map(|q| pack(y, q)));
+        self.y.extend(crate::lanes::packed(y, PAD));
         let zero = quad::quad([0.0; 4]);
         for buf in [&mut self.fx, &mut self.fy] {
             buf.clear();
